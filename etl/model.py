@@ -1,0 +1,96 @@
+"""What every importer hands to the store: plain frozen rows, no database, no I/O.
+
+An importer's `parse(path)` returns one `ParsedExport` or raises `ImportRefused` with one
+sentence that says what is wrong with the owner's file and what to do. Nothing is written
+before the whole file has been parsed, so a refused file never changes the database.
+
+Personal data is kept to what the dashboard needs: names and identifiers to link one
+person across systems, and *which* fields a system holds (``fields``), not their values.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+# Source system ids, as used in the database, the CLI and the JSON report.
+SOURCES = ("eboekhouden", "snelstart", "mailbox", "transip", "vault", "website", "manual")
+
+# Field ids a record may list in `fields` (labels live in the UI string catalog).
+FIELD_IDS = (
+    "name",
+    "contact_person",
+    "address",
+    "postal_code",
+    "city",
+    "country",
+    "email",
+    "phone",
+    "mobile",
+    "fax",
+    "website",
+    "kvk",
+    "vat_number",
+    "iban",
+    "bic",
+    "mandate",
+    "note",
+)
+
+
+class ImportRefused(Exception):
+    """A file the importers will not take. `str(exc)` is one sentence for the owner."""
+
+
+@dataclass(frozen=True)
+class SubjectRow:
+    """One person or company as one source system knows it."""
+
+    ref: str  # the key in the source system (relation code, custSupID, ...)
+    name: str
+    kvk: str | None = None
+    emails: tuple[str, ...] = ()
+    iban: str | None = None
+    is_company: bool | None = None
+    inactive: bool = False
+    added_on: date | None = None  # when the source system first recorded it
+    modified_on: date | None = None
+
+
+@dataclass(frozen=True)
+class RecordRow:
+    """One piece of personal data of one category in one source system."""
+
+    subject_ref: str  # SubjectRow.ref of the same export
+    category: str  # one of compliance.policy.CATEGORY_IDS
+    ref: str  # unique per (source, category) in that system
+    fields: tuple[str, ...] = ()  # which FIELD_IDS the system holds for it
+    basis: str | None = None  # e.g. "direct_debit": selects a category's retention_by_basis
+    seen_on: date | None = None  # the latest date the source shows for it
+    clock_start: date | None = None  # the record's own end date (contract end), if known
+    detail: str = ""  # short, non-secret description ("IBAN eindigend op 1234")
+
+
+@dataclass(frozen=True)
+class InvoiceRow:
+    """One sales invoice: only its number, its client and its date are needed."""
+
+    number: str
+    subject_ref: str
+    invoice_date: date
+
+
+@dataclass(frozen=True)
+class ParsedExport:
+    """Everything one file contributed, ready for `compliance.store.load_export`."""
+
+    source: str  # one of SOURCES
+    kind: str  # "relations", "invoices", "auditfile", ...
+    subjects: tuple[SubjectRow, ...] = ()
+    records: tuple[RecordRow, ...] = ()
+    invoices: tuple[InvoiceRow, ...] = ()
+    rows_read: int = 0
+    skipped: int = 0  # rows deliberately not imported (suppliers, blank lines)
+    warnings: tuple[str, ...] = ()
+    columns_mapped: dict[str, str] = field(default_factory=dict)  # file header -> field
+    columns_unmapped: tuple[str, ...] = ()

@@ -1,0 +1,5 @@
+"""`python -m compliance …`: see compliance/cli.py."""
+
+from compliance.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,254 @@
+"""Command line: `python -m compliance import|request add|deletion done|report|demo`.
+
+Exit codes: 0 all done, 2 something was refused (one sentence per refusal on stderr;
+refused input changes nothing), 3 the database is busy with another import.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import os
+import sys
+from datetime import date, datetime
+from pathlib import Path
+
+from compliance import store
+from compliance.identity import normalise_email, normalise_kvk
+from compliance.importing import current_actor, import_file
+from compliance.policy import REQUEST_TYPE_IDS, PolicyError, load_policy
+from compliance.report import build_snapshot, report_json, report_text
+from compliance.requests import CHANNELS
+from etl.model import SOURCES, ImportRefused
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "data" / "samples"
+EXIT_REFUSED = 2
+EXIT_BUSY = 3
+
+
+class Refused(Exception):
+    """Bad command-line input: one sentence."""
+
+
+def default_db() -> Path:
+    return Path(os.environ.get("COMPLIANCE_DB") or ROOT / "data" / "compliance.duckdb")
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-11-25") from None
+
+
+def _summary(result: store.ImportResult) -> str:
+    if result.already_imported:
+        return f"{result.file_name}: already imported earlier; nothing changed."
+    return (
+        f"{result.file_name}: imported from {result.source} ({result.kind}): "
+        f"{result.rows_read} rows read, {result.rows_new} new, {result.rows_changed} changed, "
+        f"{result.rows_unchanged} unchanged, {result.rows_skipped} skipped; "
+        f"{result.subjects_new} new subjects."
+    )
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    refused = 0
+    for name in args.files:
+        path = Path(name)
+        try:
+            result = import_file(
+                args.db, path, actor=current_actor(), now=datetime.now(), source=args.source
+            )
+        except ImportRefused as exc:
+            refused += 1
+            print(f"refused: {exc}", file=sys.stderr)
+            continue
+        print(_summary(result))
+    return EXIT_REFUSED if refused else 0
+
+
+def _request_fields(args: argparse.Namespace) -> dict:
+    email = None
+    if args.email is not None:
+        email = normalise_email(args.email)
+        if email is None:
+            raise Refused(f"'{args.email}' is not an e-mail address.")
+    kvk = None
+    if args.kvk is not None:
+        kvk = normalise_kvk(args.kvk)
+        if kvk is None:
+            raise Refused(f"'{args.kvk}' is not a KvK number of 8 digits.")
+    if args.answered is not None and args.answered < args.received:
+        raise Refused("The answer date lies before the date the request was received.")
+    if args.received > date.today():
+        raise Refused("The date received lies in the future; check --received.")
+    return {
+        "type": args.type,
+        "received_on": args.received,
+        "channel": args.channel,
+        "name": args.name,
+        "email": email,
+        "kvk": kvk,
+        "answered_on": args.answered,
+    }
+
+
+def cmd_request_add(args: argparse.Namespace) -> int:
+    fields = _request_fields(args)
+    request_id, subject_id = store.add_request(
+        args.db, actor=current_actor(), now=datetime.now(), **fields
+    )
+    print(f"request {request_id} ({args.type}) recorded for subject {subject_id}.")
+    return 0
+
+
+def cmd_deletion_done(args: argparse.Namespace) -> int:
+    try:
+        count = store.mark_deleted(
+            args.db,
+            subject_id=args.subject,
+            category=args.category,
+            source=args.source,
+            deleted_on=args.on,
+            evidence=args.evidence,
+            actor=current_actor(),
+            now=datetime.now(),
+        )
+    except store.StoreError as exc:
+        raise Refused(str(exc)) from None
+    print(f"{count} records of subject {args.subject} marked deleted on {args.on}.")
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    policy = load_policy()
+    snap = build_snapshot(args.db, policy, args.as_of)
+    if args.format == "json":
+        print(report_json(snap, args.lang))
+    else:
+        print(report_text(snap, policy, args.lang))
+    return 0
+
+
+def load_samples(db: Path, if_empty: bool = False) -> list[str]:
+    """Import every sample export and the sample postal requests; returns summary lines."""
+    if if_empty and store.has_data(db):
+        return [f"{db} already holds data; samples not loaded."]
+    lines = []
+    files = sorted(
+        p
+        for p in SAMPLES.iterdir()
+        if p.is_file() and p.name not in ("README.md", "postal_requests.csv")
+    )
+    for path in files:
+        result = import_file(db, path, actor="sample-data", now=datetime.now())
+        lines.append(_summary(result))
+    requests_file = SAMPLES / "postal_requests.csv"
+    if requests_file.exists():
+        with requests_file.open(encoding="utf-8", newline="") as fh:
+            for number, row in enumerate(csv.DictReader(fh), start=1):
+                store.add_request(
+                    db,
+                    type=row["type"],
+                    received_on=date.fromisoformat(row["received_on"]),
+                    channel=row.get("channel") or "post",
+                    actor="sample-data",
+                    now=datetime.now(),
+                    name=row.get("name") or None,
+                    email=normalise_email(row.get("email")),
+                    kvk=normalise_kvk(row.get("kvk")),
+                    answered_on=date.fromisoformat(row["answered_on"])
+                    if row.get("answered_on")
+                    else None,
+                    source="manual",
+                    source_ref=f"sample:{requests_file.name}:{number}",
+                )
+        lines.append(f"{requests_file.name}: sample postal requests recorded.")
+    return lines
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    for line in load_samples(args.db, args.if_empty):
+        print(line)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m compliance",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    def with_db(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
+        p.add_argument(
+            "--db",
+            type=Path,
+            default=default_db(),
+            help="database file (default: $COMPLIANCE_DB or data/compliance.duckdb)",
+        )
+        return p
+
+    p = with_db(sub.add_parser("import", help="import export files"))
+    p.add_argument("--source", choices=SOURCES, help="the system the files come from")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.set_defaults(func=cmd_import)
+
+    req = sub.add_parser("request", help="written requests").add_subparsers(
+        dest="action", required=True
+    )
+    p = with_db(req.add_parser("add", help="record a request received by post or e-mail"))
+    p.add_argument("--type", required=True, choices=REQUEST_TYPE_IDS)
+    p.add_argument("--received", required=True, type=_iso_date, metavar="YYYY-MM-DD")
+    who = p.add_mutually_exclusive_group(required=True)
+    who.add_argument("--email")
+    who.add_argument("--kvk")
+    who.add_argument("--name")
+    p.add_argument("--channel", choices=CHANNELS, default="post")
+    p.add_argument("--answered", type=_iso_date, metavar="YYYY-MM-DD")
+    p.set_defaults(func=cmd_request_add)
+
+    dele = sub.add_parser("deletion", help="deletions").add_subparsers(dest="action", required=True)
+    p = with_db(dele.add_parser("done", help="record that data was deleted"))
+    p.add_argument("--subject", required=True, type=int)
+    p.add_argument("--category", required=True)
+    p.add_argument("--source", required=True, choices=SOURCES)
+    p.add_argument("--on", required=True, type=_iso_date, metavar="YYYY-MM-DD")
+    p.add_argument("--evidence", required=True, help="how it was deleted")
+    p.set_defaults(func=cmd_deletion_done)
+
+    p = with_db(sub.add_parser("report", help="compliance report on a date"))
+    p.add_argument("--as-of", required=True, type=_iso_date, metavar="YYYY-MM-DD")
+    p.add_argument("--format", choices=("json", "text"), default="json")
+    p.add_argument("--lang", choices=("nl", "en"), default="nl")
+    p.set_defaults(func=cmd_report)
+
+    p = with_db(sub.add_parser("demo", help="load the sample exports"))
+    p.add_argument("--if-empty", action="store_true", help="only when the database is empty")
+    p.set_defaults(func=cmd_demo)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse already printed one line of usage and the error
+        return EXIT_REFUSED if exc.code else 0
+    try:
+        return args.func(args)
+    except Refused as exc:
+        print(f"refused: {exc}", file=sys.stderr)
+        return EXIT_REFUSED
+    except ImportRefused as exc:
+        print(f"refused: {exc}", file=sys.stderr)
+        return EXIT_REFUSED
+    except store.StoreBusy as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_BUSY
+    except (store.StoreError, PolicyError) as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_REFUSED

@@ -1,0 +1,77 @@
+"""One file in, one transaction out: the import step shared by the CLI and the dashboard.
+
+>>> result = import_file("data/compliance.duckdb", Path("relaties.csv"), actor="owner",
+...                      now=datetime.now())
+"""
+
+from __future__ import annotations
+
+import getpass
+import hashlib
+import os
+from datetime import datetime
+from pathlib import Path
+
+from compliance import store
+from compliance.policy import CATEGORY_IDS
+from etl.model import SOURCES, ImportRefused, ParsedExport
+
+
+def current_actor() -> str:
+    """Who is working: $COMPLIANCE_USER, else the operating-system user."""
+    return os.environ.get("COMPLIANCE_USER") or getpass.getuser()
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def parse(path: Path, source: str | None = None) -> ParsedExport:
+    """Parse without touching the database; only ImportRefused escapes."""
+    import etl  # the registry; imported late so `--help` stays fast
+
+    if source is not None and source not in SOURCES:
+        raise ImportRefused(
+            f"{path.name}: '{source}' is not a known system; use one of {', '.join(SOURCES)}."
+        )
+    if not path.is_file():
+        raise ImportRefused(f"{path.name}: the file does not exist or is not a file.")
+    parsed = etl.parse_file(path, source=source)
+    _check(parsed, path)
+    return parsed
+
+
+def _check(parsed: ParsedExport, path: Path) -> None:
+    """Guard the store against an importer bug: unknown categories or dangling references."""
+    refs = {s.ref for s in parsed.subjects}
+    for rec in parsed.records:
+        if rec.category not in CATEGORY_IDS:
+            raise ImportRefused(f"{path.name}: internal error, unknown category {rec.category}.")
+        if rec.subject_ref not in refs:
+            raise ImportRefused(
+                f"{path.name}: internal error, a record refers to unknown relation "
+                f"{rec.subject_ref}."
+            )
+    if not (parsed.subjects or parsed.records or parsed.invoices):
+        raise ImportRefused(
+            f"{path.name}: the file holds no relations or invoices; check that you exported "
+            "the right list and that it is not empty."
+        )
+
+
+def import_file(
+    db: Path | str,
+    path: Path,
+    *,
+    actor: str,
+    now: datetime,
+    source: str | None = None,
+    display_name: str | None = None,
+) -> store.ImportResult:
+    """Parse `path` completely, then load it in one transaction (or refuse, changing nothing)."""
+    parsed = parse(path, source)
+    return store.load_export(db, parsed, display_name or path.name, file_sha256(path), actor, now)

@@ -1,0 +1,74 @@
+"""Which subject is this? Link a source system's relation to one person or company.
+
+Order (strongest first): the same relation seen before in the same system, then KvK, then
+e-mail (case-insensitive), then IBAN, then normalised company name. Private persons are
+never linked on name alone: two people called Jan Jansen are two people.
+
+    >>> index = LinkIndex(known={("kvk", "90000001"): 7}, by_source_ref={}, next_id=8)
+    >>> ids = identifiers_of("Voorbeeld BV", "90000001", (), None, True, "salt")
+    >>> link(index, "snelstart", "K100", ids)
+    (7, 'kvk')
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from compliance.identity import LINK_ORDER, normalise_kvk, normalise_name, salted_hash
+
+
+@dataclass
+class LinkIndex:
+    """Identifier → subject id, grown while one import is linked (so rows in one file link too)."""
+
+    known: dict[tuple[str, str], int]
+    by_source_ref: dict[tuple[str, str], int]
+    next_id: int
+    added: list[tuple[str, str, int]] = field(default_factory=list)  # new (kind, value, id)
+
+
+def identifiers_of(
+    name: str,
+    kvk: str | None,
+    emails: tuple[str, ...],
+    iban: str | None,
+    is_company: bool | None,
+    salt: str,
+) -> list[tuple[str, str]]:
+    """The (kind, value) pairs a relation can be linked by, strongest first."""
+    found: list[tuple[str, str]] = []
+    if kvk_n := normalise_kvk(kvk):
+        found.append(("kvk", kvk_n))
+    found.extend(("email", e.lower()) for e in emails)
+    if iban:
+        # Only a salted hash: the database must not hold account numbers in clear.
+        found.append(("iban", salted_hash(iban, salt)))
+    if is_company is not False and (name_n := normalise_name(name)) and len(name_n) >= 3:
+        found.append(("name", name_n))
+    return sorted(found, key=lambda kv: LINK_ORDER.index(kv[0]))
+
+
+def link(
+    index: LinkIndex, source: str, ref: str, identifiers: list[tuple[str, str]]
+) -> tuple[int, str]:
+    """Return (subject id, how it was linked); creates a new id when nothing matches.
+
+    New identifiers are added to the index; an identifier already owned by another subject
+    keeps its owner (the first link wins, so a later import cannot silently move data).
+    """
+    subject_id: int | None = index.by_source_ref.get((source, ref))
+    how = "source_ref" if subject_id is not None else "new"
+    if subject_id is None:
+        for kind, value in identifiers:
+            if (kind, value) in index.known:
+                subject_id, how = index.known[(kind, value)], kind
+                break
+    if subject_id is None:
+        subject_id = index.next_id
+        index.next_id += 1
+    index.by_source_ref[(source, ref)] = subject_id
+    for kind, value in identifiers:
+        if (kind, value) not in index.known:
+            index.known[(kind, value)] = subject_id
+            index.added.append((kind, value, subject_id))
+    return subject_id, how

@@ -1,0 +1,131 @@
+"""The database schema as ordered migrations. Applied by `compliance.store`, recorded in
+`schema_migrations`; a migration is never edited once released, only followed by a new one.
+
+What the database keeps is itself personal data, so it holds only what the dashboard needs:
+names and identifiers to link one person across systems, *which* fields each system holds
+(not their values), dates, and evidence. IBANs are kept as a salted hash plus a masked form.
+"""
+
+from __future__ import annotations
+
+MIGRATIONS: tuple[tuple[int, str, str], ...] = (
+    (
+        1,
+        "initial schema",
+        """
+        CREATE TABLE settings (
+            key VARCHAR PRIMARY KEY,
+            value VARCHAR NOT NULL
+        );
+
+        CREATE TABLE imports (
+            id INTEGER PRIMARY KEY,
+            source VARCHAR NOT NULL,
+            kind VARCHAR NOT NULL,
+            file_name VARCHAR NOT NULL,
+            sha256 VARCHAR NOT NULL,
+            rows_read INTEGER NOT NULL,
+            rows_new INTEGER NOT NULL,
+            rows_changed INTEGER NOT NULL,
+            rows_unchanged INTEGER NOT NULL,
+            rows_skipped INTEGER NOT NULL,
+            warnings VARCHAR[] NOT NULL,
+            status VARCHAR NOT NULL,
+            error VARCHAR,
+            actor VARCHAR NOT NULL,
+            started_at TIMESTAMP NOT NULL,
+            finished_at TIMESTAMP NOT NULL
+        );
+
+        CREATE TABLE subjects (
+            id INTEGER PRIMARY KEY,
+            name VARCHAR NOT NULL,
+            kvk VARCHAR,
+            is_company BOOLEAN,
+            created_at TIMESTAMP NOT NULL,
+            import_id INTEGER
+        );
+
+        -- kind: kvk | email | iban (salted hash) | name (normalised). One value, one subject.
+        CREATE TABLE subject_identifiers (
+            kind VARCHAR NOT NULL,
+            value VARCHAR NOT NULL,
+            subject_id INTEGER NOT NULL,
+            source VARCHAR NOT NULL,
+            PRIMARY KEY (kind, value)
+        );
+
+        -- A subject as one source system knows it: its key there, and what that system says.
+        CREATE TABLE source_subjects (
+            source VARCHAR NOT NULL,
+            ref VARCHAR NOT NULL,
+            subject_id INTEGER NOT NULL,
+            name VARCHAR NOT NULL,
+            inactive BOOLEAN NOT NULL,
+            added_on DATE,
+            modified_on DATE,
+            first_import_id INTEGER NOT NULL,
+            last_import_id INTEGER NOT NULL,
+            PRIMARY KEY (source, ref)
+        );
+
+        CREATE TABLE records (
+            id BIGINT PRIMARY KEY,
+            subject_id INTEGER NOT NULL,
+            category VARCHAR NOT NULL,
+            source VARCHAR NOT NULL,
+            ref VARCHAR NOT NULL,
+            fields VARCHAR[] NOT NULL,
+            basis VARCHAR,
+            detail VARCHAR NOT NULL,
+            source_date DATE,         -- the latest date the source shows (last contact)
+            first_seen DATE NOT NULL, -- first import that held it
+            last_seen DATE NOT NULL,  -- latest import that held it
+            clock_start DATE,         -- the record's own end date (contract end), if known
+            deleted_on DATE,
+            deleted_by VARCHAR,
+            deletion_evidence VARCHAR,
+            first_import_id INTEGER NOT NULL,
+            last_import_id INTEGER NOT NULL,
+            UNIQUE (source, category, ref)
+        );
+
+        -- Linked to a subject through source_subjects (source, relation_ref) when read, so an
+        -- invoice file imported before its relations file still counts once they arrive.
+        CREATE TABLE invoices (
+            source VARCHAR NOT NULL,
+            number VARCHAR NOT NULL,
+            relation_ref VARCHAR NOT NULL,
+            invoice_date DATE NOT NULL,
+            import_id INTEGER NOT NULL,
+            PRIMARY KEY (source, number)
+        );
+
+        CREATE TABLE requests (
+            id INTEGER PRIMARY KEY,
+            type VARCHAR NOT NULL,
+            subject_id INTEGER,
+            name VARCHAR,
+            email VARCHAR,
+            kvk VARCHAR,
+            channel VARCHAR NOT NULL,
+            received_on DATE NOT NULL,
+            answered_on DATE,
+            extended BOOLEAN NOT NULL DEFAULT false,
+            source VARCHAR NOT NULL,
+            source_ref VARCHAR,
+            created_at TIMESTAMP NOT NULL,
+            created_by VARCHAR NOT NULL
+        );
+
+        -- Append-only: the store has no function that updates or deletes a row here.
+        CREATE TABLE audit_log (
+            id BIGINT PRIMARY KEY,
+            "at" TIMESTAMP NOT NULL,
+            actor VARCHAR NOT NULL,
+            action VARCHAR NOT NULL,
+            detail VARCHAR NOT NULL
+        );
+        """,
+    ),
+)

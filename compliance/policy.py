@@ -13,7 +13,7 @@ from __future__ import annotations
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -197,6 +197,12 @@ class _Section:
             raise PolicyError(f"policy key '{self._key(key)}' must be at least {minimum}.")
         return value
 
+    def strings(self, key: str) -> tuple[str, ...]:
+        values = self.get(key, list)
+        if not all(isinstance(v, str) for v in values):
+            raise PolicyError(f"policy key '{self._key(key)}' must list text values.")
+        return tuple(values)
+
     def sub(self, key: str) -> _Section:
         return _Section(self.get(key, dict), self._key(key))
 
@@ -240,7 +246,7 @@ def _category(cid: str, sec: _Section) -> Category:
         description_en=sec.text("description_en"),
         purpose_nl=sec.text("purpose_nl"),
         purpose_en=sec.text("purpose_en"),
-        systems=tuple(sec.get("systems", list)),
+        systems=sec.strings("systems"),
         fideslang=sec.text("fideslang"),
         retention=retention,
         retention_by_basis=by_basis,
@@ -279,7 +285,8 @@ def _request_type(rid: str, sec: _Section) -> RequestType:
 def _dates(sec: _Section, key: str) -> tuple[date, ...]:
     values = sec.get(key, list, [])
     for value in values:
-        if not isinstance(value, date):
+        # A TOML date-time is a datetime (a date subclass) that never equals a plain date.
+        if not isinstance(value, date) or isinstance(value, datetime):
             raise PolicyError(f"policy key '{sec.path}.{key}' must list dates like 2026-05-15.")
     return tuple(sorted(values))
 
@@ -336,7 +343,7 @@ def parse_policy(data: dict[str, Any]) -> Policy:
         email=ctl.text("email"),
         phone=ctl.text("phone"),
         supervisory_authority=ctl.text("supervisory_authority"),
-        own_addresses=tuple(a.lower() for a in ctl.get("own_addresses", list)),
+        own_addresses=tuple(a.lower() for a in ctl.strings("own_addresses")),
     )
     ctl.done()
 
@@ -359,7 +366,7 @@ def parse_policy(data: dict[str, Any]) -> Policy:
     ck = root.sub("cookies")
     cookies = CookiePromise(
         max_lifetime_days=ck.count("max_lifetime_days", minimum=1),
-        collected_fields=tuple(ck.get("collected_fields", list)),
+        collected_fields=ck.strings("collected_fields"),
     )
     ck.done()
 

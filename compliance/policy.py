@@ -17,6 +17,8 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+import holidays
+
 DEFAULT_POLICY_PATH = Path(__file__).resolve().parent.parent / "data" / "policy.toml"
 
 CATEGORY_IDS = ("contact", "payment", "contract", "ip_address", "credentials", "cookies")
@@ -300,8 +302,14 @@ def _calendar(sec: _Section) -> CalendarRules:
         except ValueError:
             raise PolicyError(f"policy key '{sec.path}.every_year' needs MM-DD values.") from None
         every_year.append((month, day))
+    country = sec.text("country")
+    if country not in holidays.list_supported_countries():
+        raise PolicyError(
+            f"policy key '{sec.path}.country' is not a country the holidays "
+            "package knows (use a code like NL)."
+        )
     cal = CalendarRules(
-        country=sec.text("country"),
+        country=country,
         every_year=tuple(every_year),
         good_friday=sec.get("good_friday", bool, True),
         equated_days=_dates(sec, "equated_days"),

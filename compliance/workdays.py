@@ -53,8 +53,13 @@ def _atw_holidays(
     """
     days = set(holidays.country_holidays(country, years=year, categories=("public",)))
     days.update(date(year, m, d) for m, d in every_year if _valid(year, m, d))
+    friday = easter(year) - timedelta(days=2)
+    # The package lists Good Friday for NL in some versions and not in others: the policy
+    # decides, both ways.
     if good_friday:
-        days.add(easter(year) - timedelta(days=2))
+        days.add(friday)
+    else:
+        days.discard(friday)
     return frozenset(days)
 
 

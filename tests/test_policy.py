@@ -329,6 +329,7 @@ REFUSALS = [
     (_set("controller.own_addresses", [1]), "controller.own_addresses", "own-address-not-text"),
     (_set("cookies.collected_fields", [None]), "cookies.collected_fields", "field-not-text"),
     (_set("cookies.max_lifetime_days", 0), "cookies.max_lifetime_days", "cookie-lifetime-zero"),
+    (_set("calendar.country", "XX"), "calendar.country", "country-unknown"),
 ]
 
 

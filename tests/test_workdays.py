@@ -433,3 +433,9 @@ def test_add_calendar_years_keeps_month(start: date, years: int) -> None:
         assert result.day == 28
     else:
         assert result.day == start.day
+
+
+def test_good_friday_false_makes_it_a_working_day() -> None:
+    # Whatever the holidays package lists, the policy switch decides.
+    assert not WorkCalendar().is_working_day(date(2026, 4, 3))
+    assert WorkCalendar(good_friday=False).is_working_day(date(2026, 4, 3))

@@ -112,11 +112,19 @@ def pending_migrations(path: Path | str) -> list[int]:
     return [v for v, _, _ in MIGRATIONS if v not in done]
 
 
+# Files this process has already brought up to date: saves a connection per query.
+_CURRENT: set[tuple[str, int]] = set()
+
+
 def ensure_database(path: Path | str) -> None:
     """Create the file and apply pending migrations; back an existing file up first."""
     path = Path(path)
+    key = (str(path.resolve()), len(MIGRATIONS))
+    if key in _CURRENT and path.exists():
+        return
     pending = pending_migrations(path)
     if not pending:
+        _CURRENT.add(key)
         return
     if path.exists():
         backup_dir = path.parent / "backups"
@@ -142,6 +150,7 @@ def ensure_database(path: Path | str) -> None:
             # Per-database salt for identifier hashes: a stolen hash list is useless elsewhere.
             conn.execute("INSERT INTO settings VALUES ('salt', ?)", [secrets.token_hex(16)])
         conn.execute("COMMIT")
+    _CURRENT.add(key)
 
 
 def applied_migrations(path: Path | str) -> list[tuple[int, str]]:

@@ -1,0 +1,261 @@
+"""The bookkeeping importers and the registry that picks one for a file by its content.
+
+How the owner gets the files: see the docstring of each module (`etl.eboekhouden`,
+`etl.snelstart`, `etl.xaf`) and README section "Exports". `KINDS` lists every importer
+for the README, the upload page and the completeness tests.
+
+    >>> export = parse_file("data/samples/eboekhouden-relaties.csv")
+    >>> export.source, export.kind, len(export.subjects)
+    ('eboekhouden', 'relations', 12)
+
+Detection reads the content: the JSON keys, the XML root and namespace, or the CSV/XLSX
+header matched against every importer's column aliases. The file name only breaks a tie.
+Every failure is an `ImportRefused` whose text is one sentence for the owner.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from etl import eboekhouden, snelstart, xaf
+from etl.jsondoc import keys_of, load_json, records_in
+from etl.model import ImportRefused, ParsedExport
+from etl.rows import columns_listed
+from etl.tabular import SAMPLE_BYTES, decode_head, map_headers, read_table, sniff_encoding
+
+__all__ = ["KINDS", "Detected", "ImportRefused", "Kind", "ParsedExport", "detect", "parse_file"]
+
+logger = logging.getLogger(__name__)
+BOOKKEEPING_SOURCES = ("eboekhouden", "snelstart")
+UNKNOWN_HINT = "see README section 'Exports' for how to get one."
+
+
+@dataclass(frozen=True)
+class Kind:
+    """One kind of export an importer reads (for the README, the UI and the tests)."""
+
+    id: str  # "<source>.<kind>", unique
+    source: str
+    kind: str  # ParsedExport.kind it produces
+    formats: tuple[str, ...]
+    description_nl: str
+    description_en: str
+
+
+KINDS: tuple[Kind, ...] = (
+    Kind("eboekhouden.relations", "eboekhouden", "relations", ("csv", "xlsx", "json"),
+         "e-boekhouden.nl relaties (Relaties → Exporteren, of REST /v1/relation).",
+         "e-boekhouden.nl relations (Relaties → Exporteren, or REST /v1/relation)."),
+    Kind("eboekhouden.invoices", "eboekhouden", "invoices", ("csv", "xlsx", "json"),
+         "e-boekhouden.nl facturen (Facturen → Overzicht → Exporteren, of REST /v1/invoice).",
+         "e-boekhouden.nl invoices (Facturen → Overzicht → Exporteren, or REST /v1/invoice)."),
+    Kind("eboekhouden.mutations", "eboekhouden", "invoices", ("csv", "xlsx"),
+         "e-boekhouden.nl mutaties; regels 'FactuurVerstuurd' tellen als factuur.",
+         "e-boekhouden.nl mutations; 'FactuurVerstuurd' rows count as invoices."),
+    Kind("eboekhouden.auditfile", "eboekhouden", "auditfile", ("xaf",),
+         "Auditfile (XAF 3.2) uit e-boekhouden.nl: klanten en verkoopfacturen.",
+         "Audit file (XAF 3.2) from e-boekhouden.nl: customers and sales invoices."),
+    Kind("snelstart.relations", "snelstart", "relations", ("csv", "xlsx", "json"),
+         "SnelStart relaties (Relaties → Exporteren, of B2B API /v2/relaties).",
+         "SnelStart relations (Relaties → Exporteren, or B2B API /v2/relaties)."),
+    Kind("snelstart.invoices", "snelstart", "invoices", ("csv", "xlsx", "json"),
+         "SnelStart verkoopfacturen (Verkoopfacturen → Exporteren, of /v2/verkoopfacturen).",
+         "SnelStart sales invoices (Verkoopfacturen → Exporteren, or /v2/verkoopfacturen)."),
+    Kind("snelstart.auditfile", "snelstart", "auditfile", ("xaf",),
+         "Auditfile (XAF 3.2) uit SnelStart: klanten en verkoopfacturen.",
+         "Audit file (XAF 3.2) from SnelStart: customers and sales invoices."),
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Detected:
+    """What a file is, and the parser bound to it: ``detected.parser(as_of=...)``."""
+
+    source: str
+    kind: str
+    parser: Callable[..., ParsedExport]
+    kind_id: str = ""
+    format: str = ""
+
+
+@dataclass(frozen=True)
+class _TabularSpec:
+    kind_id: str
+    aliases: Mapping[str, Sequence[str]]
+    required: Sequence[Sequence[str]]
+    parse: Callable[..., ParsedExport]
+
+
+_TABULAR = (
+    _TabularSpec("eboekhouden.relations", eboekhouden.RELATION_ALIASES,
+                 eboekhouden.RELATION_REQUIRED, eboekhouden.relations_from_table),
+    _TabularSpec("eboekhouden.invoices", eboekhouden.INVOICE_ALIASES,
+                 eboekhouden.INVOICE_REQUIRED, eboekhouden.invoices_from_table),
+    _TabularSpec("eboekhouden.mutations", eboekhouden.MUTATION_ALIASES,
+                 eboekhouden.MUTATION_REQUIRED, eboekhouden.mutations_from_table),
+    _TabularSpec("snelstart.relations", snelstart.RELATION_ALIASES,
+                 snelstart.RELATION_REQUIRED, snelstart.relations_from_table),
+    _TabularSpec("snelstart.invoices", snelstart.INVOICE_ALIASES,
+                 snelstart.INVOICE_REQUIRED, snelstart.invoices_from_table),
+)  # fmt: skip
+
+# JSON: the keys (lower-cased) an API answer must have, per kind; the first match wins.
+_JSON = (
+    ("eboekhouden.invoices", {"invoicenumber", "relationid"}, eboekhouden.invoices_from_json),
+    ("snelstart.invoices", {"factuurnummer", "relatie"}, snelstart.invoices_from_json),
+    ("snelstart.relations", {"id", "relatiecode", "naam"}, snelstart.relations_from_json),
+    ("eboekhouden.relations", {"id", "code", "name"}, eboekhouden.relations_from_json),
+)
+
+
+def _kind(kind_id: str) -> Kind:
+    return next(k for k in KINDS if k.id == kind_id)
+
+
+def _name_hint(path: Path) -> str | None:
+    name = path.name.lower()
+    if "snel" in name:
+        return "snelstart"
+    if "boekhoud" in name or "eboek" in name:
+        return "eboekhouden"
+    return None
+
+
+def _detected(kind_id: str, fmt: str, parser: Callable[..., ParsedExport]) -> Detected:
+    kind = _kind(kind_id)
+    return Detected(kind.source, kind.kind, parser, kind_id, fmt)
+
+
+def _detect_json(path: Path, source: str | None) -> Detected:
+    records = records_in(load_json(path))
+    if records is None:
+        raise ImportRefused(
+            f"{path.name}: this JSON holds no list of relations or invoices; save the answer of "
+            f"the relations or invoices API call as it comes, {UNKNOWN_HINT}"
+        )
+    if not records:
+        raise ImportRefused(
+            f"{path.name}: the API answer is an empty list; check the filter of the API call "
+            "and save the answer again."
+        )
+    keys = keys_of(records)
+    for kind_id, needed, parse in _JSON:
+        if needed <= keys and (source is None or _kind(kind_id).source == source):
+            return _detected(kind_id, "json", partial(parse, path, records))
+    found = ", ".join(sorted(keys)[:15])
+    raise ImportRefused(
+        f"{path.name}: this JSON was not recognised as an e-boekhouden.nl or SnelStart API "
+        f"answer (keys found: {found}); {UNKNOWN_HINT}"
+    )
+
+
+def _detect_xml(path: Path, text: str, source: str | None) -> Detected:
+    is_xaf = re.search(r"<(\w+:)?auditfile\b", text) and "auditfiles.nl/XAF/3" in text
+    if not (is_xaf or "<!DOCTYPE" in text or "<!ENTITY" in text):
+        raise ImportRefused(
+            f"{path.name}: this XML file is not an XML Auditfile Financieel (XAF 3.2); export "
+            f"the audit file from the bookkeeping package, {UNKNOWN_HINT}"
+        )
+    software = re.search(r"<(?:\w+:)?softwareDesc>([^<]*)<", text)
+    found = source or xaf.source_from_software(software.group(1) if software else "")
+    kind_id = f"{found or 'snelstart'}.auditfile"  # unknown makers are refused by the parser
+    return _detected(kind_id, "xaf", partial(xaf.parse, path, source))
+
+
+def _detect_table(path: Path, source: str | None) -> Detected:
+    union: dict[str, list[str]] = {}
+    for spec in _TABULAR:
+        for name, spellings in spec.aliases.items():
+            union.setdefault(f"{spec.kind_id}.{name}", []).extend(spellings)
+    table = read_table(path, union)
+    scored: list[tuple[int, _TabularSpec]] = []
+    for spec in _TABULAR:
+        if source is not None and _kind(spec.kind_id).source != source:
+            continue
+        mapping = map_headers(table.headers, spec.aliases)
+        if all(any(mapping.has(f) for f in group) for group in spec.required):
+            scored.append((len(mapping.mapped), spec))
+    if not scored:
+        raise ImportRefused(
+            f"{path.name}: this file was not recognised as an export of e-boekhouden.nl, "
+            f"SnelStart or an XML Auditfile (columns found: {columns_listed(table.headers)}); "
+            f"{UNKNOWN_HINT}"
+        )
+    scored.sort(key=lambda item: -item[0])
+    best = [spec for score, spec in scored if score == scored[0][0]]
+    if len({_kind(spec.kind_id).source for spec in best}) > 1:
+        hint = _name_hint(path)
+        best = [spec for spec in best if _kind(spec.kind_id).source == hint]
+        if not best:
+            raise ImportRefused(
+                f"{path.name}: the columns fit both an e-boekhouden.nl and a SnelStart export; "
+                "import it again with --source eboekhouden or --source snelstart."
+            )
+    spec = best[0]
+    return _detected(spec.kind_id, table.format, partial(spec.parse, table))
+
+
+def detect(path: str | Path, source: str | None = None) -> Detected:
+    """Which importer reads this file, from its content (the name only breaks ties)."""
+    path = Path(path)
+    if source is not None and source not in BOOKKEEPING_SOURCES:
+        raise ImportRefused(
+            f"{path.name}: --source must be eboekhouden or snelstart for a bookkeeping export, "
+            f"not {source!r}."
+        )
+    if not path.is_file():
+        raise ImportRefused(f"{path.name}: no such file; check the name and try again.")
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(SAMPLE_BYTES)
+    except OSError as exc:
+        raise ImportRefused(f"{path.name}: the file could not be read ({exc.strerror}).") from None
+    encoding = sniff_encoding(head)
+    if not head.startswith(b"PK") and encoding != "binary":
+        text = decode_head(head, encoding).lstrip("\ufeff \t\r\n")
+        if text.startswith("<"):
+            return _detect_xml(path, text, source)
+        if text.startswith(("{", "[")):
+            return _detect_json(path, source)
+    return _detect_table(path, source)
+
+
+def parse_file(
+    path: str | Path, source: str | None = None, *, as_of: date | None = None
+) -> ParsedExport:
+    """Detect and parse one export; only `ImportRefused` ever escapes.
+
+    `source` ("eboekhouden" or "snelstart") narrows detection and names the maker of an
+    audit file whose header does not; `as_of` is the date plausibility checks use.
+    """
+    try:
+        return detect(path, source).parser(as_of=as_of)
+    except ImportRefused:
+        raise
+    except Exception as exc:  # a bug must still reach the owner as one sentence
+        logger.exception("importer failed on %s", path)
+        raise ImportRefused(
+            f"{Path(path).name}: the file could not be read because of an unexpected problem "
+            f"({type(exc).__name__}); please report it, with the file if you can share it."
+        ) from exc
+
+
+def describe(kinds: Sequence[Kind] = KINDS, language: str = "en") -> list[dict[str, Any]]:
+    """The registry as plain rows (for the README table and the upload page)."""
+    return [
+        {
+            "id": k.id,
+            "source": k.source,
+            "kind": k.kind,
+            "formats": ", ".join(k.formats),
+            "description": k.description_nl if language == "nl" else k.description_en,
+        }
+        for k in kinds
+    ]

@@ -1,0 +1,298 @@
+"""e-boekhouden.nl: relations, invoices and mutations (CSV, XLSX or REST JSON).
+
+How the owner gets the files:
+
+1. Relations: log in to e-boekhouden.nl, open *Relaties*, select all relations and choose
+   *Exporteren* (CSV or Excel); save the file. Or, with an API token, save the answer of
+   ``GET /v1/relation`` as ``relaties.json``.
+2. Invoices: open *Facturen* → *Overzicht*, set the period to "alles" and export (CSV or
+   Excel); or save ``GET /v1/invoice`` as ``facturen.json``.
+3. Mutations (when no invoice list is at hand): *Boekhouden* → *Mutaties* → *Overzicht*,
+   period "alles", export; rows of kind *FactuurVerstuurd* are the sent invoices.
+
+Which key is a relation's ``ref``: the CSV/XLSX exports (SOAP field names) identify a
+relation by its **Code**, and their invoices and mutations point at it by ``Relatiecode``;
+the REST API identifies it by its numeric **id**, and REST invoices point at it by
+``relationId``. A file alone cannot translate one into the other, so ``ref`` is the Code
+for every CSV/XLSX file and the numeric id for every JSON file. Import relations and
+invoices in the same form; the store links the two forms of one client by KvK, e-mail
+and IBAN like any two systems.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from etl.model import ParsedExport
+from etl.reading import finish, is_blank, open_json_list, open_table, today_or
+from etl.rows import ImportLog, Invoices, Relation, Relations, mandate_on_file
+from etl.tabular import Table, map_headers
+from etl.values import cell_text, parse_bool
+
+SOURCE = "eboekhouden"
+HOW_RELATIONS = (
+    "export the relations list from e-boekhouden.nl (Relaties → Exporteren) and try again."
+)
+HOW_INVOICES = (
+    "export the invoice list from e-boekhouden.nl (Facturen → Overzicht → Exporteren) "
+    "and try again."
+)
+HOW_MUTATIONS = (
+    "export the mutations from e-boekhouden.nl (Boekhouden → Mutaties → Overzicht → "
+    "Exporteren) and try again."
+)
+FIX_DATES = "export the file again with dates as dd-mm-jjjj and try again."
+
+# Field -> header spellings. The first spelling is the one named in refusals.
+RELATION_ALIASES: dict[str, list[str]] = {
+    "ref": ["Code", "Relatiecode", "Relatie code"],
+    "id": ["ID", "RelatieID"],
+    "added_on": ["AddDatum", "Datum toegevoegd", "Toegevoegd op", "Aanmaakdatum"],
+    "modified_on": ["Gewijzigd op", "Laatst gewijzigd", "Wijzigingsdatum"],
+    "company": ["Bedrijf", "Bedrijfsnaam"],
+    "person": ["Contactpersoon"],
+    "bp": ["BP", "Bedrijf/Particulier", "Bedrijf of particulier"],
+    "address": ["Adres", "Adres2", "Straat"],
+    "postal_code": ["Postcode", "Postcode2"],
+    "city": ["Plaats", "Plaats2"],
+    "country": ["Land", "Land2"],
+    "phone": ["Telefoon"],
+    "mobile": ["GSM", "Mobiel"],
+    "fax": ["FAX"],
+    "email": ["Email", "E-mail", "E-mailadres", "Email factuur", "E-mail facturen"],
+    "website": ["Site", "Website"],
+    "note": ["Notitie", "Notities", "Opmerkingen", *[f"Def{i}" for i in range(1, 11)]],
+    "vat_number": ["BTWNummer", "BTW-nummer", "Btw nummer"],
+    "kvk": ["KvkNummer", "KvK-nummer", "KvK nummer"],
+    "iban": ["IBAN", "Rekeningnummer"],
+    "bic": ["BIC"],
+    "inactive": ["Inactief", "Non-actief"],
+    "active": ["Actief"],
+    "mandate": ["Machtiging", "Incassomachtiging", "MachtigingID", "Kenmerk machtiging"],
+    "mandate_date": ["Machtigingsdatum", "Datum machtiging", "Machtiging getekend op"],
+}
+INVOICE_ALIASES: dict[str, list[str]] = {
+    "number": ["Factuurnummer", "Factuurnr", "Factuur nummer"],
+    "relation": ["Relatiecode", "Relatie code", "Code relatie"],
+    "date": ["Datum", "Factuurdatum"],
+    # Not read (amounts are not kept), but they tell this list from SnelStart's.
+    "amount": ["TotaalInclBTW", "TotaalExclBTW", "TotaalBTW", "TotaalOpenstaand"],
+    "payment_term": ["Betalingstermijn"],
+}
+MUTATION_ALIASES: dict[str, list[str]] = {
+    "mutation": ["MutatieNr", "Mutatienummer", "Mutatie nr"],
+    "kind": ["Soort", "Mutatiesoort"],
+    "date": ["Datum"],
+    "relation": ["RelatieCode", "Relatie code"],
+    "number": ["Factuurnummer", "Factuurnr"],
+}
+RELATION_REQUIRED = (("ref",), ("company", "person"))
+INVOICE_REQUIRED = (("number",), ("relation",), ("date",))
+MUTATION_REQUIRED = (("mutation",), ("kind",), ("relation",), ("date",))
+
+# REST JSON keys (camelCase) -> field, for the preview and for detection.
+REST_RELATION_KEYS: dict[str, list[str]] = {
+    "ref": ["id"], "code": ["code"], "bp": ["type"], "added_on": ["date"],
+    "company": ["name"], "person": ["contact"], "address": ["address"],
+    "postal_code": ["postalCode"], "city": ["city"], "country": ["country"],
+    "phone": ["phoneNumber"], "mobile": ["mobilePhoneNumber"], "fax": ["faxNumber"],
+    "email": ["emailAddress", "emailAddressInvoice"], "website": ["website"],
+    "note": ["note"], "vat_number": ["vatNumber"], "inactive": ["inactive"],
+    "kvk": ["companyRegistrationNumber"], "iban": ["iban"], "bic": ["bic"],
+    "mandate": ["mandate", "mandateType", "mandateId"], "mandate_date": ["mandateSignedDate"],
+}  # fmt: skip
+REST_INVOICE_KEYS: dict[str, list[str]] = {
+    "number": ["invoiceNumber"], "relation": ["relationId"], "date": ["date"],
+}  # fmt: skip
+_CONTACT_FIELDS = (
+    "address", "postal_code", "city", "country", "phone", "mobile", "fax", "website", "note",
+    "vat_number",
+)  # fmt: skip
+
+
+def _is_company(bp: str, company: str) -> bool | None:
+    bp = bp.strip().upper()[:1]
+    if bp in {"B", "P"}:
+        return bp == "B"
+    return True if company else None
+
+
+def parse_relations(path: str | Path, *, as_of: date | None = None) -> ParsedExport:
+    """Relations from a CSV/XLSX export or a REST ``/v1/relation`` JSON answer."""
+    path = Path(path)
+    if path.suffix.lower() == ".json":
+        return relations_from_json(path, open_json_list(path, "relations", HOW_RELATIONS), as_of)
+    return relations_from_table(path, as_of)
+
+
+def relations_from_table(source: Path | Table, as_of: date | None = None) -> ParsedExport:
+    what = "an e-boekhouden.nl relations export"
+    table, cols = open_table(source, RELATION_ALIASES, RELATION_REQUIRED, what, HOW_RELATIONS)
+    log = ImportLog(table.path, today_or(as_of))
+    relations = Relations(log)
+    for number, cells in table.rows():
+        if is_blank(cells):
+            log.skipped += 1
+            continue
+        log.rows_read += 1
+        where = f"row {number}"
+        ref = cols.text(cells, "ref")
+        if not ref:
+            log.skipped += 1
+            log.warn(f"{where}: the relation has no code and was skipped.")
+            continue
+        company, mandate_values = cols.text(cells, "company"), cols.values(cells, "mandate")
+        inactive = parse_bool(cols.first(cells, "inactive"))
+        if inactive is None and cols.has("active"):
+            inactive = parse_bool(cols.first(cells, "active")) is False
+        rel = Relation(
+            ref=ref,
+            where=where,
+            company=company,
+            person=cols.text(cells, "person"),
+            emails=[cell_text(v) for v in cols.values(cells, "email")],
+            kvk=cols.text(cells, "kvk"),
+            iban=cols.text(cells, "iban"),
+            bic=cols.text(cells, "bic"),
+            mandate=any(mandate_on_file(v) for v in mandate_values),
+            mandate_date=log.date(cols.first(cells, "mandate_date"), where, "mandate date"),
+            is_company=_is_company(cols.text(cells, "bp"), company),
+            inactive=bool(inactive),
+            added_on=log.date(cols.first(cells, "added_on"), where, "AddDatum"),
+            modified_on=log.date(cols.first(cells, "modified_on"), where, "modification date"),
+            contact_fields={f for f in _CONTACT_FIELDS if cols.values(cells, f)},
+        )
+        relations.add(rel)
+    return finish(
+        table.path, SOURCE, "relations", log, what="relations", fix_dates=FIX_DATES,
+        subjects=relations.subjects(), records=relations.records(), mapping=cols,
+    )  # fmt: skip
+
+
+def _keys_map(records: list[dict[str, Any]], keys: Mapping[str, list[str]]) -> Any:
+    present = sorted({str(k) for record in records[:50] for k in record})
+    return map_headers(present, keys)
+
+
+def relations_from_json(
+    path: Path, records: list[dict[str, Any]], as_of: date | None = None
+) -> ParsedExport:
+    log = ImportLog(path, today_or(as_of))
+    relations = Relations(log)
+    for position, item in enumerate(records, start=1):
+        log.rows_read += 1
+        ref = cell_text(item.get("id"))
+        where = f"relation {position}" + (f" (id {ref})" if ref else "")
+        if not ref:
+            log.skipped += 1
+            log.warn(f"{where}: the relation has no id and was skipped.")
+            continue
+        company = cell_text(item.get("name"))
+        filled = {f for f, ks in REST_RELATION_KEYS.items() for k in ks if cell_text(item.get(k))}
+        rel = Relation(
+            ref=ref,
+            where=where,
+            company=company,
+            person=cell_text(item.get("contact")),
+            emails=[cell_text(item.get(k)) for k in REST_RELATION_KEYS["email"] if item.get(k)],
+            kvk=cell_text(item.get("companyRegistrationNumber")),
+            iban=cell_text(item.get("iban")),
+            bic=cell_text(item.get("bic")),
+            mandate=any(mandate_on_file(item.get(k)) for k in ("mandate", "mandateId"))
+            or bool(cell_text(item.get("mandateSignedDate"))),
+            mandate_date=log.date(item.get("mandateSignedDate"), where, "mandateSignedDate"),
+            is_company=_is_company(cell_text(item.get("type")), company),
+            inactive=parse_bool(item.get("inactive")) is True,
+            added_on=log.date(item.get("date"), where, "date"),
+            contact_fields=filled & set(_CONTACT_FIELDS),
+        )
+        relations.add(rel)
+    return finish(
+        path, SOURCE, "relations", log, what="relations", fix_dates=FIX_DATES,
+        subjects=relations.subjects(), records=relations.records(),
+        mapping=_keys_map(records, REST_RELATION_KEYS),
+    )  # fmt: skip
+
+
+def parse_invoices(path: str | Path, *, as_of: date | None = None) -> ParsedExport:
+    """Sales invoices from a CSV/XLSX invoice list or a REST ``/v1/invoice`` JSON answer."""
+    path = Path(path)
+    if path.suffix.lower() == ".json":
+        return invoices_from_json(path, open_json_list(path, "invoices", HOW_INVOICES), as_of)
+    return invoices_from_table(path, as_of)
+
+
+def invoices_from_table(source: Path | Table, as_of: date | None = None) -> ParsedExport:
+    what = "an e-boekhouden.nl invoice list"
+    table, cols = open_table(source, INVOICE_ALIASES, INVOICE_REQUIRED, what, HOW_INVOICES)
+    log = ImportLog(table.path, today_or(as_of))
+    invoices = Invoices(log)
+    for number, cells in table.rows():
+        if is_blank(cells):
+            log.skipped += 1
+            continue
+        log.rows_read += 1
+        _add_invoice(log, invoices, f"row {number}", cols.text(cells, "number"),
+                     cols.text(cells, "relation"), cols.first(cells, "date"))  # fmt: skip
+    return finish(
+        table.path, SOURCE, "invoices", log, what="invoices", fix_dates=FIX_DATES,
+        invoices=invoices.rows(), mapping=cols,
+    )  # fmt: skip
+
+
+def _add_invoice(
+    log: ImportLog, invoices: Invoices, where: str, number: str, ref: str, raw_date: Any
+) -> None:
+    invoice_date = log.date(raw_date, where, "invoice date")
+    if not number or not ref or invoice_date is None:
+        log.skipped += 1
+        missing = "number" if not number else "relation" if not ref else "date"
+        log.warn(f"{where}: the invoice has no {missing} and was skipped.")
+        return
+    invoices.add(number, ref, invoice_date, where)
+
+
+def invoices_from_json(
+    path: Path, records: list[dict[str, Any]], as_of: date | None = None
+) -> ParsedExport:
+    log = ImportLog(path, today_or(as_of))
+    invoices = Invoices(log)
+    for position, item in enumerate(records, start=1):
+        log.rows_read += 1
+        _add_invoice(log, invoices, f"invoice {position}", cell_text(item.get("invoiceNumber")),
+                     cell_text(item.get("relationId")), item.get("date"))  # fmt: skip
+    return finish(
+        path, SOURCE, "invoices", log, what="invoices", fix_dates=FIX_DATES,
+        invoices=invoices.rows(), mapping=_keys_map(records, REST_INVOICE_KEYS),
+    )  # fmt: skip
+
+
+def parse_mutations(path: str | Path, *, as_of: date | None = None) -> ParsedExport:
+    """Sent invoices from a mutations export: only rows of kind FactuurVerstuurd count."""
+    return mutations_from_table(Path(path), as_of)
+
+
+def mutations_from_table(source: Path | Table, as_of: date | None = None) -> ParsedExport:
+    what = "an e-boekhouden.nl mutations export"
+    table, cols = open_table(source, MUTATION_ALIASES, MUTATION_REQUIRED, what, HOW_MUTATIONS)
+    log = ImportLog(table.path, today_or(as_of))
+    invoices = Invoices(log)
+    for number, cells in table.rows():
+        if is_blank(cells):
+            log.skipped += 1
+            continue
+        log.rows_read += 1
+        # The SOAP value is "FactuurVerstuurd"; the screen shows "Factuur verstuurd".
+        if cols.text(cells, "kind").replace(" ", "").lower() != "factuurverstuurd":
+            log.skipped += 1
+            continue
+        invoice_number = cols.text(cells, "number") or f"mutatie {cols.text(cells, 'mutation')}"
+        _add_invoice(log, invoices, f"row {number}", invoice_number,
+                     cols.text(cells, "relation"), cols.first(cells, "date"))  # fmt: skip
+    return finish(
+        table.path, SOURCE, "invoices", log, what="mutations", fix_dates=FIX_DATES,
+        invoices=invoices.rows(), mapping=cols,
+    )  # fmt: skip

@@ -1,0 +1,74 @@
+"""Reading the JSON the bookkeeping APIs return, as saved by the owner or a helper script.
+
+How the owner gets such a file: the e-boekhouden.nl REST API (``GET /v1/relation``,
+``GET /v1/invoice``) and the SnelStart B2B API v2 (``GET /v2/relaties``,
+``GET /v2/verkoopfacturen``) answer with JSON; saving that answer (from a browser, Postman,
+``curl -o relaties.json``) gives the file. Lists come bare (``[...]``) or wrapped
+(``{"items": [...], "count": n}``); both are accepted.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from etl.model import ImportRefused
+from etl.tabular import sniff_encoding
+
+MAX_JSON_BYTES = 256 * 1024 * 1024  # a JSON answer is read whole: refuse absurd sizes
+WRAPPER_KEYS = ("items", "value", "data", "results", "relaties", "verkoopfacturen", "relations")
+
+
+def load_json(path: Path) -> Any:
+    """The parsed document, or a refusal naming the line where the JSON breaks."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_JSON_BYTES:
+            raise ImportRefused(
+                f"{path.name}: the JSON file is {size // (1024 * 1024)} MB, more than this "
+                "importer reads at once; export a shorter period or use CSV instead."
+            )
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ImportRefused(f"{path.name}: the file could not be read ({exc.strerror}).") from None
+    encoding = sniff_encoding(raw[:4096])
+    if encoding == "binary":
+        raise ImportRefused(
+            f"{path.name}: this is not a JSON text file; save the API answer again."
+        )
+    try:
+        return json.loads(raw.decode(encoding, errors="strict"))
+    except UnicodeDecodeError:
+        raise ImportRefused(
+            f"{path.name}: the JSON file is not valid UTF-8 text; save the API answer again."
+        ) from None
+    except json.JSONDecodeError as exc:
+        raise ImportRefused(
+            f"{path.name}: the file is not valid JSON (line {exc.lineno}, column {exc.colno}: "
+            f"{exc.msg}); save the complete API answer again and try once more."
+        ) from None
+    except RecursionError:
+        raise ImportRefused(
+            f"{path.name}: the JSON is nested too deeply to be an export; "
+            "save the API answer again."
+        ) from None
+
+
+def records_in(data: Any) -> list[dict[str, Any]] | None:
+    """The list of objects in an API answer (bare, wrapped or a single object), else None."""
+    if isinstance(data, dict):
+        for key in WRAPPER_KEYS:
+            if isinstance(data.get(key), list):
+                data = data[key]
+                break
+        else:
+            return [data]
+    if isinstance(data, list) and all(isinstance(item, dict) for item in data):
+        return data
+    return None
+
+
+def keys_of(records: list[dict[str, Any]], sample: int = 20) -> set[str]:
+    """Lower-cased keys of the first records: what detection looks at."""
+    return {str(key).lower() for record in records[:sample] for key in record}

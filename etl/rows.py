@@ -1,0 +1,264 @@
+"""Turning one relation or invoice of any export into the rows of `etl.model`.
+
+Every importer (e-boekhouden.nl, SnelStart, XAF) fills a `Relation` with what it found and
+lets `Relations` build the `SubjectRow` and its records, so the privacy rules live in one
+place: only names, KvK, e-mail addresses and the normalised IBAN leave this module; of
+addresses, phone numbers, notes and free fields only *that* they are held (field ids).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from compliance.identity import mask_iban, normalise_iban, normalise_kvk, split_emails
+from etl.model import FIELD_IDS, ImportRefused, InvoiceRow, RecordRow, SubjectRow
+from etl.tabular import HeaderMap
+from etl.values import cell_text, parse_bool, parse_date
+
+MAX_WARNINGS = 50  # the preview shows these; a broken file would otherwise bury the rest
+EARLIEST_PLAUSIBLE = date(1990, 1, 1)
+_PAYMENT_ONLY = {"iban", "bic", "mandate"}
+
+
+def _ordered(fields: Iterable[str]) -> tuple[str, ...]:
+    wanted = set(fields)
+    return tuple(f for f in FIELD_IDS if f in wanted)
+
+
+def mandate_on_file(value: Any) -> bool:
+    """A mandate column holds an id, a date, 'ja', 'Core' or a bool; 'nee'/'Geen'/empty: none."""
+    if isinstance(value, dict | list):
+        return bool(value)
+    text = cell_text(value).lower()
+    if not text or text in {"geen", "none", "null"}:
+        return False
+    flag = parse_bool(value)
+    return True if flag is None else flag
+
+
+class ImportLog:
+    """Warnings, counts and the date checks of one file."""
+
+    def __init__(self, path: Path, as_of: date) -> None:
+        self.path = path
+        self.as_of = as_of
+        self.warnings: list[str] = []
+        self.more_warnings = 0
+        self.rows_read = 0
+        self.skipped = 0
+        self.dates_ok = 0
+        self.dates_bad: list[str] = []
+
+    def warn(self, text: str) -> None:
+        if len(self.warnings) < MAX_WARNINGS:
+            self.warnings.append(text)
+        else:
+            self.more_warnings += 1
+
+    def date(self, value: Any, where: str, what: str) -> date | None:
+        """A parsed date; garbage becomes a warning naming the row, odd years one too."""
+        try:
+            parsed = parse_date(value)
+        except ValueError:
+            self.dates_bad.append(f"{where}: {cell_text(value)[:30]!r}")
+            self.warn(f"{where}: {what} {cell_text(value)[:30]!r} is not a date and was ignored.")
+            return None
+        if parsed is None:
+            return None
+        self.dates_ok += 1
+        try:
+            latest = self.as_of.replace(year=self.as_of.year + 1)
+        except ValueError:  # 29 February
+            latest = self.as_of.replace(year=self.as_of.year + 1, day=28)
+        if parsed < EARLIEST_PLAUSIBLE or parsed > latest:
+            self.warn(f"{where}: {what} {parsed.isoformat()} looks wrong; check it in the source.")
+        return parsed
+
+    def check_dates(self, fix: str) -> None:
+        """Refuse the file when most of its dates are unreadable (a wrong column or format)."""
+        bad = len(self.dates_bad)
+        if bad and bad * 2 > bad + self.dates_ok:
+            raise ImportRefused(
+                f"{self.path.name}: {bad} of {bad + self.dates_ok} dates could not be read "
+                f"(first: {self.dates_bad[0]}); {fix}"
+            )
+
+    def all_warnings(self) -> tuple[str, ...]:
+        if self.more_warnings:
+            return (*self.warnings, f"… and {self.more_warnings} more warnings like these.")
+        return tuple(self.warnings)
+
+
+@dataclass
+class Relation:
+    """What one export says about one relation, before the privacy rules are applied."""
+
+    ref: str
+    where: str  # "row 7", "relation 12": how the owner finds it in the file
+    company: str = ""
+    person: str = ""
+    emails: list[str] = field(default_factory=list)
+    kvk: str = ""
+    iban: str = ""  # as written: normalised and masked below, never stored in clear
+    bic: str = ""
+    mandate: bool = False
+    mandate_date: date | None = None
+    is_company: bool | None = None
+    inactive: bool = False
+    added_on: date | None = None
+    modified_on: date | None = None
+    contact_fields: set[str] = field(default_factory=set)  # FIELD_IDS that are filled
+    payment_fields: set[str] = field(default_factory=set)  # e.g. account holder's name
+
+
+class Relations:
+    """Relations of one file by ref; a ref seen twice keeps the last one, with a warning."""
+
+    def __init__(self, log: ImportLog) -> None:
+        self.log = log
+        self._rows: dict[str, tuple[SubjectRow, list[RecordRow]]] = {}
+        self._where: dict[str, str] = {}
+
+    def add(self, rel: Relation) -> None:
+        if rel.ref in self._rows:
+            self.log.warn(
+                f"{rel.where}: relation {rel.ref} also appears at {self._where[rel.ref]}; "
+                "the last one is kept."
+            )
+        self._rows[rel.ref] = self._build(rel)
+        self._where[rel.ref] = rel.where
+
+    def _build(self, rel: Relation) -> tuple[SubjectRow, list[RecordRow]]:
+        log = self.log
+        name = rel.company or rel.person
+        if not name:
+            name = rel.ref
+            log.warn(f"{rel.where}: relation {rel.ref} has no name; its code is shown instead.")
+        kvk = normalise_kvk(rel.kvk) if rel.kvk else None
+        if rel.kvk and not kvk:
+            log.warn(f"{rel.where}: KvK number {rel.kvk[:20]!r} is not 8 digits and was ignored.")
+        emails: list[str] = []
+        for raw in rel.emails:
+            found = split_emails(raw)
+            if not found:
+                log.warn(f"{rel.where}: an e-mail field holds no valid address.")
+            emails.extend(e for e in found if e not in emails)
+        written_iban = "".join(ch for ch in rel.iban if ch.isalnum()).upper()
+        iban = normalise_iban(written_iban) if written_iban else None
+        if written_iban and not iban:
+            log.warn(
+                f"{rel.where}: bank account {mask_iban(written_iban)} is not a valid IBAN; "
+                "it is listed as payment data but not used for linking."
+            )
+        seen_on = rel.modified_on or rel.added_on
+        subject = SubjectRow(
+            ref=rel.ref,
+            name=name,
+            kvk=kvk,
+            emails=tuple(emails),
+            iban=iban,
+            is_company=rel.is_company,
+            inactive=rel.inactive,
+            added_on=rel.added_on,
+            modified_on=rel.modified_on,
+        )
+        contact_fields = set(rel.contact_fields) - _PAYMENT_ONLY
+        if rel.company or rel.person:
+            contact_fields.add("name")
+        if rel.person:
+            contact_fields.add("contact_person")
+        if rel.emails:
+            contact_fields.add("email")
+        if rel.kvk:
+            contact_fields.add("kvk")
+        records = [
+            RecordRow(rel.ref, "contact", rel.ref, _ordered(contact_fields), seen_on=seen_on)
+        ]
+        if written_iban:
+            payment_fields = set(rel.payment_fields) | {"iban"}
+            if rel.bic:
+                payment_fields.add("bic")
+            if rel.mandate:
+                payment_fields.add("mandate")
+            dates = [d for d in (seen_on, rel.mandate_date) if d]
+            records.append(
+                RecordRow(
+                    subject_ref=rel.ref,
+                    category="payment",
+                    ref=rel.ref,
+                    fields=_ordered(payment_fields),
+                    basis="direct_debit" if rel.mandate else None,
+                    seen_on=max(dates) if dates else None,
+                    detail="IBAN " + mask_iban(iban or written_iban),
+                )
+            )
+        return subject, records
+
+    def subjects(self) -> tuple[SubjectRow, ...]:
+        return tuple(subject for subject, _ in self._rows.values())
+
+    def records(self) -> tuple[RecordRow, ...]:
+        return tuple(record for _, records in self._rows.values() for record in records)
+
+
+class Invoices:
+    """Invoices of one file; invoice lines of one number collapse into one row.
+
+    The key is the invoice number, or (number, relation) with `per_subject` for audit
+    files, where a document reference is only unique per customer.
+    """
+
+    def __init__(self, log: ImportLog, *, per_subject: bool = False) -> None:
+        self.log = log
+        self.per_subject = per_subject
+        self._rows: dict[tuple[str, str], InvoiceRow] = {}
+
+    def add(self, number: str, subject_ref: str, invoice_date: date, where: str) -> None:
+        key = (number, subject_ref if self.per_subject else "")
+        known = self._rows.get(key)
+        if known is None:
+            self._rows[key] = InvoiceRow(number, subject_ref, invoice_date)
+        elif known.subject_ref != subject_ref:
+            self.log.warn(
+                f"{where}: invoice {number} is also booked on relation {known.subject_ref}; "
+                "the first one is kept."
+            )
+        elif invoice_date < known.invoice_date:
+            self._rows[key] = InvoiceRow(number, subject_ref, invoice_date)
+
+    def rows(self) -> tuple[InvoiceRow, ...]:
+        return tuple(self._rows.values())
+
+
+def columns_listed(headers: Sequence[str], limit: int = 15) -> str:
+    shown = [h for h in headers if h][:limit]
+    rest = len([h for h in headers if h]) - len(shown)
+    return ", ".join(shown) + (f" and {rest} more" if rest > 0 else "") if shown else "none"
+
+
+def require_columns(
+    path: Path,
+    headers: Sequence[str],
+    mapping: HeaderMap,
+    required: Sequence[Sequence[str]],
+    aliases: Mapping[str, Sequence[str]],
+    what: str,
+    how: str,
+) -> None:
+    """Refuse a file lacking a required field; each group in `required` needs one of its fields.
+
+    The sentence names the columns found and the columns expected, so the owner can see at
+    once whether they exported the wrong list or a list with too few columns.
+    """
+    missing = [group for group in required if not any(mapping.has(f) for f in group)]
+    if not missing:
+        return
+    expected = " and ".join(" or ".join(aliases[f][0] for f in group) for group in missing)
+    raise ImportRefused(
+        f"{path.name}: this does not look like {what}: no column {expected} was found "
+        f"(columns found: {columns_listed(headers)}); {how}"
+    )

@@ -1,0 +1,364 @@
+"""Reading the tabular exports (CSV and XLSX) every bookkeeping package produces.
+
+How the owner gets such a file: in e-boekhouden.nl or SnelStart, open the list (relations,
+invoices), choose "Exporteren" / "Export naar Excel" and save the file; or open an
+existing export in Excel and save it again ("Opslaan als", CSV or Excel workbook). That is
+why nothing about the layout is assumed: the encoding (UTF-8 with or without BOM, UTF-16LE
+from Excel's "Unicode text", Windows-1252), the delimiter (``;`` ``,`` tab), title rows
+above the real header, and header spellings all vary, and are sniffed here.
+
+    >>> table = read_table("relaties.csv", aliases={"ref": ["Code", "Relatiecode"]})
+    >>> headers = map_headers(table.headers, {"ref": ["Code", "Relatiecode"]})
+    >>> for row_number, cells in table.rows():
+    ...     code = headers.first(cells, "ref")
+
+`Table.rows()` streams: a CSV of any size is read one record at a time.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from etl.model import ImportRefused
+from etl.values import cell_text, parse_bool, parse_date, parse_decimal
+
+__all__ = [
+    "HeaderMap",
+    "Table",
+    "header_key",
+    "map_headers",
+    "parse_bool",
+    "parse_date",
+    "parse_decimal",
+    "read_table",
+    "sniff_encoding",
+]
+
+SAMPLE_BYTES = 64 * 1024  # enough for the header and ~100 records of any export
+HEADER_SEARCH_ROWS = 30  # title rows above the header never run longer than this
+DELIMITERS = (";", ",", "\t", "|")
+# Bigger than any real field; the default (128 KiB) raises deep inside csv on garbage.
+csv.field_size_limit(4 * 1024 * 1024)
+
+
+def _cp1252_fallback(error: UnicodeError) -> tuple[str, int]:
+    # A file that starts as UTF-8 may hold a Windows-1252 "é" further on (hand-edited
+    # exports): decode just those bytes as Windows-1252 instead of failing mid-stream.
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    bad = error.object[error.start : error.end]
+    return bytes(bad).decode("cp1252", errors="replace"), error.end
+
+
+codecs.register_error("etl-cp1252", _cp1252_fallback)
+
+
+def sniff_encoding(head: bytes, complete: bool = True) -> str:
+    """The encoding of a text file from its first bytes (BOMs, NUL patterns, UTF-8 check).
+
+    `complete` says `head` is the whole file; otherwise a character cut in half at the end
+    of the sample is not held against UTF-8.
+    """
+    if head.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    if b"\x00" in head[:4096]:
+        sample = head[:4096]
+        even, odd = sample[0::2].count(0), sample[1::2].count(0)
+        # ASCII text in UTF-16LE has a NUL at every odd byte and (almost) none at even ones.
+        if odd > len(sample) // 4 and even * 8 < odd:
+            return "utf-16-le"
+        if even > len(sample) // 4 and odd * 8 < even:
+            return "utf-16-be"
+        return "binary"
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(head, final=complete)
+    except UnicodeDecodeError:
+        return "cp1252"
+    return "utf-8"
+
+
+def decode_head(head: bytes, encoding: str) -> str:
+    """The first bytes as text, tolerant of a character cut in half at the end."""
+    decoder = codecs.getincrementaldecoder(encoding)(errors=_errors_for(encoding))
+    return decoder.decode(head, final=False)
+
+
+def _errors_for(encoding: str) -> str:
+    return "etl-cp1252" if encoding.startswith("utf-8") else "replace"
+
+
+def looks_binary(text: str) -> bool:
+    """True for text full of control characters: a binary file decoded by accident."""
+    if not text:
+        return False
+    controls = sum(1 for c in text if (ord(c) < 32 and c not in "\t\r\n") or c == "\ufffd")
+    return controls > max(2, len(text) // 100)
+
+
+def header_key(text: Any) -> str:
+    """A header reduced for comparison: no case, accents, spaces, underscores or dots."""
+    decomposed = unicodedata.normalize("NFKD", cell_text(text))
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    return re.sub(r"[\s_\-.:/()#'\"]+", "", plain)
+
+
+@dataclass(frozen=True)
+class HeaderMap:
+    """Which columns of a file hold which field (several columns may feed one field)."""
+
+    columns: dict[str, tuple[int, ...]]  # field -> column indexes, in file order
+    mapped: dict[str, str]  # file header -> field
+    unmapped: tuple[str, ...]  # non-empty headers nothing reads
+
+    def has(self, name: str) -> bool:
+        return name in self.columns
+
+    def values(self, cells: Sequence[Any], name: str) -> list[Any]:
+        """The non-empty cells of every column mapped to `name`."""
+        found = []
+        for index in self.columns.get(name, ()):
+            if index < len(cells) and cell_text(cells[index]):
+                found.append(cells[index])
+        return found
+
+    def first(self, cells: Sequence[Any], name: str) -> Any:
+        """The first non-empty cell for `name`, or None."""
+        values = self.values(cells, name)
+        return values[0] if values else None
+
+    def text(self, cells: Sequence[Any], name: str) -> str:
+        return cell_text(self.first(cells, name))
+
+
+def _alias_lookup(aliases: Mapping[str, Iterable[str]]) -> dict[str, str]:
+    lookup: dict[str, str] = {}
+    for name, spellings in aliases.items():
+        for spelling in spellings:
+            lookup.setdefault(header_key(spelling), name)
+    return lookup
+
+
+def _match(key: str, lookup: Mapping[str, str]) -> str | None:
+    if key in lookup:
+        return lookup[key]
+    # SnelStart's own import format prefixes every field: FldRelatiecode = Relatiecode.
+    if key.startswith("fld") and key[3:] in lookup:
+        return lookup[key[3:]]
+    return None
+
+
+def map_headers(headers: Sequence[Any], aliases: Mapping[str, Iterable[str]]) -> HeaderMap:
+    """Map file headers to fields by their aliases (case/space/accent-insensitive, Fld-prefix)."""
+    lookup = _alias_lookup(aliases)
+    columns: dict[str, list[int]] = {}
+    mapped: dict[str, str] = {}
+    unmapped: list[str] = []
+    for index, header in enumerate(headers):
+        label = cell_text(header)
+        if not label:
+            continue
+        name = _match(header_key(label), lookup)
+        if name is None:
+            unmapped.append(label)
+        else:
+            columns.setdefault(name, []).append(index)
+            mapped[label] = name
+    return HeaderMap({k: tuple(v) for k, v in columns.items()}, mapped, tuple(unmapped))
+
+
+def count_matches(cells: Sequence[Any], lookup: Mapping[str, str]) -> int:
+    return sum(1 for cell in cells if cell_text(cell) and _match(header_key(cell), lookup))
+
+
+def _pick_header(rows: Sequence[Sequence[Any]], lookup: Mapping[str, str]) -> int:
+    """The index of the header row: the first with two or more known column names."""
+    for index, cells in enumerate(rows):
+        if count_matches(cells, lookup) >= 2:
+            return index
+    # Nothing recognised: the first row with two filled cells is shown in the refusal.
+    for index, cells in enumerate(rows):
+        if sum(1 for cell in cells if cell_text(cell)) >= 2:
+            return index
+    for index, cells in enumerate(rows):
+        if any(cell_text(cell) for cell in cells):
+            return index
+    return -1
+
+
+@dataclass(frozen=True)
+class Table:
+    """A sniffed tabular file; `rows()` streams the records below the header."""
+
+    path: Path
+    format: str  # "csv" or "xlsx"
+    headers: tuple[str, ...]
+    header_row: int  # 1-based record (CSV) or row (XLSX) number of the header
+    encoding: str | None = None
+    delimiter: str | None = None
+    sheet: str | None = None
+    notes: tuple[str, ...] = field(default=())
+
+    def rows(self) -> Iterator[tuple[int, tuple[Any, ...]]]:
+        """(row number as the owner sees it, cells) for every record after the header."""
+        if self.format == "xlsx":
+            yield from _xlsx_rows(self)
+        else:
+            yield from _csv_rows(self)
+
+
+def refuse_unreadable(path: Path, what: str) -> ImportRefused:
+    return ImportRefused(f"{path.name}: {what}; export the file again and try once more.")
+
+
+def read_table(path: str | Path, aliases: Mapping[str, Iterable[str]] | None = None) -> Table:
+    """Sniff a CSV or XLSX file; `aliases` (field -> header spellings) locate the header row."""
+    path = Path(path)
+    lookup = _alias_lookup(aliases or {})
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(SAMPLE_BYTES)
+            more = bool(handle.read(1))
+    except OSError as exc:
+        raise ImportRefused(f"{path.name}: the file could not be read ({exc.strerror}).") from None
+    if not head.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
+        raise ImportRefused(f"{path.name}: the file is empty; export the list again.")
+    if head.startswith(b"PK\x03\x04"):
+        return _read_xlsx(path, lookup)
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        raise ImportRefused(
+            f"{path.name}: this is an old Excel 97-2003 (.xls) workbook; open it in Excel, "
+            "save it as .xlsx or CSV and try again."
+        )
+    if head.startswith(b"%PDF"):
+        raise ImportRefused(f"{path.name}: this is a PDF, not a list; export CSV or Excel instead.")
+    return _read_csv_head(path, head, more, lookup)
+
+
+def _read_csv_head(path: Path, head: bytes, more: bool, lookup: Mapping[str, str]) -> Table:
+    encoding = sniff_encoding(head, complete=not more)
+    text = "" if encoding == "binary" else decode_head(head, encoding)
+    if encoding == "binary" or looks_binary(text):
+        raise ImportRefused(
+            f"{path.name}: this is not a text or Excel file; export the list as CSV or Excel "
+            "(.xlsx) and try again."
+        )
+    if more and "\n" in text:  # the last line of the sample may be cut off: drop it
+        text = text[: text.rfind("\n")]
+    delimiter = sniff_delimiter(text)
+    try:
+        sample = list(csv.reader(io.StringIO(text), delimiter=delimiter))[:HEADER_SEARCH_ROWS]
+    except csv.Error as exc:
+        raise refuse_unreadable(path, f"the file is not readable as CSV ({exc})") from None
+    index = _pick_header(sample, lookup)
+    if index < 0:
+        raise ImportRefused(f"{path.name}: the file holds no columns; export the list again.")
+    headers = tuple(cell_text(cell).lstrip("\ufeff") for cell in sample[index])
+    return Table(path, "csv", headers, index + 1, encoding=encoding, delimiter=delimiter)
+
+
+def sniff_delimiter(text: str) -> str:
+    """The delimiter that splits most lines into the same number (>1) of fields.
+
+    Parsing with csv per candidate (not counting characters) keeps quoted ``"Jansen, P."``
+    inside one field, and a title line above the header simply does not count.
+    """
+    best, best_score = ";", (0, 0)
+    lines = text.splitlines()[:200]
+    for delimiter in DELIMITERS:
+        try:
+            counts = [len(r) for r in csv.reader(lines, delimiter=delimiter) if any(r)]
+        except csv.Error:
+            continue
+        if not counts:
+            continue
+        mode, _ = Counter(counts).most_common(1)[0]
+        if mode < 2:
+            continue
+        score = (sum(1 for c in counts if c == mode), mode)
+        if score > best_score:
+            best, best_score = delimiter, score
+    return best
+
+
+def _csv_rows(table: Table) -> Iterator[tuple[int, tuple[Any, ...]]]:
+    encoding = table.encoding or "utf-8"
+    try:
+        with table.path.open(encoding=encoding, errors=_errors_for(encoding), newline="") as f:
+            reader = csv.reader(f, delimiter=table.delimiter or ";")
+            for record, cells in enumerate(reader, start=1):
+                if record > table.header_row:  # header_row counts records, not lines
+                    yield reader.line_num, tuple(cells)
+    except csv.Error as exc:
+        raise refuse_unreadable(table.path, f"a line is not valid CSV ({exc})") from None
+    except (OSError, UnicodeError) as exc:
+        raise refuse_unreadable(
+            table.path, f"the file could not be read to the end ({type(exc).__name__})"
+        ) from None
+
+
+@contextmanager
+def _workbook(path: Path) -> Iterator[Any]:
+    """An openpyxl workbook in read-only mode (streams rows), closed with its file."""
+    import openpyxl  # imported here: only XLSX files pay for it
+
+    # A file object, not the path: openpyxl refuses names not ending in .xlsx, and the
+    # content (a ZIP), not the name, says this is a workbook.
+    with path.open("rb") as handle:
+        try:
+            workbook = openpyxl.load_workbook(handle, read_only=True, data_only=True)
+        except Exception as exc:  # openpyxl raises many kinds on damaged or foreign ZIPs
+            raise ImportRefused(
+                f"{path.name}: the file could not be opened as an Excel workbook "
+                f"({type(exc).__name__}); save it again from Excel as .xlsx or CSV and try again."
+            ) from None
+        try:
+            yield workbook
+        finally:
+            workbook.close()
+
+
+def _read_xlsx(path: Path, lookup: Mapping[str, str]) -> Table:
+    with _workbook(path) as workbook:
+        candidates = []
+        for sheet in workbook.worksheets:
+            top = [list(r) for r in _iter_sheet(path, sheet, HEADER_SEARCH_ROWS)]
+            index = _pick_header(top, lookup)
+            if index >= 0:
+                matches = count_matches(top[index], lookup)
+                candidates.append((matches, -len(candidates), sheet.title, index, top[index]))
+        if not candidates:
+            raise ImportRefused(f"{path.name}: the workbook holds no data; export the list again.")
+        # The sheet whose header knows the most columns (the first one when none is known).
+        _, _, title, index, header_cells = max(candidates)
+        headers = tuple(cell_text(cell) for cell in header_cells)
+        return Table(path, "xlsx", headers, index + 1, sheet=title)
+
+
+def _iter_sheet(path: Path, sheet: Any, limit: int | None = None) -> Iterator[tuple[Any, ...]]:
+    try:
+        yield from sheet.iter_rows(values_only=True, max_row=limit)
+    except Exception as exc:  # a damaged sheet surfaces only while reading it
+        raise ImportRefused(
+            f"{path.name}: sheet {sheet.title!r} could not be read ({type(exc).__name__}); "
+            "save the workbook again from Excel and try again."
+        ) from None
+
+
+def _xlsx_rows(table: Table) -> Iterator[tuple[int, tuple[Any, ...]]]:
+    with _workbook(table.path) as workbook:
+        sheet = workbook[table.sheet] if table.sheet else workbook.worksheets[0]
+        for number, cells in enumerate(_iter_sheet(table.path, sheet), start=1):
+            if number > table.header_row:
+                yield number, tuple(cells)

@@ -108,10 +108,10 @@ _TABULAR = (
 
 # JSON: the keys (lower-cased) an API answer must have, per kind; the first match wins.
 _JSON = (
-    ("eboekhouden.invoices", {"invoicenumber", "relationid"}, eboekhouden.invoices_from_json),
-    ("snelstart.invoices", {"factuurnummer", "relatie"}, snelstart.invoices_from_json),
-    ("snelstart.relations", {"id", "relatiecode", "naam"}, snelstart.relations_from_json),
-    ("eboekhouden.relations", {"id", "code", "name"}, eboekhouden.relations_from_json),
+    ("eboekhouden.invoices", eboekhouden.REST_INVOICE_NEEDED, eboekhouden.invoices_from_json),
+    ("snelstart.invoices", snelstart.API_INVOICE_NEEDED, snelstart.invoices_from_json),
+    ("snelstart.relations", snelstart.API_RELATION_NEEDED, snelstart.relations_from_json),
+    ("eboekhouden.relations", eboekhouden.REST_RELATION_NEEDED, eboekhouden.relations_from_json),
 )
 
 

@@ -107,6 +107,9 @@ REST_RELATION_KEYS: dict[str, list[str]] = {
 REST_INVOICE_KEYS: dict[str, list[str]] = {
     "number": ["invoiceNumber"], "relation": ["relationId"], "date": ["date"],
 }  # fmt: skip
+# Lower-cased keys that identify each REST answer (also used by the registry).
+REST_RELATION_NEEDED = frozenset({"id", "code", "name"})
+REST_INVOICE_NEEDED = frozenset({"invoicenumber", "relationid"})
 _CONTACT_FIELDS = (
     "address", "postal_code", "city", "country", "phone", "mobile", "fax", "website", "note",
     "vat_number",
@@ -124,7 +127,8 @@ def parse_relations(path: str | Path, *, as_of: date | None = None) -> ParsedExp
     """Relations from a CSV/XLSX export or a REST ``/v1/relation`` JSON answer."""
     path = Path(path)
     if path.suffix.lower() == ".json":
-        return relations_from_json(path, open_json_list(path, "relations", HOW_RELATIONS), as_of)
+        records = open_json_list(path, "relations", HOW_RELATIONS, REST_RELATION_NEEDED)
+        return relations_from_json(path, records, as_of)
     return relations_from_table(path, as_of)
 
 
@@ -221,7 +225,8 @@ def parse_invoices(path: str | Path, *, as_of: date | None = None) -> ParsedExpo
     """Sales invoices from a CSV/XLSX invoice list or a REST ``/v1/invoice`` JSON answer."""
     path = Path(path)
     if path.suffix.lower() == ".json":
-        return invoices_from_json(path, open_json_list(path, "invoices", HOW_INVOICES), as_of)
+        records = open_json_list(path, "invoices", HOW_INVOICES, REST_INVOICE_NEEDED)
+        return invoices_from_json(path, records, as_of)
     return invoices_from_table(path, as_of)
 
 

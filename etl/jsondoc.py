@@ -63,7 +63,8 @@ def records_in(data: Any) -> list[dict[str, Any]] | None:
                 data = data[key]
                 break
         else:
-            return [data]
+            # A single GET answer (one relation) has an id; anything else is not a list.
+            return [data] if "id" in data else None
     if isinstance(data, list) and all(isinstance(item, dict) for item in data):
         return data
     return None

@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from etl.jsondoc import load_json, records_in
+from etl.jsondoc import keys_of, load_json, records_in
 from etl.model import ImportRefused, InvoiceRow, ParsedExport, RecordRow, SubjectRow
 from etl.rows import ImportLog, require_columns
 from etl.tabular import HeaderMap, Table, map_headers, read_table
@@ -45,12 +45,23 @@ def is_blank(cells: Sequence[Any]) -> bool:
     return not any(cell_text(cell) for cell in cells)
 
 
-def open_json_list(path: Path, what: str, how: str) -> list[dict[str, Any]]:
-    """The records of an API answer, or a refusal naming what the JSON held instead."""
+def open_json_list(
+    path: Path, what: str, how: str, needed: frozenset[str] = frozenset()
+) -> list[dict[str, Any]]:
+    """The records of an API answer, or a refusal naming what the JSON held instead.
+
+    `needed` are lower-cased keys the records must have (checked on the first records).
+    """
     records = records_in(load_json(path))
     if records is None:
         raise ImportRefused(
             f"{path.name}: this JSON is not a list of {what} (it holds no list of objects); {how}"
+        )
+    keys = keys_of(records)
+    if records and not needed <= keys:
+        raise ImportRefused(
+            f"{path.name}: this JSON is not a list of {what} (keys found: "
+            f"{', '.join(sorted(keys)[:15])}; expected: {', '.join(sorted(needed))}); {how}"
         )
     return records
 

@@ -206,29 +206,27 @@ class Relations:
 
 
 class Invoices:
-    """Invoices of one file; invoice lines of one number collapse into one row.
+    """Invoices of one file by number; invoice lines of one number collapse into one row.
 
-    The key is the invoice number, or (number, relation) with `per_subject` for audit
-    files, where a document reference is only unique per customer.
+    An invoice number is unique per source system (the store keys invoices on it), so a
+    number booked on two relations keeps the first, with a warning.
     """
 
-    def __init__(self, log: ImportLog, *, per_subject: bool = False) -> None:
+    def __init__(self, log: ImportLog) -> None:
         self.log = log
-        self.per_subject = per_subject
-        self._rows: dict[tuple[str, str], InvoiceRow] = {}
+        self._rows: dict[str, InvoiceRow] = {}
 
     def add(self, number: str, subject_ref: str, invoice_date: date, where: str) -> None:
-        key = (number, subject_ref if self.per_subject else "")
-        known = self._rows.get(key)
+        known = self._rows.get(number)
         if known is None:
-            self._rows[key] = InvoiceRow(number, subject_ref, invoice_date)
+            self._rows[number] = InvoiceRow(number, subject_ref, invoice_date)
         elif known.subject_ref != subject_ref:
             self.log.warn(
                 f"{where}: invoice {number} is also booked on relation {known.subject_ref}; "
                 "the first one is kept."
             )
         elif invoice_date < known.invoice_date:
-            self._rows[key] = InvoiceRow(number, subject_ref, invoice_date)
+            self._rows[number] = InvoiceRow(number, subject_ref, invoice_date)
 
     def rows(self) -> tuple[InvoiceRow, ...]:
         return tuple(self._rows.values())

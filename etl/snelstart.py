@@ -93,6 +93,9 @@ API_INVOICE_KEYS: dict[str, list[str]] = {
     "number": ["factuurnummer"], "date": ["factuurDatum"], "due_date": ["vervalDatum"],
     "amount": ["factuurBedrag", "openstaandSaldo"], "relation": ["relatie"],
 }  # fmt: skip
+# Lower-cased keys that identify each API answer (also used by the registry).
+API_RELATION_NEEDED = frozenset({"id", "relatiecode", "naam"})
+API_INVOICE_NEEDED = frozenset({"factuurnummer", "relatie"})
 _CONTACT_FIELDS = (
     "address", "postal_code", "city", "country", "phone", "mobile", "fax", "website", "note",
     "vat_number",
@@ -118,7 +121,8 @@ def parse_relations(path: str | Path, *, as_of: date | None = None) -> ParsedExp
     """Relations from a CSV/XLSX export or a B2B API ``/v2/relaties`` JSON answer."""
     path = Path(path)
     if path.suffix.lower() == ".json":
-        return relations_from_json(path, open_json_list(path, "relations", HOW_RELATIONS), as_of)
+        records = open_json_list(path, "relations", HOW_RELATIONS, API_RELATION_NEEDED)
+        return relations_from_json(path, records, as_of)
     return relations_from_table(path, as_of)
 
 
@@ -243,7 +247,8 @@ def parse_invoices(path: str | Path, *, as_of: date | None = None) -> ParsedExpo
     """Sales invoices from a CSV/XLSX list or a B2B API ``/v2/verkoopfacturen`` answer."""
     path = Path(path)
     if path.suffix.lower() == ".json":
-        return invoices_from_json(path, open_json_list(path, "invoices", HOW_INVOICES), as_of)
+        records = open_json_list(path, "invoices", HOW_INVOICES, API_INVOICE_NEEDED)
+        return invoices_from_json(path, records, as_of)
     return invoices_from_table(path, as_of)
 
 

@@ -12,8 +12,9 @@ Every year is one file; import each year you still keep. Customers
 contact record; suppliers (S) are skipped and counted. Sales invoices come from the
 transactions: a line with a ``custSupID`` in a sales journal (``jrnTp`` S), or, in a file
 without journal types, a debit (``amntTp`` D) line of a customer. One invoice per distinct
-``invRef`` (else ``docRef``, else the transaction ``nr``) per customer, dated by the line's
-``effDate`` or the transaction's ``trDt``; amounts are not kept.
+``invRef`` (else ``docRef``, else journal id + transaction ``nr``), dated by the line's
+``effDate`` or the transaction's ``trDt``; amounts are not kept. Invoice numbers are unique
+per source in the store, so a reference booked on two customers keeps the first (warning).
 
 The file is streamed (an audit file of a busy year runs to hundreds of megabytes) with
 defusedxml, and a file with a DOCTYPE or entity declaration is refused unread: audit
@@ -75,9 +76,10 @@ class _Reader:
         self.software = ""
         self.log = ImportLog(path, as_of)
         self.relations = Relations(self.log)
-        self.invoices = Invoices(self.log, per_subject=True)
+        self.invoices = Invoices(self.log)
         self.suppliers: set[str] = set()
         self.journal_type: str | None = None
+        self.journal_id = ""
         self.customers = 0
         self.transactions = 0
 
@@ -140,7 +142,13 @@ class _Reader:
                     continue
             elif _child_text(line, "amntTp").upper() != "D":
                 continue
-            invoice = _child_text(line, "invRef") or _child_text(line, "docRef") or number
+            # Without a reference the transaction number stands in; it is unique only
+            # within its journal, hence the journal id in front.
+            invoice = (
+                _child_text(line, "invRef")
+                or _child_text(line, "docRef")
+                or (f"{self.journal_id}/{number}" if number else "")
+            )
             where = f"transaction {number or self.transactions}"
             day = self.log.date(_child_text(line, "effDate") or raw_date, where, "date")
             if not invoice or day is None:
@@ -206,15 +214,19 @@ def _stream(handle: Any, reader: _Reader) -> None:
             elif local(elem.tag) == "company":
                 reader.resolve_source()  # refuse before reading a possibly huge file
             elif local(elem.tag) == "journal":
-                reader.journal_type = None
+                reader.journal_type, reader.journal_id = None, ""
             stack.append(elem)
             continue
         stack.pop()
         name = local(elem.tag)
         if name == "softwareDesc":
             reader.software = (elem.text or "").strip()
-        elif name == "jrnTp" and stack and local(stack[-1].tag) == "journal":
-            reader.journal_type = (elem.text or "").strip().upper() or None
+        elif name in {"jrnTp", "jrnID"} and stack and local(stack[-1].tag) == "journal":
+            value = (elem.text or "").strip()
+            if name == "jrnID":
+                reader.journal_id = value
+            else:
+                reader.journal_type = value.upper() or None
         elif name == "customerSupplier":
             reader.customer(elem)
         elif name == "transaction":

@@ -20,15 +20,14 @@ from __future__ import annotations
 import codecs
 import csv
 import io
-import re
-import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from etl.headers import HeaderMap, alias_lookup, count_matches, header_key, map_headers, pick_header
 from etl.model import ImportRefused
 from etl.values import cell_text, parse_bool, parse_date, parse_decimal
 
@@ -107,96 +106,6 @@ def looks_binary(text: str) -> bool:
     return controls > max(2, len(text) // 100)
 
 
-def header_key(text: Any) -> str:
-    """A header reduced for comparison: no case, accents, spaces, underscores or dots."""
-    decomposed = unicodedata.normalize("NFKD", cell_text(text))
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
-    return re.sub(r"[\s_\-.:/()#'\"]+", "", plain)
-
-
-@dataclass(frozen=True)
-class HeaderMap:
-    """Which columns of a file hold which field (several columns may feed one field)."""
-
-    columns: dict[str, tuple[int, ...]]  # field -> column indexes, in file order
-    mapped: dict[str, str]  # file header -> field
-    unmapped: tuple[str, ...]  # non-empty headers nothing reads
-
-    def has(self, name: str) -> bool:
-        return name in self.columns
-
-    def values(self, cells: Sequence[Any], name: str) -> list[Any]:
-        """The non-empty cells of every column mapped to `name`."""
-        found = []
-        for index in self.columns.get(name, ()):
-            if index < len(cells) and cell_text(cells[index]):
-                found.append(cells[index])
-        return found
-
-    def first(self, cells: Sequence[Any], name: str) -> Any:
-        """The first non-empty cell for `name`, or None."""
-        values = self.values(cells, name)
-        return values[0] if values else None
-
-    def text(self, cells: Sequence[Any], name: str) -> str:
-        return cell_text(self.first(cells, name))
-
-
-def _alias_lookup(aliases: Mapping[str, Iterable[str]]) -> dict[str, str]:
-    lookup: dict[str, str] = {}
-    for name, spellings in aliases.items():
-        for spelling in spellings:
-            lookup.setdefault(header_key(spelling), name)
-    return lookup
-
-
-def _match(key: str, lookup: Mapping[str, str]) -> str | None:
-    if key in lookup:
-        return lookup[key]
-    # SnelStart's own import format prefixes every field: FldRelatiecode = Relatiecode.
-    if key.startswith("fld") and key[3:] in lookup:
-        return lookup[key[3:]]
-    return None
-
-
-def map_headers(headers: Sequence[Any], aliases: Mapping[str, Iterable[str]]) -> HeaderMap:
-    """Map file headers to fields by their aliases (case/space/accent-insensitive, Fld-prefix)."""
-    lookup = _alias_lookup(aliases)
-    columns: dict[str, list[int]] = {}
-    mapped: dict[str, str] = {}
-    unmapped: list[str] = []
-    for index, header in enumerate(headers):
-        label = cell_text(header)
-        if not label:
-            continue
-        name = _match(header_key(label), lookup)
-        if name is None:
-            unmapped.append(label)
-        else:
-            columns.setdefault(name, []).append(index)
-            mapped[label] = name
-    return HeaderMap({k: tuple(v) for k, v in columns.items()}, mapped, tuple(unmapped))
-
-
-def count_matches(cells: Sequence[Any], lookup: Mapping[str, str]) -> int:
-    return sum(1 for cell in cells if cell_text(cell) and _match(header_key(cell), lookup))
-
-
-def _pick_header(rows: Sequence[Sequence[Any]], lookup: Mapping[str, str]) -> int:
-    """The index of the header row: the first with two or more known column names."""
-    for index, cells in enumerate(rows):
-        if count_matches(cells, lookup) >= 2:
-            return index
-    # Nothing recognised: the first row with two filled cells is shown in the refusal.
-    for index, cells in enumerate(rows):
-        if sum(1 for cell in cells if cell_text(cell)) >= 2:
-            return index
-    for index, cells in enumerate(rows):
-        if any(cell_text(cell) for cell in cells):
-            return index
-    return -1
-
-
 @dataclass(frozen=True)
 class Table:
     """A sniffed tabular file; `rows()` streams the records below the header."""
@@ -225,7 +134,7 @@ def refuse_unreadable(path: Path, what: str) -> ImportRefused:
 def read_table(path: str | Path, aliases: Mapping[str, Iterable[str]] | None = None) -> Table:
     """Sniff a CSV or XLSX file; `aliases` (field -> header spellings) locate the header row."""
     path = Path(path)
-    lookup = _alias_lookup(aliases or {})
+    lookup = alias_lookup(aliases or {})
     try:
         with path.open("rb") as handle:
             head = handle.read(SAMPLE_BYTES)
@@ -261,7 +170,7 @@ def _read_csv_head(path: Path, head: bytes, more: bool, lookup: Mapping[str, str
         sample = list(csv.reader(io.StringIO(text), delimiter=delimiter))[:HEADER_SEARCH_ROWS]
     except csv.Error as exc:
         raise refuse_unreadable(path, f"the file is not readable as CSV ({exc})") from None
-    index = _pick_header(sample, lookup)
+    index = pick_header(sample, lookup)
     if index < 0:
         raise ImportRefused(f"{path.name}: the file holds no columns; export the list again.")
     headers = tuple(cell_text(cell).lstrip("\ufeff") for cell in sample[index])
@@ -334,7 +243,7 @@ def _read_xlsx(path: Path, lookup: Mapping[str, str]) -> Table:
         candidates = []
         for sheet in workbook.worksheets:
             top = [list(r) for r in _iter_sheet(path, sheet, HEADER_SEARCH_ROWS)]
-            index = _pick_header(top, lookup)
+            index = pick_header(top, lookup)
             if index >= 0:
                 matches = count_matches(top[index], lookup)
                 candidates.append((matches, -len(candidates), sheet.title, index, top[index]))

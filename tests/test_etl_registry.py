@@ -216,3 +216,47 @@ def test_plausible_beginnings_with_random_tails_only_raise_import_refused(tmp_pa
     path = tmp_path / "fuzz.dat"
     path.write_bytes(prefix + tail)
     _only_refusals(path)
+
+
+# ------------------------------------------------------------------ the demo data
+SAMPLES = Path(__file__).parent.parent / "data" / "samples"
+SAMPLE_KINDS = {
+    "eboekhouden-relaties.csv": ("eboekhouden.relations", 12, 0),
+    "eboekhouden-facturen.csv": ("eboekhouden.invoices", 0, 32),
+    "snelstart-relaties.xlsx": ("snelstart.relations", 6, 0),
+    "snelstart-relaties.json": ("snelstart.relations", 6, 0),
+    "snelstart-verkoopfacturen.json": ("snelstart.invoices", 0, 6),
+    "snelstart-auditfile-2025.xaf": ("snelstart.auditfile", 4, 8),
+}
+
+
+def test_every_sample_export_is_listed_here():
+    on_disk = {p.name for p in SAMPLES.iterdir()} - {"README.md", "postal_requests.csv"}
+    assert on_disk == set(SAMPLE_KINDS)
+
+
+@pytest.mark.parametrize("name", sorted(SAMPLE_KINDS))
+def test_samples_parse_cleanly(name):
+    kind_id, subjects, invoices = SAMPLE_KINDS[name]
+    assert etl.detect(SAMPLES / name).kind_id == kind_id
+    export = etl.parse_file(SAMPLES / name, as_of=AS_OF)
+    assert (len(export.subjects), len(export.invoices), export.warnings) == (
+        subjects, invoices, (),
+    )  # fmt: skip
+    refs = {s.ref for s in export.subjects}
+    assert all(r.subject_ref in refs for r in export.records)
+
+
+def test_sample_invoices_point_at_sample_relations():
+    relations = {
+        ("eboekhouden", s.ref)
+        for s in etl.parse_file(SAMPLES / "eboekhouden-relaties.csv").subjects
+    } | {
+        ("snelstart", s.ref)
+        for name in ("snelstart-relaties.xlsx", "snelstart-relaties.json")
+        for s in etl.parse_file(SAMPLES / name).subjects
+    }
+    for name in ("eboekhouden-facturen.csv", "snelstart-verkoopfacturen.json",
+                 "snelstart-auditfile-2025.xaf"):  # fmt: skip
+        export = etl.parse_file(SAMPLES / name, as_of=AS_OF)
+        assert {(export.source, i.subject_ref) for i in export.invoices} <= relations

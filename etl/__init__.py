@@ -164,8 +164,11 @@ def _detect_xml(path: Path, text: str, source: str | None) -> Detected:
             f"the audit file from the bookkeeping package, {UNKNOWN_HINT}"
         )
     software = re.search(r"<(?:\w+:)?softwareDesc>([^<]*)<", text)
-    found = source or xaf.source_from_software(software.group(1) if software else "")
-    kind_id = f"{found or 'snelstart'}.auditfile"  # unknown makers are refused by the parser
+    found = source or xaf.source_from_software(software.group(1).strip() if software else "")
+    if found is None and software and is_xaf:
+        raise xaf.unknown_maker(path, software.group(1).strip())
+    # A header beyond the sample, or a DOCTYPE: the parser decides (and refuses) itself.
+    kind_id = f"{found or 'snelstart'}.auditfile"
     return _detected(kind_id, "xaf", partial(xaf.parse, path, source))
 
 

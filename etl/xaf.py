@@ -34,6 +34,7 @@ from defusedxml.common import DefusedXmlException
 from etl.model import ImportRefused, ParsedExport
 from etl.reading import finish, today_or
 from etl.rows import ImportLog, Invoices, Relation, Relations
+from etl.tabular import HeaderMap
 
 NAMESPACES = ("http://www.auditfiles.nl/XAF/3.2", "http://www.auditfiles.nl/XAF/3.1")
 XAF_SOURCES = ("eboekhouden", "snelstart")
@@ -67,6 +68,27 @@ def source_from_software(software: str) -> str | None:
     return None
 
 
+def unknown_maker(path: Path, software: str) -> ImportRefused:
+    """The refusal for an audit file whose header names neither of our two packages."""
+    made_by = repr(software) if software else "an unnamed program"
+    return ImportRefused(
+        f"{path.name}: this audit file was made by {made_by}, not recognisably by "
+        "e-boekhouden.nl or SnelStart; import it again with --source eboekhouden or "
+        "--source snelstart."
+    )
+
+
+# Element -> field, shown in the import preview like a CSV's column mapping.
+ELEMENTS_READ = {
+    "custSupID": "ref", "custSupName": "name", "contact": "contact_person", "eMail": "email",
+    "telephone": "phone", "fax": "fax", "website": "website", "commerceNr": "kvk",
+    "taxRegIdent": "vat_number", "streetAddress": "address", "postalAddress": "address",
+    "bankAccNr": "iban", "bankIdCd": "bic", "custSupTp": "kind", "changeDateTime": "modified_on",
+    "jrnTp": "journal_type", "invRef": "number", "docRef": "number", "trDt": "date",
+    "effDate": "date", "amntTp": "debit_credit",
+}  # fmt: skip
+
+
 class _Reader:
     """The state of one streamed audit file."""
 
@@ -88,12 +110,7 @@ class _Reader:
             return
         self.source = source_from_software(self.software)
         if self.source is None:
-            made_by = repr(self.software) if self.software else "an unnamed program"
-            raise ImportRefused(
-                f"{self.path.name}: this audit file was made by {made_by}, not recognisably by "
-                "e-boekhouden.nl or SnelStart; import it again with --source eboekhouden or "
-                "--source snelstart."
-            )
+            raise unknown_maker(self.path, self.software)
 
     def customer(self, elem: Element) -> None:
         self.log.rows_read += 1
@@ -201,6 +218,7 @@ def parse(
         path, reader.source or "", "auditfile", log, what="customers or transactions",
         fix_dates=FIX_DATES, subjects=reader.relations.subjects(),
         records=reader.relations.records(), invoices=reader.invoices.rows(),
+        mapping=HeaderMap({}, dict(ELEMENTS_READ), ()),
     )  # fmt: skip
 
 

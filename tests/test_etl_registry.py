@@ -109,6 +109,14 @@ def test_a_tie_without_a_hint_asks_for_the_source(tmp_path):
     )
 
 
+def test_detect_already_refuses_an_audit_file_of_another_maker():
+    with pytest.raises(ImportRefused, match=r"made by 'Exact Online', not recognisably"):
+        etl.detect(FIXTURES / "xaf/unknown-software.xaf")
+    assert etl.detect(FIXTURES / "xaf/unknown-software.xaf", "eboekhouden").source == (
+        "eboekhouden"
+    )
+
+
 def test_explicit_source_names_the_maker_of_an_audit_file():
     export = etl.parse_file(FIXTURES / "xaf/unknown-software.xaf", "snelstart", as_of=AS_OF)
     assert export.source == "snelstart"

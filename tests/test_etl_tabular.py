@@ -158,6 +158,7 @@ def test_xlsx_picks_the_sheet_with_the_known_header(tmp_path):
         (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "old Excel 97-2003"),
         (b"%PDF-1.7\n%\xe2\xe3", "this is a PDF"),
         (b"PK\x03\x04" + b"\x00" * 200, "could not be opened as an Excel workbook"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(300), "not a text or Excel file"),
     ],
 )
 def test_unreadable_files_are_refused_in_one_sentence(tmp_path, content, fragment):
@@ -169,6 +170,19 @@ def test_unreadable_files_are_refused_in_one_sentence(tmp_path, content, fragmen
     assert message.startswith("export.csv: ") and message.endswith(".")
     assert fragment in message
     assert "\n" not in message and "Traceback" not in message
+
+
+def test_a_zip_that_is_not_a_workbook_is_refused(tmp_path):
+    import zipfile
+
+    with zipfile.ZipFile(tmp_path / "brief.docx", "w") as archive:
+        archive.writestr("word/document.xml", "<w:document/>")
+    with pytest.raises(ImportRefused) as caught:
+        read_table(tmp_path / "brief.docx", ALIASES)
+    assert str(caught.value).startswith(
+        "brief.docx: the file could not be opened as an Excel workbook ("
+    )
+    assert str(caught.value).endswith("save it again from Excel as .xlsx or CSV and try again.")
 
 
 # ------------------------------------------------------------------ headers

@@ -48,6 +48,11 @@ def test_records_hold_field_ids_only(snelstart_file):
     assert "Proefweg" not in repr(snelstart_file) and "0475-000010" not in repr(snelstart_file)
 
 
+def test_preview_lists_the_elements_read(snelstart_file):
+    assert snelstart_file.columns_mapped["custSupName"] == "name"
+    assert snelstart_file.columns_mapped["invRef"] == "number"
+
+
 def test_sales_journal_lines_become_invoices(snelstart_file):
     assert [(i.number, i.subject_ref, i.invoice_date) for i in snelstart_file.invoices] == [
         ("F24-001", "1001", date(2024, 3, 1)),  # invRef, transaction date

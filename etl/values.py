@@ -44,8 +44,12 @@ FALSE_WORDS = frozenset({"0", "false", "onwaar", "nee", "n", "no", "off", "-"})
 def cell_text(value: Any) -> str:
     """The text of one cell, stripped; ``None`` is empty and ``1001.0`` is ``1001``.
 
-    XLSX cells holding a relation code or KvK number often arrive as floats.
+    XLSX cells holding a relation code or KvK number often arrive as floats. NUL characters
+    (which Python's csv module lets through) are dropped: no database column wants them.
     """
+    if isinstance(value, str):  # by far the most common case: checked first
+        text = value.strip()
+        return text.replace("\x00", "").strip() if "\x00" in text else text
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -54,7 +58,7 @@ def cell_text(value: Any) -> str:
         return str(int(value))
     if isinstance(value, datetime):
         return value.date().isoformat() if value.time() == datetime.min.time() else str(value)
-    return str(value).strip()
+    return str(value).strip().replace("\x00", "")
 
 
 def _build(year: int, month: int, day: int, text: str) -> date:

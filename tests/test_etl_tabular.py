@@ -284,3 +284,24 @@ def test_parse_decimal_rejects_garbage(value):
 )  # fmt: skip
 def test_parse_bool(value, expected):
     assert parse_bool(value) is expected
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [(None, ""), ("  K1 ", "K1"), ("A\x00B", "AB"), (1001.0, "1001"), (12.5, "12.5"),
+     (True, "true"), (datetime(2024, 3, 1), "2024-03-01"), (90000001, "90000001")],
+)  # fmt: skip
+def test_cell_text(value, text):
+    assert cell_text(value) == text
+
+
+def test_a_field_beyond_any_real_size_is_refused(tmp_path):
+    path = tmp_path / "huge.csv"
+    path.write_bytes(b"Code;Bedrijf\n" + b"K1;A\n" * 100 + b'K2;"' + b"x" * 5_000_000 + b'"\n')
+    table = read_table(path, ALIASES)
+    with pytest.raises(ImportRefused) as caught:
+        list(table.rows())
+    assert str(caught.value) == (
+        "huge.csv: a line is not valid CSV (field larger than field limit (4194304)); "
+        "export the file again and try once more."
+    )

@@ -175,13 +175,21 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one sentence (the usage is one --help away)."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        print(f"refused: {message}; see '{self.prog} --help'.", file=sys.stderr)
+        raise SystemExit(EXIT_REFUSED)
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="python -m compliance",
         description=__doc__,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    sub = parser.add_subparsers(dest="command", required=True)
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     def with_db(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
         p.add_argument(
@@ -198,7 +206,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_import)
 
     req = sub.add_parser("request", help="written requests").add_subparsers(
-        dest="action", required=True
+        dest="action", required=True, parser_class=_Parser
     )
     p = with_db(req.add_parser("add", help="record a request received by post or e-mail"))
     p.add_argument("--type", required=True, choices=REQUEST_TYPE_IDS)
@@ -211,7 +219,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--answered", type=_iso_date, metavar="YYYY-MM-DD")
     p.set_defaults(func=cmd_request_add)
 
-    dele = sub.add_parser("deletion", help="deletions").add_subparsers(dest="action", required=True)
+    dele = sub.add_parser("deletion", help="deletions").add_subparsers(
+        dest="action", required=True, parser_class=_Parser
+    )
     p = with_db(dele.add_parser("done", help="record that data was deleted"))
     p.add_argument("--subject", required=True, type=int)
     p.add_argument("--category", required=True)
@@ -236,7 +246,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
-    except SystemExit as exc:  # argparse already printed one line of usage and the error
+    except SystemExit as exc:  # --help (0) or a usage error already printed (2)
         return EXIT_REFUSED if exc.code else 0
     try:
         return args.func(args)

@@ -1,0 +1,273 @@
+"""The command-line contract: exit codes, one sentence per refusal, nothing half-imported."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from compliance import store
+from compliance.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures"
+RELATIES = FIXTURES / "eboekhouden" / "relaties-cp1252.csv"
+FACTUREN = FIXTURES / "eboekhouden" / "facturen-cp1252.csv"
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    return tmp_path / "cli.duckdb"
+
+
+def test_import_prints_one_summary_line_per_file(db: Path, capsys) -> None:
+    assert main(["import", "--db", str(db), str(RELATIES), str(FACTUREN)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 2
+    assert lines[0].startswith("relaties-cp1252.csv: imported from eboekhouden (relations)")
+    assert lines[1].startswith("facturen-cp1252.csv: imported from eboekhouden (invoices)")
+
+
+def test_same_file_again_changes_nothing(db: Path, capsys) -> None:
+    assert main(["import", "--db", str(db), str(RELATIES)]) == 0
+    before = digest(db)
+    assert main(["import", "--db", str(db), str(RELATIES)]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == (
+        "relaties-cp1252.csv: already imported earlier; nothing changed."
+    )
+    assert digest(db) == before
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("leeg.csv", b""),
+        ("kapot.csv", bytes(range(256)) * 8),
+        ("bestelling.csv", b"Artikel;Aantal;Prijs\nSchroef;10;0,25\n"),
+        ("relaties.json", b'{"unexpected": true}'),
+    ],
+    ids=["empty", "binary", "unknown-columns", "wrong-json"],
+)
+def test_refused_file_exit_2_one_sentence_database_unchanged(
+    db: Path, tmp_path: Path, capsys, name: str, content: bytes
+) -> None:
+    assert main(["import", "--db", str(db), str(RELATIES)]) == 0
+    capsys.readouterr()
+    before = digest(db)
+    bad = tmp_path / name
+    bad.write_bytes(content)
+    assert main(["import", "--db", str(db), str(bad)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1
+    assert err[0].startswith(f"refused: {name}: ") and err[0].endswith(".")
+    assert "Traceback" not in err[0]
+    assert digest(db) == before
+
+
+def test_refused_file_does_not_create_a_database(db: Path, tmp_path: Path, capsys) -> None:
+    bad = tmp_path / "leeg.csv"
+    bad.write_bytes(b"")
+    assert main(["import", "--db", str(db), str(bad)]) == 2
+    assert not db.exists()
+
+
+def test_good_and_bad_file_together(db: Path, tmp_path: Path, capsys) -> None:
+    bad = tmp_path / "leeg.csv"
+    bad.write_bytes(b"")
+    assert main(["import", "--db", str(db), str(bad), str(RELATIES)]) == 2
+    out, err = capsys.readouterr()
+    assert "relaties-cp1252.csv: imported" in out
+    assert err.count("\n") == 1
+    assert len(store.imports(db)) == 1
+
+
+def test_missing_file_is_refused(db: Path, capsys) -> None:
+    assert main(["import", "--db", str(db), "bestaat-niet.csv"]) == 2
+    assert "bestaat-niet.csv: the file does not exist" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["--type", "access", "--received", "2026-11-02", "--email", "geen-adres"],
+            "'geen-adres' is not an e-mail address.",
+        ),
+        (
+            ["--type", "access", "--received", "2026-11-02", "--kvk", "123"],
+            "'123' is not a KvK number of 8 digits.",
+        ),
+        (
+            [
+                "--type",
+                "access",
+                "--received",
+                "2026-11-02",
+                "--name",
+                "X",
+                "--answered",
+                "2026-11-01",
+            ],
+            "The answer date lies before the date",
+        ),
+        (
+            ["--type", "access", "--received", "2999-01-01", "--name", "X"],
+            "The date received lies in the future",
+        ),
+        (["--type", "gossip", "--received", "2026-11-02", "--name", "X"], "invalid choice"),
+        (
+            ["--type", "access", "--received", "02-11-2026", "--name", "X"],
+            "is not a date like 2026-11-25",
+        ),
+        (["--type", "access", "--received", "2026-11-02"], "one of the arguments"),
+    ],
+    ids=[
+        "bad-email",
+        "bad-kvk",
+        "answer-before-receipt",
+        "future",
+        "bad-type",
+        "bad-date",
+        "no-subject",
+    ],
+)
+def test_request_add_refusals(db: Path, capsys, args: list[str], message: str) -> None:
+    assert main(["request", "add", "--db", str(db), *args]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and message in err[0]
+    assert not db.exists()
+
+
+def test_request_add_then_report(db: Path, capsys) -> None:
+    assert main(["import", "--db", str(db), str(RELATIES), str(FACTUREN)]) == 0
+    assert (
+        main(
+            [
+                "request",
+                "add",
+                "--db",
+                str(db),
+                "--type",
+                "access",
+                "--received",
+                "2026-01-31",
+                "--email",
+                "Verzoeker@Example.NL",
+                "--channel",
+                "email",
+            ]
+        )
+        == 0
+    )
+    assert capsys.readouterr().out.splitlines()[-1].startswith("request 1 (access) recorded")
+    assert main(["report", "--db", str(db), "--as-of", "2026-03-03", "--format", "json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    request = report["requests"][0]
+    assert request == {
+        "id": 1,
+        "type": "access",
+        "subject_id": request["subject_id"],
+        "email": "verzoeker@example.nl",
+        "received_on": "2026-01-31",
+        "respond_by": "2026-03-02",
+        "answered_on": None,
+        "status": "overdue",
+    }
+
+
+def test_deletion_done_via_cli(db: Path, capsys) -> None:
+    assert main(["import", "--db", str(db), str(RELATIES)]) == 0
+    assert (
+        main(
+            [
+                "deletion",
+                "done",
+                "--db",
+                str(db),
+                "--subject",
+                "1",
+                "--category",
+                "contact",
+                "--source",
+                "eboekhouden",
+                "--on",
+                "2026-11-20",
+                "--evidence",
+                "relatie verwijderd in e-boekhouden",
+            ]
+        )
+        == 0
+    )
+    assert "marked deleted on 2026-11-20" in capsys.readouterr().out
+    assert (
+        main(
+            [
+                "deletion",
+                "done",
+                "--db",
+                str(db),
+                "--subject",
+                "1",
+                "--category",
+                "contact",
+                "--source",
+                "eboekhouden",
+                "--on",
+                "2026-11-20",
+                "--evidence",
+                "nog eens",
+            ]
+        )
+        == 2
+    )
+    assert "Nothing left to delete" in capsys.readouterr().err
+
+
+def test_db_defaults_to_environment(db: Path, monkeypatch, capsys) -> None:
+    monkeypatch.setenv("COMPLIANCE_DB", str(db))
+    assert main(["import", str(RELATIES)]) == 0
+    assert db.exists()
+
+
+def test_help_exits_zero(capsys) -> None:
+    assert main(["--help"]) == 0
+    assert "import" in capsys.readouterr().out
+
+
+HOLD_LOCK = (
+    "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); print('x', flush=True); "
+    "time.sleep(60)"
+)
+
+
+def test_busy_database_exit_3_plain_sentence(db: Path, capsys) -> None:
+    store.ensure_database(db)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD_LOCK, str(db)], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        holder.stdout.readline()
+        env = {**os.environ, "PYTHONPATH": str(ROOT)}
+        done = subprocess.run(
+            [sys.executable, "-m", "compliance", "import", "--db", str(db), str(RELATIES)],
+            capture_output=True,
+            text=True,
+            env=env,
+            cwd=ROOT,
+            timeout=60,
+        )
+    finally:
+        holder.kill()
+        holder.wait()
+    assert done.returncode == 3
+    assert done.stderr.strip().startswith("Another import is using the database")
+    assert "IOException" not in done.stderr and "Traceback" not in done.stderr

@@ -29,7 +29,7 @@ from typing import Any
 from etl.model import ParsedExport
 from etl.reading import finish, is_blank, open_json_list, open_table, today_or
 from etl.rows import ImportLog, Invoices, Relation, Relations, mandate_on_file
-from etl.tabular import Table, map_headers
+from etl.tabular import HeaderMap, Table, map_headers
 from etl.values import cell_text, parse_bool
 
 SOURCE = "eboekhouden"
@@ -176,7 +176,7 @@ def relations_from_table(source: Path | Table, as_of: date | None = None) -> Par
     )  # fmt: skip
 
 
-def _keys_map(records: list[dict[str, Any]], keys: Mapping[str, list[str]]) -> Any:
+def _keys_map(records: list[dict[str, Any]], keys: Mapping[str, list[str]]) -> HeaderMap:
     present = sorted({str(k) for record in records[:50] for k in record})
     return map_headers(present, keys)
 

@@ -255,8 +255,14 @@ def require_columns(
     missing = [group for group in required if not any(mapping.has(f) for f in group)]
     if not missing:
         return
-    expected = " and ".join(" or ".join(aliases[f][0] for f in group) for group in missing)
+    labels = []
+    for group in missing:
+        first, *others = (aliases[f][0] for f in group)
+        labels.append(first + (f" (or {' or '.join(others)})" if others else ""))
+    named = labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " and " + labels[-1]
+    noun = "column" if len(labels) == 1 else "columns"
+    verb = "was" if len(labels) == 1 else "were"
     raise ImportRefused(
-        f"{path.name}: this does not look like {what}: no column {expected} was found "
+        f"{path.name}: this does not look like {what}: no {noun} {named} {verb} found "
         f"(columns found: {columns_listed(headers)}); {how}"
     )

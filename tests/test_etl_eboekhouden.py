@@ -212,8 +212,9 @@ def test_unmappable_columns_are_listed_with_what_was_expected(tmp_path):
     with pytest.raises(ImportRefused) as caught:
         eboekhouden.parse_relations(path, as_of=AS_OF)
     assert str(caught.value) == (
-        "orders.csv: this does not look like an e-boekhouden.nl relations export: no column "
-        "Code and Bedrijf or Contactpersoon was found (columns found: Klant, Stad, Telefoon); "
+        "orders.csv: this does not look like an e-boekhouden.nl relations export: no columns "
+        "Code and Bedrijf (or Contactpersoon) were found (columns found: Klant, Stad, "
+        "Telefoon); "
         "export the relations list from e-boekhouden.nl (Relaties → Exporteren) and try again."
     )
 
@@ -257,3 +258,21 @@ def test_an_invoice_answer_is_not_taken_for_relations():
         "invoices.json: this JSON is not a list of relations (keys found: date, id, "
         "invoicenumber, relationid, totalamount, totalexcl; expected: code, id, name); "
     )
+
+
+def test_one_missing_column_is_named_in_the_singular(tmp_path):
+    path = write_csv(tmp_path, "Factuurnummer;Relatiecode;Omschrijving\nF1;K1;x\n", "f.csv")
+    with pytest.raises(ImportRefused) as caught:
+        eboekhouden.parse_invoices(path, as_of=AS_OF)
+    assert str(caught.value) == (
+        "f.csv: this does not look like an e-boekhouden.nl invoice list: no column Datum was "
+        "found (columns found: Factuurnummer, Relatiecode, Omschrijving); export the invoice "
+        "list from e-boekhouden.nl (Facturen → Overzicht → Exporteren) and try again."
+    )
+
+
+def test_a_long_header_is_shortened_in_the_refusal(tmp_path):
+    header = ";".join(f"Kolom{i}" for i in range(30))
+    path = write_csv(tmp_path, header + "\n" + ";" * 29 + "\n")
+    with pytest.raises(ImportRefused, match=r"\(columns found: Kolom0, .*Kolom14 and 15 more\)"):
+        eboekhouden.parse_relations(path, as_of=AS_OF)

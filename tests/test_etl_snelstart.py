@@ -170,8 +170,8 @@ def test_unmappable_relations_file(tmp_path):
     with pytest.raises(ImportRefused) as caught:
         snelstart.parse_relations(path, as_of=AS_OF)
     assert str(caught.value) == (
-        "klanten.csv: this does not look like a SnelStart relations export: no column "
-        "Relatiecode and Naam or Contactpersoon was found (columns found: Klantnaam, Stad); "
+        "klanten.csv: this does not look like a SnelStart relations export: no columns "
+        "Relatiecode and Naam (or Contactpersoon) were found (columns found: Klantnaam, Stad); "
         "export the relations from SnelStart (Relaties → Overzicht relaties → Exporteren) "
         "and try again."
     )

@@ -149,9 +149,11 @@ class Relations:
             emails.extend(e for e in found if e not in emails)
         written_iban = "".join(ch for ch in rel.iban if ch.isalnum()).upper()
         iban = normalise_iban(written_iban) if written_iban else None
+        # mask_iban suits IBANs; of anything else (an old 7-digit account) show 4 characters.
+        masked = "IBAN " + mask_iban(iban) if iban else "account …" + written_iban[-4:]
         if written_iban and not iban:
             log.warn(
-                f"{rel.where}: bank account {mask_iban(written_iban)} is not a valid IBAN; "
+                f"{rel.where}: bank {masked} is not a valid IBAN; "
                 "it is listed as payment data but not used for linking."
             )
         seen_on = rel.modified_on or rel.added_on
@@ -193,7 +195,7 @@ class Relations:
                     fields=_ordered(payment_fields),
                     basis="direct_debit" if rel.mandate else None,
                     seen_on=max(dates) if dates else None,
-                    detail="IBAN " + mask_iban(iban or written_iban),
+                    detail=masked,
                 )
             )
         return subject, records

@@ -12,6 +12,7 @@ and closes it again. On a lock held by another process it waits briefly, then ra
 from __future__ import annotations
 
 import json
+import os
 import secrets
 import shutil
 import time
@@ -29,7 +30,8 @@ from compliance.linking import LinkIndex, identifiers_of, link
 from compliance.schema import MIGRATIONS
 from etl.model import ParsedExport
 
-LOCK_WAIT_SECONDS = 10.0
+# How long to wait for another process to finish with the file before saying so.
+LOCK_WAIT_SECONDS = float(os.environ.get("COMPLIANCE_LOCK_WAIT", "10"))
 
 
 class StoreBusy(RuntimeError):

@@ -256,7 +256,7 @@ def test_busy_database_exit_3_plain_sentence(db: Path, capsys) -> None:
     )
     try:
         holder.stdout.readline()
-        env = {**os.environ, "PYTHONPATH": str(ROOT)}
+        env = {**os.environ, "PYTHONPATH": str(ROOT), "COMPLIANCE_LOCK_WAIT": "1"}
         done = subprocess.run(
             [sys.executable, "-m", "compliance", "import", "--db", str(db), str(RELATIES)],
             capture_output=True,

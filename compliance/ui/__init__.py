@@ -1,0 +1,49 @@
+"""The dashboard's page helpers: the only package under compliance/ that imports streamlit.
+
+A page is thin: `s = ui.setup_page(title_key)`, load through the cached loaders, render with
+the words and colours of `ui.display`; what only one page needs lives in a module named
+after that page (`ui.inventory`, `ui.deletions`, ...).
+"""
+
+from compliance.ui.display import (  # noqa: F401
+    BADGE_COLOURS,
+    FORMULA_STARTS,
+    STATUS_COLOURS,
+    badge,
+    category_label,
+    csv_bytes,
+    csv_safe,
+    fields_text,
+    fmt_date,
+    imports_table,
+    kind_label,
+    listed,
+    md_escape,
+    plural,
+    request_type_label,
+    requests_table,
+    source_label,
+    status_label,
+    style_status,
+)
+from compliance.ui.frame import (  # noqa: F401
+    AS_OF_KEY,
+    LANG_KEY,
+    ROWS_PER_PAGE,
+    Settings,
+    audit_log,
+    clear_cache,
+    error_text,
+    guarded,
+    imports,
+    language,
+    link_to,
+    now,
+    paged,
+    record_groups,
+    require_data,
+    setup_page,
+    snapshot,
+    subject_records,
+    today,
+)

@@ -1,0 +1,185 @@
+"""How ids, dates and statuses look on screen: words from the catalog, calm colours,
+the tables more than one page shows, and CSV that Excel opens safely.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+
+import pandas as pd
+
+from compliance.i18n import STRINGS
+from compliance.i18n import label as policy_label
+from compliance.ui.frame import Settings
+
+
+# ------------------------------------------------------------------------- words for ids
+def category_label(s: Settings, category: str) -> str:
+    cat = s.policy.categories.get(category)
+    return policy_label(cat, "label", s.lang) if cat else category
+
+
+def source_label(s: Settings, source: str) -> str:
+    system = s.policy.systems.get(source)
+    return system.label if system else source
+
+
+def status_label(s: Settings, status: str) -> str:
+    return s.t(f"status.{status}")
+
+
+def request_type_label(s: Settings, request_type: str) -> str:
+    rt = s.policy.request_types.get(request_type)
+    return policy_label(rt, "label", s.lang) if rt else request_type
+
+
+def fields_text(s: Settings, fields: Iterable[str] | None) -> str:
+    """Field ids as words ("adres, telefoon, IBAN"): the names, never the values."""
+    names = [s.t(f"field.{f}") if f"field.{f}" in STRINGS else f for f in listed(fields)]
+    return ", ".join(names)
+
+
+def listed(values: Iterable[str] | None) -> list[str]:
+    """A DuckDB list column arrives as a numpy array, or None: a plain list either way."""
+    return [] if values is None else [str(v) for v in values]
+
+
+def md_escape(text: object) -> str:
+    """Plain text inside st.markdown: names with * or _ must not turn into formatting."""
+    out = str(text)
+    for ch in "\\`*_[]<>#|~$":
+        out = out.replace(ch, "\\" + ch)
+    return out
+
+
+def kind_label(s: Settings, kind: str) -> str:
+    return s.t(f"kind.{kind}") if f"kind.{kind}" in STRINGS else kind
+
+
+def fmt_date(value: object, missing: str = "—") -> str:
+    """A date as 2026-11-25, or a dash when unknown."""
+    if value is None or (not isinstance(value, list | tuple) and pd.isna(value)):
+        return missing
+    if isinstance(value, pd.Timestamp):
+        value = value.date()
+    return value.isoformat() if isinstance(value, date) else str(value)
+
+
+def plural(s: Settings, key: str, n: int, **params: object) -> str:
+    """`key.one` for exactly one, else `key.many`: Dutch and English agree on that."""
+    return s.t(f"{key}.{'one' if n == 1 else 'many'}", n=n, **params)
+
+
+# ------------------------------------------------------------------------- shared tables
+def requests_table(s: Settings, req: pd.DataFrame) -> pd.DataFrame:
+    """Requests (Snapshot.requests rows) with Dutch/English headers and words."""
+    return pd.DataFrame(
+        {
+            s.t("col.request_id"): req["id"],
+            s.t("col.request_type"): [request_type_label(s, v) for v in req["type"]],
+            s.t("col.from"): req["subject_name"].fillna(req["name"]).fillna(req["email"]),
+            s.t("col.received_on"): [fmt_date(v, "") for v in req["received_on"]],
+            s.t("col.respond_by"): [fmt_date(v, "") for v in req["respond_by"]],
+            s.t("col.answered_on"): [fmt_date(v, "") for v in req["answered_on"]],
+            s.t("col.status"): [status_label(s, v) for v in req["status"]],
+        }
+    )
+
+
+def imports_table(s: Settings, df: pd.DataFrame, full: bool = False) -> pd.DataFrame:
+    """store.imports() rows for reading: the system's name, the file, when; counts if full."""
+    out = {
+        s.t("col.system"): [source_label(s, v) for v in df["source"]],
+        s.t("col.kind"): [kind_label(s, v) for v in df["kind"]],
+        s.t("col.file"): df["file_name"],
+        s.t("col.imported_at"): df["finished_at"],
+    }
+    if full:
+        for col in ("rows_read", "rows_new", "rows_changed", "rows_unchanged", "rows_skipped"):
+            out[s.t(f"col.{col}")] = df[col]
+        out[s.t("col.actor")] = df["actor"]
+    return pd.DataFrame(out)
+
+
+# ------------------------------------------------------------------------- colours
+# Soft background, dark text of the same hue: calm, still readable when printed grey.
+STATUS_COLOURS = {
+    "overdue": ("#fde8e8", "#9b1c1c"),
+    "due_soon": ("#fff3d6", "#7a4b00"),
+    "scheduled": ("#eef0f3", "#3f4650"),
+    "deleted": ("#e3f4e8", "#1d6b3a"),
+    "answered": ("#e3f4e8", "#1d6b3a"),
+    "open": ("#eef0f3", "#3f4650"),
+    "kept": ("#eef0f3", "#3f4650"),
+}
+BADGE_COLOURS = {
+    "overdue": "red",
+    "due_soon": "orange",
+    "scheduled": "gray",
+    "deleted": "green",
+    "answered": "green",
+    "open": "blue",
+    "high": "red",
+    "medium": "orange",
+    "low": "gray",
+    "client": "blue",
+    "former_client": "violet",
+    "prospect": "gray",
+}
+
+
+def badge(s: Settings, key: str, text: str | None = None) -> str:
+    """Markdown for a coloured badge, e.g. for a severity or a status id."""
+    colour = BADGE_COLOURS.get(key, "gray")
+    return f":{colour}-badge[{md_escape(text if text is not None else key)}]"
+
+
+def style_status(
+    df: pd.DataFrame,
+    s: Settings,
+    column: str,
+    keys: dict[str, str] | None = None,
+    nowrap: Iterable[str] = (),
+) -> Any:
+    """A Styler colouring `column`, which holds translated status labels.
+
+    `keys` maps other displayed words to a STATUS_COLOURS key (default: the status labels);
+    `nowrap` names columns (dates) a static table must not break over two lines.
+    """
+    keys = keys or {status_label(s, k): k for k in STATUS_COLOURS}
+    colours = {shown: STATUS_COLOURS[k] for shown, k in keys.items()}
+
+    def css(value: object) -> str:
+        if value not in colours:
+            return ""
+        bg, fg = colours[value]
+        return f"background-color: {bg}; color: {fg}; font-weight: 600"
+
+    styler = df.style.map(css, subset=[column])
+    if nowrap := [c for c in nowrap if c in df.columns]:
+        styler = styler.set_properties(subset=nowrap, **{"white-space": "nowrap"})
+    return styler
+
+
+# ------------------------------------------------------------------------- exports
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_safe(value: object) -> object:
+    """A cell a spreadsheet will show as text, never run as a formula."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def csv_bytes(df: pd.DataFrame) -> bytes:
+    """CSV for Dutch Excel: ';' separated, UTF-8 with BOM, formula-looking cells quoted."""
+    safe = df.map(csv_safe)
+    safe.columns = [csv_safe(c) for c in safe.columns]
+    buf = io.StringIO()
+    # CRLF as Excel writes it; it also makes the csv module quote a cell holding a CR.
+    safe.to_csv(buf, sep=";", index=False, lineterminator="\r\n")
+    return buf.getvalue().encode("utf-8-sig")

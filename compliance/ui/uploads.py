@@ -1,0 +1,122 @@
+"""Uploaded exports: preview without writing, then import each file in its own transaction."""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+import pandas as pd
+import streamlit as st
+
+from compliance import importing, store
+from compliance.ui.display import (
+    fields_text,
+    kind_label,
+    md_escape,
+    source_label,
+)
+from compliance.ui.frame import (
+    Settings,
+    error_text,
+    now,
+)
+from etl.model import ImportRefused, ParsedExport
+
+T = TypeVar("T")
+
+
+def import_kinds_table(s: Settings) -> pd.DataFrame:
+    """Every kind of export the importers read, for the upload page."""
+    from etl import KINDS  # the registry; imported late, as compliance.importing does
+
+    return pd.DataFrame(
+        {
+            s.t("col.system"): source_label(s, k.source),
+            s.t("col.kind"): kind_label(s, k.kind),
+            s.t("col.formats"): ", ".join(k.formats),
+            s.t("col.how"): k.description_en if s.lang == "en" else k.description_nl,
+        }
+        for k in KINDS
+    )
+
+
+def _with_upload(name: str, data: bytes, fn: Callable[[Path], T]) -> T:
+    """Run `fn` on the uploaded bytes saved under their own name (importers look at it)."""
+    with tempfile.TemporaryDirectory(prefix="avg-upload-") as tmp:
+        path = Path(tmp) / (Path(name).name or "upload")
+        path.write_bytes(data)
+        return fn(path)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def preview_upload(name: str, data: bytes) -> tuple[ParsedExport | None, str | None]:
+    """(parsed file, None) or (None, the refusal sentence); writes nothing to the database."""
+    try:
+        return _with_upload(name, data, importing.parse), None
+    except ImportRefused as exc:
+        return None, str(exc)
+
+
+def preview_summary(s: Settings, parsed: ParsedExport) -> str:
+    return s.t(
+        "import.preview",
+        system=md_escape(source_label(s, parsed.source)),
+        kind=md_escape(kind_label(s, parsed.kind)),
+        rows=parsed.rows_read,
+        subjects=len(parsed.subjects),
+        records=len(parsed.records),
+        invoices=len(parsed.invoices),
+        skipped=parsed.skipped,
+    )
+
+
+def preview_columns(s: Settings, parsed: ParsedExport) -> tuple[pd.DataFrame, list[str]]:
+    """Which file columns were understood as which field, and which were left alone."""
+    mapped = pd.DataFrame(
+        {
+            s.t("col.file_column"): list(parsed.columns_mapped),
+            s.t("col.field"): [fields_text(s, [f]) for f in parsed.columns_mapped.values()],
+        }
+    )
+    return mapped, list(parsed.columns_unmapped)
+
+
+def import_uploads(s: Settings, files: list[tuple[str, bytes]]) -> list[tuple[bool, str]]:
+    """Import each file in its own transaction; one (ok, sentence) per file."""
+    lines = []
+    actor = importing.current_actor()
+    for name, data in files:
+        try:
+            r = _with_upload(
+                name,
+                data,
+                lambda path, name=name: importing.import_file(
+                    s.db, path, actor=actor, now=now(), display_name=name
+                ),
+            )
+        except ImportRefused as exc:
+            lines.append((False, s.t("import.refused", reason=str(exc))))
+        except (store.StoreBusy, store.StoreError) as exc:
+            lines.append((False, f"{name}: {error_text(s, exc)}"))
+        else:
+            key = "import.already" if r.already_imported else "import.result"
+            lines.append(
+                (
+                    True,
+                    s.t(
+                        key,
+                        file=name,
+                        system=source_label(s, r.source),
+                        kind=kind_label(s, r.kind),
+                        rows=r.rows_read,
+                        new=r.rows_new,
+                        changed=r.rows_changed,
+                        unchanged=r.rows_unchanged,
+                        skipped=r.rows_skipped,
+                        subjects=r.subjects_new,
+                    ),
+                )
+            )
+    return lines

@@ -1,0 +1,70 @@
+"""Importeren: upload exports, see what each file is before anything is written, then import."""
+
+import streamlit as st
+
+from compliance import ui
+from compliance.ui.uploads import (
+    import_kinds_table,
+    import_uploads,
+    preview_columns,
+    preview_summary,
+    preview_upload,
+)
+
+s = ui.setup_page("page.importeren")
+st.caption(s.t("import.intro"))
+with st.expander(s.t("import.kinds_title"), icon=":material/help:"):
+    st.dataframe(import_kinds_table(s), hide_index=True)
+
+files = (
+    st.file_uploader(s.t("import.uploader"), accept_multiple_files=True, key="upload_files") or []
+)
+
+ready = []
+for file in files:
+    data = file.getvalue()
+    parsed, refusal = preview_upload(file.name, data)
+    with st.container(border=True):
+        st.markdown(f"**{ui.md_escape(file.name)}**")
+        if refusal:
+            st.error(refusal, icon=":material/block:")
+            continue
+        ready.append((file.name, data))
+        st.markdown(preview_summary(s, parsed))
+        for warning in parsed.warnings:
+            st.warning(warning)
+        mapped, unmapped = preview_columns(s, parsed)
+        with st.expander(s.t("import.columns", mapped=len(mapped), unmapped=len(unmapped))):
+            if not mapped.empty:
+                st.dataframe(mapped, hide_index=True)
+            if unmapped:
+                st.caption(s.t("import.unmapped", columns=", ".join(unmapped)))
+
+if files:
+    st.caption(s.t("import.ready", n=len(ready), total=len(files)))
+    if st.button(
+        s.t("import.button"), type="primary", disabled=not ready, icon=":material/upload:"
+    ):
+        with st.spinner(s.t("import.busy")):
+            st.session_state["_import_results"] = import_uploads(s, ready)
+        ui.clear_cache()
+        st.rerun()
+
+for ok, line in st.session_state.pop("_import_results", []):
+    if ok:
+        st.success(line, icon=":material/check_circle:")
+    else:
+        st.error(line, icon=":material/block:")
+
+st.subheader(s.t("import.history"))
+history = ui.imports(s) if s.change else None
+if history is None or history.empty:
+    st.caption(s.t("import.no_history"))
+else:
+    st.dataframe(
+        ui.imports_table(s, history, full=True),
+        hide_index=True,
+        column_config={
+            s.t("col.imported_at"): st.column_config.DatetimeColumn(format="YYYY-MM-DD HH:mm")
+        },
+    )

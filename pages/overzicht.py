@@ -1,0 +1,123 @@
+"""Overzicht: is all well this week? The counts that matter, what to look at, and on what."""
+
+import streamlit as st
+
+from compliance import store, ui
+from compliance.cli import load_samples
+from compliance.ui.overview import attention_sentence, latest_imports, week_counts
+from etl.model import ImportRefused
+
+s = ui.setup_page("page.overzicht")
+
+if not ui.guarded(s, store.has_data, s.db):
+    st.info(s.t("empty.title"))
+    st.markdown(s.t("empty.how"))
+    if st.button(s.t("empty.load_samples"), type="primary", icon=":material/download:"):
+        try:
+            with st.spinner(s.t("empty.loading")):
+                lines = ui.guarded(s, load_samples, s.db)
+        except (ImportRefused, OSError) as exc:
+            st.error(f"{s.t('empty.samples_failed')} {exc}")
+        else:
+            ui.clear_cache()
+            st.session_state["_flash"] = s.t("empty.samples_loaded", n=len(lines))
+            st.rerun()
+    ui.link_to("pages/importeren.py", s.t("page.importeren"), ":material/upload_file:")
+    st.stop()
+
+if flash := st.session_state.pop("_flash", None):
+    st.success(flash)
+
+snap = ui.snapshot(s)
+counts = week_counts(s, snap)
+
+# One sentence first: the owner should know at a glance whether to read on.
+if counts.attention:
+    st.warning(attention_sentence(s, counts), icon=":material/priority_high:")
+else:
+    st.success(s.t("overview.all_well"), icon=":material/check_circle:")
+st.caption(s.t("overview.as_of", date=s.as_of.isoformat()))
+
+overdue = snap.deletions[snap.deletions["status"] == "overdue"]
+soon = snap.deletions[snap.deletions["status"] == "due_soon"]
+c1, c2, c3, c4 = st.columns(4)
+with c1.container(border=True, height="stretch"):
+    st.metric(s.t("overview.overdue_deletions"), counts.overdue_deletions)
+    st.caption(
+        s.t("overview.longest_overdue", n=int(overdue["days_overdue"].max()))
+        if len(overdue)
+        else s.t("overview.none_overdue")
+    )
+    ui.link_to(
+        "pages/verwijderingen.py",
+        s.t("overview.view"),
+        ":material/arrow_forward:",
+        status="overdue",
+    )
+with c2.container(border=True, height="stretch"):
+    st.metric(s.t("overview.soon_deletions"), counts.soon_deletions)
+    st.caption(
+        s.t("overview.next_due", date=ui.fmt_date(soon["due"].min()))
+        if len(soon)
+        else s.t("overview.none_soon")
+    )
+    ui.link_to(
+        "pages/verwijderingen.py",
+        s.t("overview.view"),
+        ":material/arrow_forward:",
+        status="due_soon",
+    )
+with c3.container(border=True, height="stretch"):
+    st.metric(
+        s.t("overview.requests_soon"), counts.requests_soon, help=s.t("overview.requests_help")
+    )
+    st.caption(s.t("overview.requests_overdue", n=counts.requests_overdue))
+    st.markdown(s.t("overview.to_requests"))
+with c4.container(border=True, height="stretch"):
+    st.metric(s.t("overview.findings"), sum(counts.findings.values()))
+    st.caption(" · ".join(f"{n} {s.t('severity.' + k)}" for k, n in counts.findings.items()))
+    st.markdown(s.t("overview.to_findings"))
+
+left, right = st.columns([3, 2], gap="large")
+with left:
+    st.subheader(s.t("overview.findings_title"), anchor="bevindingen")
+    if not snap.findings:
+        st.caption(s.t("overview.no_findings"))
+    for f in snap.findings:
+        sev = s.t(f"severity.{f.severity}")
+        st.markdown(f"{ui.badge(s, f.severity, sev)} {ui.md_escape(f.message(s.lang))}")
+
+with right:
+    st.subheader(s.t("overview.subjects_title"))
+    subj = snap.subjects
+    by_status = subj["status"].value_counts()
+    a, b = st.columns(2)
+    a.metric(s.t("overview.clients"), int(by_status.get("client", 0)))
+    b.metric(s.t("overview.former_clients"), int(by_status.get("former_client", 0)))
+    a.metric(s.t("overview.prospects"), int(by_status.get("prospect", 0)))
+    b.metric(
+        s.t("overview.dormant"),
+        int(subj["dormant"].fillna(False).astype(bool).sum()),
+        help=s.t("overview.dormant_help", months=s.policy.subject_states.dormant_after_months),
+    )
+    ui.link_to("pages/inventaris.py", s.t("overview.to_inventory"), ":material/arrow_forward:")
+
+st.subheader(s.t("overview.requests_title"), anchor="verzoeken")
+req = snap.requests
+req = req[req["status"].isin(["open", "overdue"])].sort_values("respond_by", na_position="last")
+if req.empty:
+    st.caption(s.t("overview.no_requests"))
+else:
+    table = ui.requests_table(s, req).drop(columns=[s.t("col.answered_on")])
+    st.dataframe(ui.style_status(table, s, s.t("col.status")), hide_index=True)
+st.caption(s.t("overview.requests_note"))
+
+st.subheader(s.t("overview.imports_title"))
+latest = latest_imports(s)
+st.dataframe(
+    ui.imports_table(s, latest),
+    hide_index=True,
+    column_config={
+        s.t("col.imported_at"): st.column_config.DatetimeColumn(format="YYYY-MM-DD HH:mm")
+    },
+)

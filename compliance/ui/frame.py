@@ -21,6 +21,8 @@ from typing import Any, TypeVar
 import pandas as pd
 import streamlit as st
 from streamlit.errors import StreamlitAPIException
+from streamlit.runtime.pages_manager import PagesManager
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from compliance import store
 from compliance.cli import default_db
@@ -94,8 +96,28 @@ def guarded(s_or_lang: Settings | str, fn: Callable[..., T], *args: Any) -> T:
     raise AssertionError("unreachable")  # st.stop() raises
 
 
+def _leave_pages_directory_mode() -> None:
+    """Run dashboard.py's navigation even when the very first visit is a deep link.
+
+    A folder named pages/ next to the entry script makes a freshly started Streamlit run a
+    deep link such as /verwijderingen in its old pages-directory mode: the page runs without
+    dashboard.py (no sections, icons or wide layout) until some visit has run st.navigation
+    (streamlit/streamlit#9624). Switching that mode off and rerunning lets dashboard.py
+    build the navigation, which then opens the page the link asked for.
+    """
+    ctx = get_script_run_ctx()
+    if (
+        PagesManager.uses_pages_directory
+        and ctx is not None
+        and Path(ctx.main_script_path).name == "dashboard.py"
+    ):
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
 def setup_page(title_key: str) -> Settings:
     """The sidebar (peildatum, language, database) and the page title; returns the settings."""
+    _leave_pages_directory_mode()
     state = st.session_state
     state.setdefault(LANG_KEY, DEFAULT_LANGUAGE)
     state.setdefault(AS_OF_KEY, today())

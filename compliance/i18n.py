@@ -168,12 +168,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "overview.part_overdue.one": ("{n} verwijdering te laat", "{n} deletion overdue"),
     "overview.part_overdue.many": ("{n} verwijderingen te laat", "{n} deletions overdue"),
     "overview.part_requests.one": (
-        "{n} verzoek dat deze week beantwoord moet zijn",
-        "{n} request to answer this week",
+        "{n} verzoek met een termijn binnen 5 werkdagen",
+        "{n} request due within 5 working days",
     ),
     "overview.part_requests.many": (
-        "{n} verzoeken die deze week beantwoord moeten zijn",
-        "{n} requests to answer this week",
+        "{n} verzoeken met een termijn binnen 5 werkdagen",
+        "{n} requests due within 5 working days",
     ),
     "overview.part_findings.one": ("{n} andere bevinding", "{n} other finding"),
     "overview.part_findings.many": ("{n} andere bevindingen", "{n} other findings"),
@@ -199,7 +199,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "overview.overdue_deletions": ("Verwijderingen te laat", "Deletions overdue"),
     "overview.soon_deletions": ("Verwijderen binnen 30 dagen", "To delete within 30 days"),
-    "overview.requests_soon": ("Verzoeken deze week", "Requests this week"),
+    "overview.requests_soon": ("Verzoeken die haast hebben", "Urgent requests"),
     "overview.requests_overdue": (
         "antwoord binnen 5 werkdagen; {n} al te laat",
         "answer within 5 working days; {n} already late",

@@ -61,16 +61,16 @@ for i, cat in enumerate(p.categories.values()):
 
 st.subheader(s.t("policy.requests"))
 st.caption(s.t("policy.requests_note", email=c.email))
-st.table(request_types_table(s), hide_index=True)
+ui.static_table(request_types_table(s), s)
 
 st.subheader(s.t("policy.calendar"))
 st.caption(s.t("policy.calendar_note"))
 year = st.selectbox(s.t("policy.year"), calendar_years(s), index=1, key="pol_year")
 holidays = holiday_rows(s, year).rename(columns=holiday_headers(s))
-st.table(holidays.map(ui.fmt_date), hide_index=True)
+ui.static_table(holidays.map(ui.fmt_date), s, nowrap=[s.t("col.holiday_date")])
 
 st.subheader(s.t("policy.systems"))
 st.caption(s.t("policy.systems_note"))
 systems = systems_table(s)
 agreement = s.t("col.agreement")
-st.table(ui.style_status(systems, s, agreement, agreement_colours(s)), hide_index=True)
+ui.static_table(systems, s, status=agreement, keys=agreement_colours(s))

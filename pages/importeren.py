@@ -14,7 +14,7 @@ from compliance.ui.uploads import (
 s = ui.setup_page("page.importeren")
 st.caption(s.t("import.intro"))
 with st.expander(s.t("import.kinds_title"), icon=":material/help:"):
-    st.dataframe(import_kinds_table(s), hide_index=True)
+    ui.static_table(import_kinds_table(s), s)
 
 files = (
     st.file_uploader(s.t("import.uploader"), accept_multiple_files=True, key="upload_files") or []
@@ -36,7 +36,7 @@ for file in files:
         mapped, unmapped = preview_columns(s, parsed)
         with st.expander(s.t("import.columns", mapped=len(mapped), unmapped=len(unmapped))):
             if not mapped.empty:
-                st.dataframe(mapped, hide_index=True)
+                ui.static_table(mapped, s)
             if unmapped:
                 st.caption(s.t("import.unmapped", columns=", ".join(unmapped)))
 
@@ -61,10 +61,12 @@ history = ui.imports(s) if s.change else None
 if history is None or history.empty:
     st.caption(s.t("import.no_history"))
 else:
+    counts = ("rows_read", "rows_new", "rows_changed", "rows_unchanged", "rows_skipped")
     st.dataframe(
         ui.imports_table(s, history, full=True),
         hide_index=True,
         column_config={
-            s.t("col.imported_at"): st.column_config.DatetimeColumn(format="YYYY-MM-DD HH:mm")
+            s.t("col.imported_at"): st.column_config.DatetimeColumn(format="YYYY-MM-DD HH:mm"),
+            **{s.t(f"col.{c}"): st.column_config.NumberColumn(width="small") for c in counts},
         },
     )

@@ -34,7 +34,7 @@ if per_source.empty:
     st.info(s.t("inventory.nothing"))
 else:
     # Few rows of long text: a static table that wraps reads better than a grid that cuts.
-    st.table(inventory_table(s, per_source), hide_index=True)
+    ui.static_table(inventory_table(s, per_source), s)
     chart = per_source.assign(
         category=[ui.category_label(s, c) for c in per_source["category"]],
         source=[ui.source_label(s, v) for v in per_source["source"]],
@@ -103,8 +103,7 @@ if subject_id is not None:
         st.caption(s.t("subject.no_records"))
     else:
         dates = [s.t("col.first_seen"), s.t("col.last_seen"), s.t("col.due_or_deleted")]
-        styled = ui.style_status(records, s, s.t("col.status"), nowrap=dates)
-        st.table(styled, hide_index=True)
+        ui.static_table(records, s, status=s.t("col.status"), nowrap=dates)
 
     st.markdown(f"#### {s.t('subject.requests_title')}")
     requests = snap.requests[snap.requests["subject_id"] == subject_id]

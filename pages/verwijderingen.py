@@ -18,9 +18,6 @@ ui.require_data(s)
 snap = ui.snapshot(s)
 st.caption(s.t("deletions.intro"))
 
-if flash := st.session_state.pop("_flash_deleted", None):
-    st.success(flash, icon=":material/check_circle:")
-
 # The Overzicht links here with ?status=overdue or ?status=due_soon.
 statuses = ["overdue", "due_soon", "scheduled", "deleted"]
 wanted = st.query_params.get("status")
@@ -62,64 +59,80 @@ else:
     shown, slot = ui.paged(rows, "del_page")
     table = deletions_table(s, shown)
     nowrap = [s.t("col.due"), s.t("col.days_overdue"), s.t("col.status")]
-    slot.table(ui.style_status(table, s, s.t("col.status"), nowrap=nowrap), hide_index=True)
+    ui.static_table(table, s, status=s.t("col.status"), nowrap=nowrap, slot=slot)
 
 # ---------------------------------------------------------------- mark as deleted
 st.subheader(s.t("deletions.mark_title"))
+
+
+def record_deletion(s, choices):
+    """Form callback: runs before the rerun, so it may also empty the form afterwards."""
+    state = st.session_state
+    subject_id, category, source = state["mark_pick"]
+    evidence, actor = state["mark_evidence"].strip(), state["mark_actor"].strip()
+    if not evidence:
+        state["_mark_error"] = s.t("deletions.need_evidence")
+    elif not actor:
+        state["_mark_error"] = s.t("deletions.need_actor")
+    elif not state["mark_confirm"]:
+        state["_mark_error"] = s.t("deletions.need_confirm")
+    else:
+        try:
+            count = store.mark_deleted(
+                s.db,
+                subject_id=subject_id,
+                category=category,
+                source=source,
+                deleted_on=state["mark_date"],
+                evidence=evidence,
+                actor=actor,
+                now=ui.now(),
+            )
+        except (store.StoreBusy, store.StoreError) as exc:
+            state["_mark_error"] = ui.error_text(s, exc)
+            return
+        ui.clear_cache()
+        state["_mark_done"] = s.t("deletions.marked", n=count, what=choices[state["mark_pick"]])
+        # An empty form, so the next row cannot inherit this evidence and confirmation.
+        state["mark_evidence"] = ""
+        state["mark_confirm"] = False
+
+
 open_rows = rows[rows["present"] > 0]
 if open_rows.empty:
     st.caption(s.t("deletions.mark_nothing"))
 else:
     st.caption(s.t("deletions.mark_intro"))
     choices = deletion_choices(s, open_rows)
-    with st.form("mark_deleted", clear_on_submit=False, border=True):
-        pick = st.selectbox(
+    with st.form("mark_deleted", border=True):
+        st.selectbox(
             s.t("deletions.mark_pick"), list(choices), format_func=choices.get, key="mark_pick"
         )
-        evidence = st.text_area(
+        st.text_area(
             s.t("deletions.mark_evidence"),
             placeholder=s.t("deletions.mark_evidence_hint"),
             key="mark_evidence",
         )
         c1, c2 = st.columns(2)
-        deleted_on = c1.date_input(
+        c1.date_input(
             s.t("deletions.mark_date"),
             value=default_deletion_date(s),
             max_value=ui.today(),
             format="YYYY-MM-DD",
             key="mark_date",
         )
-        actor = c2.text_input(s.t("deletions.mark_actor"), value=current_actor(), key="mark_actor")
-        confirmed = st.checkbox(s.t("deletions.mark_confirm"), key="mark_confirm")
-        submitted = st.form_submit_button(s.t("deletions.mark_button"), type="primary")
-    if submitted:
-        subject_id, category, source = pick
-        if not evidence.strip():
-            st.error(s.t("deletions.need_evidence"))
-        elif not actor.strip():
-            st.error(s.t("deletions.need_actor"))
-        elif not confirmed:
-            st.error(s.t("deletions.need_confirm"))
-        else:
-            try:
-                count = store.mark_deleted(
-                    s.db,
-                    subject_id=subject_id,
-                    category=category,
-                    source=source,
-                    deleted_on=deleted_on,
-                    evidence=evidence,
-                    actor=actor.strip(),
-                    now=ui.now(),
-                )
-            except (store.StoreBusy, store.StoreError) as exc:
-                st.error(ui.error_text(s, exc))
-            else:
-                ui.clear_cache()
-                st.session_state["_flash_deleted"] = s.t(
-                    "deletions.marked", n=count, what=choices[pick]
-                )
-                st.rerun()
+        c2.text_input(s.t("deletions.mark_actor"), value=current_actor(), key="mark_actor")
+        st.checkbox(s.t("deletions.mark_confirm"), key="mark_confirm")
+        st.form_submit_button(
+            s.t("deletions.mark_button"),
+            type="primary",
+            on_click=record_deletion,
+            args=(s, choices),
+        )
+if error := st.session_state.pop("_mark_error", None):
+    st.error(error)
+if done := st.session_state.pop("_mark_done", None):
+    st.success(done, icon=":material/check_circle:")
 
 # ---------------------------------------------------------------- recently marked
 st.subheader(s.t("deletions.log_title"))
@@ -127,10 +140,5 @@ log = deletion_log(s)
 if log.empty:
     st.caption(s.t("deletions.log_empty"))
 else:
-    st.dataframe(
-        deletion_log_table(s, log, snap),
-        hide_index=True,
-        column_config={
-            s.t("col.marked_at"): st.column_config.DatetimeColumn(format="YYYY-MM-DD HH:mm")
-        },
-    )
+    shown, slot = ui.paged(log, "log_page")
+    ui.static_table(deletion_log_table(s, shown, snap), s, slot=slot)

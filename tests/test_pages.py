@@ -21,6 +21,7 @@ import ast
 import csv
 import io
 import os
+import re
 from datetime import date, datetime
 from pathlib import Path
 
@@ -143,6 +144,18 @@ def texts(at: AppTest) -> str:
     parts += [e.value for e in (*at.info, *at.warning, *at.success, *at.error)]
     parts += [f"{m.label}: {m.value}" for m in at.metric]
     return "\n".join(str(p) for p in parts)
+
+
+def shown_table(at: AppTest, index: int) -> pd.DataFrame:
+    """An st.table as the reader sees it: Markdown escapes and non-breaking marks undone."""
+
+    def plain(value: object) -> object:
+        if not isinstance(value, str):
+            return value
+        value = value.replace("\u2011", "-").replace("\u00a0", " ")
+        return re.sub(r"\\(.)", r"\1", value)
+
+    return at.table[index].value.map(plain)
 
 
 def metric(at: AppTest, key: str, lang: str = "nl") -> str:
@@ -297,7 +310,7 @@ def test_a_broken_database_is_one_sentence_not_a_trace(
 # ------------------------------------------------------------------------- inventaris
 def test_inventory_per_category_and_one_subject(seeded: Path) -> None:
     at = run_page("pages/inventaris.py")
-    table = at.table[0].value
+    table = shown_table(at, 0)
     assert t("col.category") in table.columns
     categories = set(table[t("col.category")])
     assert {"NAW- en contactgegevens", "Betaalgegevens", "IP-adressen"} <= categories
@@ -311,7 +324,7 @@ def test_inventory_per_category_and_one_subject(seeded: Path) -> None:
     assert not at.exception
     shown = texts(at)
     assert "2026-06-01" in shown and t("status.former_client") in shown
-    records = at.table[1].value
+    records = shown_table(at, 1)
     assert len(records) == 4  # contact, payment, credentials, IP address across 3 systems
     assert set(records[t("col.system")]) == {
         "e-boekhouden.nl",
@@ -325,7 +338,7 @@ def test_inventory_per_category_and_one_subject(seeded: Path) -> None:
 def test_inventory_status_filter(seeded: Path) -> None:
     at = run_page("pages/inventaris.py")
     at.pills(key="inv_status").set_value(["prospect"]).run()
-    table = at.table[0].value
+    table = shown_table(at, 0)
     assert list(table[t("col.category")]) == ["NAW- en contactgegevens"]
     assert table.iloc[0][t("col.subjects")] == 2  # Piet and Petra; Kees has no records
 
@@ -353,7 +366,7 @@ def test_csv_cells_cannot_run_as_formulas() -> None:
 # ------------------------------------------------------------------------- verwijderingen
 def test_deletions_late_first_with_their_reason(seeded: Path) -> None:
     at = run_page("pages/verwijderingen.py")
-    table = at.table[0].value
+    table = shown_table(at, 0)
     assert len(table) == OVERDUE + DUE_SOON
     assert list(table[t("col.status")]) == ["te laat"] * OVERDUE + ["binnenkort"]
     first = table.iloc[0]
@@ -368,7 +381,7 @@ def test_deletions_filtered_from_the_overview_link(seeded: Path) -> None:
     at.session_state["as_of"] = AS_OF
     at.query_params["status"] = "due_soon"
     at.run()
-    assert list(at.table[0].value[t("col.name")]) == ["Petra Voorbeeld"]
+    assert list(shown_table(at, 0)[t("col.name")]) == ["Petra Voorbeeld"]
 
 
 def test_mark_a_deletion_done(seeded: Path) -> None:
@@ -392,8 +405,13 @@ def test_mark_a_deletion_done(seeded: Path) -> None:
     entry = log[log["action"] == "deletion_marked"].iloc[0]
     assert entry["actor"] == "tester" and "e-boekhouden.nl" in entry["detail"]
     # The page now shows one overdue row less and the marking in its log.
-    assert len(at.table[0].value) == OVERDUE + DUE_SOON - 1
-    assert "Relatie verwijderd in e-boekhouden.nl" in set(at.dataframe[-1].value[t("col.evidence")])
+    assert len(shown_table(at, 0)) == OVERDUE + DUE_SOON - 1
+    log_table = shown_table(at, -1)
+    assert list(log_table[t("col.evidence")]) == ["Relatie verwijderd in e-boekhouden.nl"]
+    assert list(log_table[t("col.name")]) == ["Piet Proefpersoon"]
+    # The form is empty again: the next row cannot inherit this evidence or confirmation.
+    assert at.text_area(key="mark_evidence").value == ""
+    assert at.checkbox(key="mark_confirm").value is False
 
 
 def test_mark_needs_evidence_and_confirmation(seeded: Path) -> None:
@@ -420,14 +438,18 @@ def test_policy_shows_interpretations_and_the_calendar(seeded: Path) -> None:
     assert len(callouts) == 4  # client/prospect, payment, IP addresses, credentials
     assert all(c.startswith("**Interpretatie") for c in callouts)
     assert "data/policy.toml" in texts(at)
-    tables = [tb.value for tb in at.table]
+    tables = [shown_table(at, i) for i in range(len(at.table))]
     calendar = next(tb for tb in tables if t("col.holiday_name") in tb.columns)
     days = dict(zip(calendar[t("col.holiday_date")], calendar[t("col.holiday_name")], strict=True))
     assert days["2026-05-05"] == "Bevrijdingsdag (5 mei)"  # every year, not only in 2025
     assert days["2026-01-02"] == "Gelijkgestelde dag"
     assert days["2026-04-03"] == "Goede Vrijdag"
     at.selectbox(key="pol_year").set_value(2027).run()
-    calendar = next(tb.value for tb in at.table if t("col.holiday_name") in tb.value.columns)
+    calendar = next(
+        tb
+        for tb in (shown_table(at, i) for i in range(len(at.table)))
+        if t("col.holiday_name") in tb.columns
+    )
     assert "2027-05-05" in set(calendar[t("col.holiday_date")])
 
 

@@ -23,6 +23,7 @@ from compliance.ui.display import (  # noqa: F401
     request_type_label,
     requests_table,
     source_label,
+    static_table,
     status_label,
     style_status,
 )

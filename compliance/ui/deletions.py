@@ -84,12 +84,12 @@ def deletion_log_table(s: Settings, log: pd.DataFrame, snap: Snapshot) -> pd.Dat
     names = dict(zip(snap.subjects["id"], snap.subjects["name"], strict=True))
     return pd.DataFrame(
         {
-            s.t("col.marked_at"): log["at"],
+            s.t("col.marked_at"): [v.strftime("%Y-%m-%d %H:%M") for v in log["at"]],
             s.t("col.actor"): log["actor"],
             s.t("col.name"): [names.get(v, v) for v in log["subject_id"]],
             s.t("col.category"): [category_label(s, c) for c in log["category"]],
             s.t("col.system"): [source_label(s, v) for v in log["source"]],
-            s.t("col.deleted_on"): log["deleted_on"],
+            s.t("col.deleted_on"): [fmt_date(v) for v in log["deleted_on"]],
             s.t("col.records"): log["records"],
             s.t("col.evidence"): log["evidence"],
         }

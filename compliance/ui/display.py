@@ -10,6 +10,7 @@ from datetime import date
 from typing import Any
 
 import pandas as pd
+import streamlit as st
 
 from compliance.i18n import STRINGS
 from compliance.i18n import label as policy_label
@@ -138,16 +139,11 @@ def badge(s: Settings, key: str, text: str | None = None) -> str:
 
 
 def style_status(
-    df: pd.DataFrame,
-    s: Settings,
-    column: str,
-    keys: dict[str, str] | None = None,
-    nowrap: Iterable[str] = (),
+    df: pd.DataFrame, s: Settings, column: str, keys: dict[str, str] | None = None
 ) -> Any:
     """A Styler colouring `column`, which holds translated status labels.
 
-    `keys` maps other displayed words to a STATUS_COLOURS key (default: the status labels);
-    `nowrap` names columns (dates) a static table must not break over two lines.
+    `keys` maps other displayed words to a STATUS_COLOURS key (default: the status labels).
     """
     keys = keys or {status_label(s, k): k for k in STATUS_COLOURS}
     colours = {shown: STATUS_COLOURS[k] for shown, k in keys.items()}
@@ -158,10 +154,39 @@ def style_status(
         bg, fg = colours[value]
         return f"background-color: {bg}; color: {fg}; font-weight: 600"
 
-    styler = df.style.map(css, subset=[column])
-    if nowrap := [c for c in nowrap if c in df.columns]:
-        styler = styler.set_properties(subset=nowrap, **{"white-space": "nowrap"})
-    return styler
+    return df.style.map(css, subset=[column])
+
+
+def static_table(
+    df: pd.DataFrame,
+    s: Settings,
+    status: str | None = None,
+    keys: dict[str, str] | None = None,
+    nowrap: Iterable[str] = (),
+    slot: Any = None,
+) -> None:
+    """st.table for a few rows of long text: it wraps where st.dataframe would cut.
+
+    st.table renders each cell as Markdown, so text from the data is escaped; `nowrap`
+    columns (dates) get non-breaking hyphens and spaces so 2026-11-25 stays on one line.
+    """
+    nowrap = [c for c in nowrap if c in df.columns]
+
+    def cell(value: object, column: str) -> object:
+        if not isinstance(value, str):
+            return value
+        value = md_escape(value)
+        if column in nowrap:
+            value = value.replace("-", "\u2011").replace(" ", "\u00a0")
+        return value
+
+    shown = df.copy()
+    for col in shown.columns:
+        shown[col] = [cell(v, col) for v in df[col]]
+    if status is not None:
+        keys = keys or {status_label(s, k): k for k in STATUS_COLOURS}
+        shown = style_status(shown, s, status, {cell(k, status): v for k, v in keys.items()})
+    (slot or st).table(shown, hide_index=True)
 
 
 # ------------------------------------------------------------------------- exports

@@ -58,7 +58,8 @@ def attention_sentence(s: Settings, counts: WeekCounts) -> str:
 
 
 def latest_imports(s: Settings) -> pd.DataFrame:
-    """The most recent successful import per system."""
+    """The most recent successful import per system and kind of export (relations and
+    invoices of one system are different files, and both matter)."""
     df = imports(s)
     df = df[df["status"] == "imported"].sort_values("finished_at", ascending=False)
-    return df.drop_duplicates("source")
+    return df.drop_duplicates(["source", "kind"]).sort_values(["source", "kind"])

@@ -102,8 +102,8 @@ if subject_id is not None:
     if records.empty:
         st.caption(s.t("subject.no_records"))
     else:
-        dates = [s.t("col.first_seen"), s.t("col.last_seen"), s.t("col.due_or_deleted")]
-        ui.static_table(records, s, status=s.t("col.status"), nowrap=dates)
+        nowrap = [s.t(f"col.{c}") for c in ("system", "first_seen", "last_seen", "due_or_deleted")]
+        ui.static_table(records, s, status=s.t("col.status"), nowrap=nowrap)
 
     st.markdown(f"#### {s.t('subject.requests_title')}")
     requests = snap.requests[snap.requests["subject_id"] == subject_id]

@@ -58,7 +58,7 @@ else:
     # A static table wraps the long reasons instead of cutting them; paged when long.
     shown, slot = ui.paged(rows, "del_page")
     table = deletions_table(s, shown)
-    nowrap = [s.t("col.due"), s.t("col.days_overdue"), s.t("col.status")]
+    nowrap = [s.t(f"col.{c}") for c in ("system", "due", "days_overdue", "status")]
     ui.static_table(table, s, status=s.t("col.status"), nowrap=nowrap, slot=slot)
 
 # ---------------------------------------------------------------- mark as deleted
@@ -119,6 +119,7 @@ else:
             value=default_deletion_date(s),
             max_value=ui.today(),
             format="YYYY-MM-DD",
+            required=True,
             key="mark_date",
         )
         c2.text_input(s.t("deletions.mark_actor"), value=current_actor(), key="mark_actor")

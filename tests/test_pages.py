@@ -335,6 +335,31 @@ def test_inventory_per_category_and_one_subject(seeded: Path) -> None:
     assert at.get("download_button")
 
 
+def test_access_overview_csv_names_fields_never_values(seeded: Path) -> None:
+    """The download for an access request: every record, fields by name, no IBAN digits."""
+    from compliance.ui import Settings
+    from compliance.ui.inventory import subject_overview, subject_records_view
+    from compliance.workdays import WorkCalendar
+
+    policy = load_policy()
+    s = Settings(seeded, AS_OF, "nl", policy, WorkCalendar.from_policy(policy.calendar), 1)
+    snap = build_snapshot(seeded, policy, AS_OF)
+    person = snap.subjects[snap.subjects["name"] == "Opgezegd Test B.V."].iloc[0]
+    records = subject_records_view(s, int(person["id"]), snap)
+    requests = snap.requests[snap.requests["subject_id"] == person["id"]]
+    raw = csv_bytes_of(subject_overview(s, person, records, requests))
+    assert "Licenties, inloggegevens en wachtwoorden" in raw
+    assert "IBAN, incassomachtiging" in raw and "Opzegging / beëindiging" in raw
+    assert "4300" in raw  # only the masked detail the importer stored ("eindigend op 4300")
+    assert not re.search(r"NL\d{2}[A-Z]{4}\d{10}", raw)
+
+
+def csv_bytes_of(df: pd.DataFrame) -> str:
+    from compliance.ui import csv_bytes
+
+    return csv_bytes(df).decode("utf-8-sig")
+
+
 def test_inventory_status_filter(seeded: Path) -> None:
     at = run_page("pages/inventaris.py")
     at.pills(key="inv_status").set_value(["prospect"]).run()

@@ -131,6 +131,7 @@ def setup_page(title_key: str) -> Settings:
         t("sidebar.as_of", lang),
         key="_w_as_of",
         format="YYYY-MM-DD",
+        required=True,
         on_change=_copy_widget,
         args=("_w_as_of", AS_OF_KEY),
         help=t("sidebar.as_of_help", lang),

@@ -412,6 +412,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Fill in how the data was deleted; that is the evidence.",
     ),
     "deletions.need_actor": ("Vul in wie het heeft verwijderd.", "Fill in who deleted it."),
+    "deletions.need_date": ("Vul de datum van verwijderen in.", "Fill in the date of deletion."),
     "deletions.need_confirm": (
         "Vink de bevestiging aan om het vast te leggen.",
         "Tick the confirmation to record it.",

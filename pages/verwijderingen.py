@@ -74,6 +74,8 @@ def record_deletion(s, choices):
         state["_mark_error"] = s.t("deletions.need_evidence")
     elif not actor:
         state["_mark_error"] = s.t("deletions.need_actor")
+    elif state["mark_date"] is None:
+        state["_mark_error"] = s.t("deletions.need_date")
     elif not state["mark_confirm"]:
         state["_mark_error"] = s.t("deletions.need_confirm")
     else:
@@ -119,7 +121,6 @@ else:
             value=default_deletion_date(s),
             max_value=ui.today(),
             format="YYYY-MM-DD",
-            required=True,
             key="mark_date",
         )
         c2.text_input(s.t("deletions.mark_actor"), value=current_actor(), key="mark_actor")
@@ -142,4 +143,5 @@ if log.empty:
     st.caption(s.t("deletions.log_empty"))
 else:
     shown, slot = ui.paged(log, "log_page")
-    ui.static_table(deletion_log_table(s, shown, snap), s, slot=slot)
+    nowrap = [s.t(f"col.{c}") for c in ("marked_at", "system", "deleted_on")]
+    ui.static_table(deletion_log_table(s, shown, snap), s, nowrap=nowrap, slot=slot)

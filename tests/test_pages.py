@@ -217,6 +217,15 @@ def test_language_and_as_of_survive_a_page_switch(seeded: Path) -> None:
     assert at.session_state["as_of"] == AS_OF
 
 
+def test_changing_and_emptying_the_as_of_date(seeded: Path) -> None:
+    at = run_page("pages/overzicht.py")
+    at.sidebar.date_input[0].set_value(date(2026, 12, 31)).run()
+    assert at.session_state["as_of"] == date(2026, 12, 31)
+    at.sidebar.date_input[0].set_value(None).run()  # an emptied field keeps the last date
+    assert not at.exception
+    assert at.session_state["as_of"] == date(2026, 12, 31)
+
+
 def test_dashboard_opens_on_the_overview_with_links(seeded: Path) -> None:
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30)
     at.session_state["as_of"] = AS_OF

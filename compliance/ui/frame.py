@@ -66,7 +66,10 @@ def language() -> str:
 
 # ------------------------------------------------------------------------- setup
 def _copy_widget(widget_key: str, key: str) -> None:
-    st.session_state[key] = st.session_state[widget_key]
+    # An emptied date field keeps the previous date (Streamlit's required=True would add
+    # an untranslated "(required)" to the label).
+    if st.session_state[widget_key] is not None:
+        st.session_state[key] = st.session_state[widget_key]
 
 
 @st.cache_resource(show_spinner=False)
@@ -131,7 +134,6 @@ def setup_page(title_key: str) -> Settings:
         t("sidebar.as_of", lang),
         key="_w_as_of",
         format="YYYY-MM-DD",
-        required=True,
         on_change=_copy_widget,
         args=("_w_as_of", AS_OF_KEY),
         help=t("sidebar.as_of_help", lang),

@@ -46,7 +46,7 @@ def test_a_new_migration_backs_the_file_up_first(db: Path, monkeypatch) -> None:
     store.ensure_database(db)
     before = digest(db)
     extra = (*schema.MIGRATIONS, (99, "test column", "ALTER TABLE subjects ADD COLUMN x INT"))
-    monkeypatch.setattr(store, "MIGRATIONS", extra)
+    monkeypatch.setattr(store.connection, "MIGRATIONS", extra)
     store.ensure_database(db)
     backups = list((db.parent / "backups").glob("compliance-before-migration-*.duckdb"))
     assert len(backups) == 1 and digest(backups[0]) == before
@@ -141,7 +141,7 @@ def test_failed_import_rolls_back_everything(db: Path, monkeypatch) -> None:
     def boom(*args, **kwargs):
         raise RuntimeError("disk full halfway")
 
-    monkeypatch.setattr(store, "_load_invoices", boom)
+    monkeypatch.setattr(store.loading, "_load_invoices", boom)
     parsed = export("snelstart", [relation("K1", "Beta Test BV"), relation("K2", "Gamma BV")])
     with pytest.raises(RuntimeError):
         store.load_export(db, parsed, "b.csv", "sha-b", "t", NOW)
@@ -171,7 +171,7 @@ def test_a_lock_held_by_another_process_gives_a_clear_sentence(db: Path, monkeyp
     )
     try:
         assert holder.stdout.readline().strip() == "locked"
-        monkeypatch.setattr(store, "LOCK_WAIT_SECONDS", 0.5)
+        monkeypatch.setattr(store.connection, "LOCK_WAIT_SECONDS", 0.5)
         with pytest.raises(store.StoreBusy, match="Another import is using the database"):
             store.load_export(
                 db, export("eboekhouden", [relation("1", "Alfa BV")]), "a.csv", "sha", "t", NOW

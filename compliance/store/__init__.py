@@ -1,0 +1,63 @@
+"""The store: everything that reads or writes the DuckDB file.
+
+`compliance/store/connection.py` is the only module that imports DuckDB; the others receive
+its connections. Callers use `from compliance import store` and the names below.
+
+    >>> result = store.load_export("data/compliance.duckdb", parsed, "relaties.csv", sha,
+    ...                            "owner", now)
+"""
+
+from compliance.store.actions import add_request, mark_deleted, mark_request_answered
+from compliance.store.connection import (
+    StoreBusy,
+    StoreError,
+    applied_migrations,
+    ensure_database,
+    has_data,
+    is_imported,
+    pending_migrations,
+    reading,
+    writing,
+)
+from compliance.store.loading import ImportResult, load_export
+from compliance.store.queries import (
+    audit_log,
+    imports,
+    inventory,
+    invoice_count,
+    last_change_id,
+    record_groups,
+    requests,
+    subject_activity,
+    subject_invoices,
+    subject_records,
+    subjects,
+)
+
+__all__ = [
+    "ImportResult",
+    "StoreBusy",
+    "StoreError",
+    "add_request",
+    "applied_migrations",
+    "audit_log",
+    "ensure_database",
+    "has_data",
+    "imports",
+    "inventory",
+    "invoice_count",
+    "is_imported",
+    "last_change_id",
+    "load_export",
+    "mark_deleted",
+    "mark_request_answered",
+    "pending_migrations",
+    "reading",
+    "record_groups",
+    "requests",
+    "subject_activity",
+    "subject_invoices",
+    "subject_records",
+    "subjects",
+    "writing",
+]

@@ -1,0 +1,204 @@
+"""Connections and migrations: the only module that imports DuckDB.
+
+DuckDB lets one process hold a database file for writing, and no other process may open it
+meanwhile, not even to read. The dashboard and the CLI are separate processes, so every
+store function opens a connection, does one operation (in one transaction when it writes)
+and closes it again. On a lock held by another process it waits briefly, then raises
+`StoreBusy` with a sentence for the owner.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import shutil
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pandas as pd
+
+from compliance.schema import MIGRATIONS
+
+Connection = duckdb.DuckDBPyConnection
+
+LOCK_WAIT_SECONDS = float(os.environ.get("COMPLIANCE_LOCK_WAIT", "10"))
+
+
+class StoreBusy(RuntimeError):
+    """Another process holds the database file."""
+
+
+class StoreError(RuntimeError):
+    """The database cannot be used as asked; the message is a sentence for the owner."""
+
+
+# ------------------------------------------------------------------------- connections
+def _is_lock_error(exc: Exception) -> bool:
+    text = str(exc).lower()
+    return "lock" in text or "different configuration" in text
+
+
+@contextmanager
+def _connect(path: Path | str, read_only: bool) -> Iterator[Connection]:
+    deadline = time.monotonic() + LOCK_WAIT_SECONDS
+    while True:
+        try:
+            conn = duckdb.connect(str(path), read_only=read_only)
+            break
+        except (duckdb.IOException, duckdb.ConnectionException) as exc:
+            if not _is_lock_error(exc):
+                raise StoreError(
+                    f"The database {path} cannot be opened ({exc.__class__.__name__}); "
+                    "restore it from a backup or move it aside."
+                ) from None
+            if time.monotonic() > deadline:
+                raise StoreBusy(
+                    f"Another import is using the database {path}; wait until it has "
+                    "finished and try again."
+                ) from None
+            time.sleep(0.2)
+    try:
+        yield conn
+    finally:
+        conn.close()
+
+
+@contextmanager
+def writing(path: Path | str) -> Iterator[Connection]:
+    """One write transaction: committed when the block ends, rolled back on any error."""
+    ensure_database(path)
+    with _connect(path, read_only=False) as conn:
+        conn.execute("BEGIN TRANSACTION")
+        try:
+            yield conn
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+
+
+@contextmanager
+def reading(path: Path | str) -> Iterator[Connection]:
+    """A read-only connection to an existing, migrated database."""
+    ensure_database(path)
+    with _connect(path, read_only=True) as conn:
+        yield conn
+
+
+# ------------------------------------------------------------------------- migrations
+def _applied_versions(conn: Connection) -> set[int]:
+    exists = conn.execute(
+        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_migrations'"
+    ).fetchall()[0][0]
+    if not exists:
+        return set()
+    return {row[0] for row in conn.execute("SELECT version FROM schema_migrations").fetchall()}
+
+
+def pending_migrations(path: Path | str) -> list[int]:
+    path = Path(path)
+    if not path.exists():
+        return [v for v, _, _ in MIGRATIONS]
+    with _connect(path, read_only=True) as conn:
+        done = _applied_versions(conn)
+    return [v for v, _, _ in MIGRATIONS if v not in done]
+
+
+# Files this process has already brought up to date: saves a connection per query.
+_CURRENT: set[tuple[str, int]] = set()
+
+
+def ensure_database(path: Path | str) -> None:
+    """Create the file and apply pending migrations; back an existing file up first."""
+    path = Path(path)
+    key = (str(path.resolve()), len(MIGRATIONS))
+    if key in _CURRENT and path.exists():
+        return
+    pending = pending_migrations(path)
+    if not pending:
+        _CURRENT.add(key)
+        return
+    if path.exists():
+        backup_dir = path.parent / "backups"
+        backup_dir.mkdir(exist_ok=True)
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        shutil.copy2(path, backup_dir / f"{path.stem}-before-migration-{stamp}{path.suffix}")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with _connect(path, read_only=False) as conn:
+        conn.execute("BEGIN TRANSACTION")
+        conn.execute(
+            "CREATE TABLE IF NOT EXISTS schema_migrations "
+            "(version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL)"
+        )
+        done = _applied_versions(conn)
+        for version, name, sql in MIGRATIONS:
+            if version in done:
+                continue
+            conn.execute(sql)
+            conn.execute(
+                "INSERT INTO schema_migrations VALUES (?, ?, ?)", [version, name, datetime.now()]
+            )
+        if not conn.execute("SELECT count(*) FROM settings WHERE key = 'salt'").fetchall()[0][0]:
+            # Per-database salt for identifier hashes: a stolen hash list is useless elsewhere.
+            conn.execute("INSERT INTO settings VALUES ('salt', ?)", [secrets.token_hex(16)])
+        conn.execute("COMMIT")
+    _CURRENT.add(key)
+
+
+def applied_migrations(path: Path | str) -> list[tuple[int, str]]:
+    with reading(path) as conn:
+        return conn.execute(
+            "SELECT version, name FROM schema_migrations ORDER BY version"
+        ).fetchall()
+
+
+# ------------------------------------------------------------------------- helpers
+# Results are always read with fetchall(): DuckDB refuses register() on a connection whose
+# previous result was not read to the end, and fetchone() leaves it unfinished.
+def next_id(conn: Connection, table: str) -> int:
+    return conn.execute(f"SELECT coalesce(max(id), 0) + 1 FROM {table}").fetchall()[0][0]
+
+
+def append_audit(
+    conn: Connection, actor: str, action: str, detail: dict[str, Any], at: datetime
+) -> None:
+    conn.execute(
+        "INSERT INTO audit_log VALUES (?, ?, ?, ?, ?)",
+        [next_id(conn, "audit_log"), at, actor, action, json.dumps(detail, default=str)],
+    )
+
+
+def database_salt(conn: Connection) -> str:
+    return conn.execute("SELECT value FROM settings WHERE key = 'salt'").fetchall()[0][0]
+
+
+def is_imported(path: Path | str, sha256: str) -> bool:
+    """True when a file with these exact bytes was imported before."""
+    if not Path(path).exists():
+        return False
+    with reading(path) as conn:
+        return bool(
+            conn.execute(
+                "SELECT count(*) FROM imports WHERE sha256 = ? AND status = 'imported'", [sha256]
+            ).fetchall()[0][0]
+        )
+
+
+def has_data(path: Path | str) -> bool:
+    if not Path(path).exists():
+        return False
+    with reading(path) as conn:
+        return bool(conn.execute("SELECT count(*) FROM imports").fetchall()[0][0])
+
+
+def frame(
+    conn: Connection, sql: str, params: list[Any] | dict[str, Any] | None = None
+) -> pd.DataFrame:
+    """A query's result as a DataFrame."""
+    return conn.execute(sql, params or []).df()

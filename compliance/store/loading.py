@@ -1,0 +1,287 @@
+"""Loading one parsed export in one transaction: subjects, records, invoices, import row
+and audit entry, or nothing at all."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+import pandas as pd
+
+from compliance.linking import LinkIndex, identifiers_of, link
+from compliance.store.connection import (
+    Connection,
+    append_audit,
+    database_salt,
+    is_imported,
+    next_id,
+    writing,
+)
+from etl.model import ParsedExport
+
+
+def _link_index(conn: Connection) -> LinkIndex:
+    known = {
+        (k, v): s
+        for k, v, s in conn.execute(
+            "SELECT kind, value, subject_id FROM subject_identifiers"
+        ).fetchall()
+    }
+    by_ref = {
+        (src, ref): s
+        for src, ref, s in conn.execute(
+            "SELECT source, ref, subject_id FROM source_subjects"
+        ).fetchall()
+    }
+    return LinkIndex(known=known, by_source_ref=by_ref, next_id=next_id(conn, "subjects"))
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    import_id: int | None
+    source: str
+    kind: str
+    file_name: str
+    rows_read: int
+    rows_new: int
+    rows_changed: int
+    rows_unchanged: int
+    rows_skipped: int
+    subjects_new: int
+    already_imported: bool = False
+
+
+def load_export(
+    path: Path | str,
+    parsed: ParsedExport,
+    file_name: str,
+    sha256: str,
+    actor: str,
+    now: datetime,
+) -> ImportResult:
+    """Load one parsed file in ONE transaction: subjects, records, invoices, import, audit.
+
+    Importing the same bytes again changes nothing and says so.
+    """
+    if is_imported(path, sha256):
+        return ImportResult(
+            None,
+            parsed.source,
+            parsed.kind,
+            file_name,
+            parsed.rows_read,
+            0,
+            0,
+            0,
+            parsed.skipped,
+            0,
+            already_imported=True,
+        )
+    today = now.date()
+    with writing(path) as conn:
+        import_id = next_id(conn, "imports")
+        salt = database_salt(conn)
+        index = _link_index(conn)
+        first_new_subject = index.next_id
+
+        # Link every relation of the file to a subject.
+        ref_to_subject: dict[str, int] = {}
+        subject_rows = []
+        for row in parsed.subjects:
+            ids = identifiers_of(row.name, row.kvk, row.emails, row.iban, row.is_company, salt)
+            subject_id, _how = link(index, parsed.source, row.ref, ids)
+            ref_to_subject[row.ref] = subject_id
+            subject_rows.append(
+                {
+                    "source": parsed.source,
+                    "ref": row.ref,
+                    "subject_id": subject_id,
+                    "name": row.name,
+                    "kvk": row.kvk,
+                    "is_company": row.is_company,
+                    "inactive": row.inactive,
+                    "added_on": row.added_on,
+                    "modified_on": row.modified_on,
+                }
+            )
+        known_refs = dict(index.by_source_ref)
+
+        def subject_of(ref: str) -> int | None:
+            return ref_to_subject.get(ref) or known_refs.get((parsed.source, ref))
+
+        new_subjects = [r for r in subject_rows if r["subject_id"] >= first_new_subject]
+        if new_subjects:
+            df = pd.DataFrame(new_subjects).drop_duplicates("subject_id")
+            df["created_at"] = now
+            df["import_id"] = import_id
+            conn.register("new_subjects", df)
+            conn.execute(
+                "INSERT INTO subjects SELECT subject_id, name, kvk, is_company, created_at, "
+                "import_id FROM new_subjects"
+            )
+            conn.unregister("new_subjects")
+        if index.added:
+            ids_df = pd.DataFrame(index.added, columns=["kind", "value", "subject_id"])
+            ids_df["source"] = parsed.source
+            conn.register("new_ids", ids_df)
+            conn.execute(
+                "INSERT INTO subject_identifiers SELECT kind, value, subject_id, source "
+                "FROM new_ids ON CONFLICT DO NOTHING"
+            )
+            conn.unregister("new_ids")
+        if subject_rows:
+            ss = pd.DataFrame(subject_rows).drop_duplicates("ref", keep="last")
+            ss["import_id"] = import_id
+            conn.register("ss", ss)
+            conn.execute("""
+                INSERT INTO source_subjects
+                SELECT source, ref, subject_id, name, coalesce(inactive, false), added_on,
+                       modified_on, import_id, import_id FROM ss
+                ON CONFLICT (source, ref) DO UPDATE SET
+                    name = excluded.name, inactive = excluded.inactive,
+                    added_on = excluded.added_on, modified_on = excluded.modified_on,
+                    last_import_id = excluded.last_import_id
+            """)
+            conn.unregister("ss")
+
+        counts = _load_records(conn, parsed, subject_of, import_id, today)
+        for key, value in _load_invoices(conn, parsed, import_id).items():
+            counts[key] += value
+
+        warnings = list(parsed.warnings)
+        conn.execute(
+            "INSERT INTO imports VALUES "
+            "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'imported', NULL, ?, ?, ?)",
+            [
+                import_id,
+                parsed.source,
+                parsed.kind,
+                file_name,
+                sha256,
+                parsed.rows_read,
+                counts["new"],
+                counts["changed"],
+                counts["unchanged"],
+                parsed.skipped,
+                warnings,
+                actor,
+                now,
+                datetime.now(),
+            ],
+        )
+        append_audit(
+            conn,
+            actor,
+            "import",
+            {
+                "import_id": import_id,
+                "file": file_name,
+                "source": parsed.source,
+                "kind": parsed.kind,
+                "sha256": sha256,
+                **counts,
+            },
+            now,
+        )
+        subjects_new = index.next_id - first_new_subject
+    return ImportResult(
+        import_id,
+        parsed.source,
+        parsed.kind,
+        file_name,
+        parsed.rows_read,
+        counts["new"],
+        counts["changed"],
+        counts["unchanged"],
+        parsed.skipped,
+        subjects_new,
+    )
+
+
+def _load_records(
+    conn, parsed: ParsedExport, subject_of, import_id: int, today: date
+) -> dict[str, int]:
+    rows = []
+    for rec in parsed.records:
+        subject_id = subject_of(rec.subject_ref)
+        if subject_id is None:
+            continue
+        rows.append(
+            {
+                "subject_id": subject_id,
+                "category": rec.category,
+                "source": parsed.source,
+                "ref": rec.ref,
+                "fields": sorted(set(rec.fields)),
+                "basis": rec.basis,
+                "detail": rec.detail,
+                "source_date": rec.seen_on,
+                "clock_start": rec.clock_start,
+            }
+        )
+    counts = {"new": 0, "changed": 0, "unchanged": 0}
+    if not rows:
+        return counts
+    df = pd.DataFrame(rows).drop_duplicates(["category", "ref"], keep="last")
+    for col in ("source_date", "clock_start"):
+        df[col] = pd.to_datetime(df[col]).dt.date
+    conn.register("incoming", df)
+    # Classify before writing, so the import log says what really changed.
+    new, changed = conn.execute("""
+        SELECT count(*) FILTER (WHERE r.id IS NULL),
+               count(*) FILTER (WHERE r.id IS NOT NULL AND (
+                   r.fields IS DISTINCT FROM i.fields::VARCHAR[] OR r.basis IS DISTINCT FROM i.basis
+                   OR r.detail IS DISTINCT FROM i.detail
+                   OR r.source_date IS DISTINCT FROM i.source_date
+                   OR r.subject_id IS DISTINCT FROM i.subject_id))
+        FROM incoming i LEFT JOIN records r
+          ON r.source = i.source AND r.category = i.category AND r.ref = i.ref
+    """).fetchall()[0]
+    counts.update(new=new, changed=changed, unchanged=len(df) - new - changed)
+    start = next_id(conn, "records")
+    conn.execute(
+        """
+        INSERT INTO records
+        SELECT ? + row_number() OVER () - 1, subject_id, category, source, ref,
+               fields::VARCHAR[], basis, coalesce(detail, ''), source_date, ?, ?, clock_start,
+               NULL, NULL, NULL, ?, ?
+        FROM incoming
+        ON CONFLICT (source, category, ref) DO UPDATE SET
+            subject_id = excluded.subject_id, fields = excluded.fields, basis = excluded.basis,
+            detail = excluded.detail,
+            source_date = greatest(records.source_date, excluded.source_date),
+            clock_start = coalesce(excluded.clock_start, records.clock_start),
+            last_seen = excluded.last_seen, last_import_id = excluded.last_import_id
+    """,
+        [start, today, today, import_id, import_id],
+    )
+    conn.unregister("incoming")
+    return counts
+
+
+def _load_invoices(conn, parsed: ParsedExport, import_id: int) -> dict[str, int]:
+    counts = {"new": 0, "changed": 0, "unchanged": 0}
+    if not parsed.invoices:
+        return counts
+    df = pd.DataFrame(
+        [(parsed.source, inv.number, inv.subject_ref, inv.invoice_date) for inv in parsed.invoices],
+        columns=["source", "number", "relation_ref", "invoice_date"],
+    ).drop_duplicates("number", keep="last")
+    df["invoice_date"] = pd.to_datetime(df["invoice_date"]).dt.date
+    df["import_id"] = import_id
+    conn.register("inv", df)
+    new, changed = conn.execute("""
+        SELECT count(*) FILTER (WHERE v.number IS NULL),
+               count(*) FILTER (WHERE v.number IS NOT NULL AND (
+                   v.relation_ref <> i.relation_ref OR v.invoice_date <> i.invoice_date))
+        FROM inv i LEFT JOIN invoices v ON v.source = i.source AND v.number = i.number
+    """).fetchall()[0]
+    counts.update(new=new, changed=changed, unchanged=len(df) - new - changed)
+    conn.execute("""
+        INSERT INTO invoices SELECT source, number, relation_ref, invoice_date, import_id FROM inv
+        ON CONFLICT (source, number) DO UPDATE SET
+            relation_ref = excluded.relation_ref, invoice_date = excluded.invoice_date
+    """)
+    conn.unregister("inv")
+    return counts

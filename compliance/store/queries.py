@@ -1,0 +1,170 @@
+"""Read-only queries the report and the pages are built from."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+
+from compliance.store.connection import frame as _frame
+from compliance.store.connection import reading
+
+
+def last_change_id(path: Path | str) -> int:
+    """A number that grows with every write: the dashboard's cache key."""
+    if not Path(path).exists():
+        return 0
+    with reading(path) as conn:
+        return conn.execute("SELECT coalesce(max(id), 0) FROM audit_log").fetchall()[0][0]
+
+
+def subjects(path: Path | str) -> pd.DataFrame:
+    """id, name, kvk, emails (list), sources (list)."""
+    with reading(path) as conn:
+        return _frame(
+            conn,
+            """
+            SELECT s.id, s.name, s.kvk,
+                   coalesce(list_sort(list(DISTINCT i.value) FILTER (WHERE i.kind = 'email')),
+                            []::VARCHAR[]) AS emails,
+                   coalesce((SELECT list_sort(list(DISTINCT ss.source)) FROM source_subjects ss
+                             WHERE ss.subject_id = s.id), []::VARCHAR[]) AS sources
+            FROM subjects s LEFT JOIN subject_identifiers i ON i.subject_id = s.id
+            GROUP BY s.id, s.name, s.kvk ORDER BY s.id
+        """,
+        )
+
+
+def subject_activity(path: Path | str, as_of: date) -> pd.DataFrame:
+    """Per subject: invoices up to as_of, latest contact date, inactive flag, termination."""
+    with reading(path) as conn:
+        return _frame(
+            conn,
+            """
+            WITH inv AS (
+                SELECT ss.subject_id, min(v.invoice_date) AS first_invoice,
+                       max(v.invoice_date) AS last_invoice, count(*) AS invoices
+                FROM invoices v JOIN source_subjects ss
+                  ON ss.source = v.source AND ss.ref = v.relation_ref
+                WHERE v.invoice_date <= $as_of GROUP BY ss.subject_id),
+            term AS (
+                SELECT subject_id, min(received_on) AS terminated_on FROM requests
+                WHERE type = 'termination' AND received_on <= $as_of GROUP BY subject_id),
+            contact AS (
+                SELECT subject_id, max(d) AS last_contact FROM (
+                    SELECT subject_id, coalesce(source_date, first_seen) AS d FROM records
+                    UNION ALL
+                    SELECT subject_id, greatest(coalesce(added_on, DATE '1900-01-01'),
+                                                coalesce(modified_on, DATE '1900-01-01'))
+                    FROM source_subjects
+                    UNION ALL
+                    SELECT subject_id, received_on FROM requests)
+                WHERE d <= $as_of AND d > DATE '1900-01-01' GROUP BY subject_id),
+            flags AS (
+                SELECT subject_id, bool_and(inactive) AS inactive FROM source_subjects
+                GROUP BY subject_id)
+            SELECT s.id AS subject_id, inv.first_invoice, inv.last_invoice,
+                   coalesce(inv.invoices, 0) AS invoices, term.terminated_on,
+                   contact.last_contact, coalesce(flags.inactive, false) AS inactive
+            FROM subjects s LEFT JOIN inv ON inv.subject_id = s.id
+            LEFT JOIN term ON term.subject_id = s.id
+            LEFT JOIN contact ON contact.subject_id = s.id
+            LEFT JOIN flags ON flags.subject_id = s.id
+            ORDER BY s.id
+        """,
+            {"as_of": as_of},
+        )
+
+
+def invoice_count(path: Path | str) -> int:
+    with reading(path) as conn:
+        return conn.execute("SELECT count(*) FROM invoices").fetchall()[0][0]
+
+
+def record_groups(path: Path | str) -> pd.DataFrame:
+    """Records per subject × category × source × basis, with what deletion needs."""
+    with reading(path) as conn:
+        return _frame(
+            conn,
+            """
+            SELECT subject_id, category, source, basis,
+                   count(*) AS records,
+                   count(*) FILTER (WHERE deleted_on IS NULL) AS present,
+                   max(deleted_on) AS deleted_on,
+                   min(clock_start) AS clock_start,
+                   max(coalesce(source_date, first_seen)) AS last_seen
+            FROM records GROUP BY ALL ORDER BY subject_id, category, source, basis
+        """,
+        )
+
+
+def inventory(path: Path | str) -> pd.DataFrame:
+    """Present (not deleted) records per category and source: subjects and records."""
+    with reading(path) as conn:
+        return _frame(
+            conn,
+            """
+            SELECT category, source, count(DISTINCT subject_id) AS subjects, count(*) AS records
+            FROM records WHERE deleted_on IS NULL GROUP BY ALL ORDER BY category, source
+        """,
+        )
+
+
+def subject_records(path: Path | str, subject_id: int) -> pd.DataFrame:
+    """Every record about one subject across systems (what an access request needs)."""
+    with reading(path) as conn:
+        return _frame(
+            conn,
+            """
+            SELECT r.category, r.source, r.ref, r.fields, r.basis, r.detail, r.source_date,
+                   r.first_seen, r.last_seen, r.deleted_on, r.deleted_by, r.deletion_evidence
+            FROM records r WHERE r.subject_id = ? ORDER BY r.category, r.source, r.ref
+        """,
+            [subject_id],
+        )
+
+
+def subject_invoices(path: Path | str, subject_id: int) -> pd.DataFrame:
+    with reading(path) as conn:
+        return _frame(
+            conn,
+            """
+            SELECT v.source, v.number, v.invoice_date FROM invoices v
+            JOIN source_subjects ss ON ss.source = v.source AND ss.ref = v.relation_ref
+            WHERE ss.subject_id = ? ORDER BY v.invoice_date DESC
+        """,
+            [subject_id],
+        )
+
+
+def requests(path: Path | str) -> pd.DataFrame:
+    with reading(path) as conn:
+        return _frame(
+            conn,
+            """
+            SELECT id, type, subject_id, name, email, kvk, channel, received_on, answered_on,
+                   extended, source FROM requests ORDER BY received_on, id
+        """,
+        )
+
+
+def imports(path: Path | str) -> pd.DataFrame:
+    with reading(path) as conn:
+        return _frame(
+            conn,
+            """
+            SELECT id, source, kind, file_name, sha256, rows_read, rows_new, rows_changed,
+                   rows_unchanged, rows_skipped, status, actor, started_at, finished_at
+            FROM imports ORDER BY id DESC
+        """,
+        )
+
+
+def audit_log(path: Path | str, limit: int = 500) -> pd.DataFrame:
+    with reading(path) as conn:
+        return _frame(
+            conn,
+            'SELECT id, "at", actor, action, detail FROM audit_log ORDER BY id DESC LIMIT ?',
+            [limit],
+        )

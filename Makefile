@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 DB ?= data/compliance.duckdb
 STAMP := $(VENV)/.installed
 
-.PHONY: help run test lint format demo bench clean
+.PHONY: help run test lint format demo bench clean password
 
 help: ## List the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | sort
@@ -19,7 +19,10 @@ $(STAMP): requirements.txt requirements-dev.txt
 
 run: $(STAMP) ## Set up, load the sample exports on first run, open the dashboard on 127.0.0.1:8501
 	$(PY) -m compliance demo --db $(DB) --if-empty
-	$(PY) -m streamlit run dashboard.py --server.address 127.0.0.1 --server.port 8501
+	$(PY) -m compliance serve
+
+password: $(STAMP) ## Set the dashboard password (only its hash is stored)
+	$(PY) -m compliance password
 
 demo: $(STAMP) ## (Re)load the sample exports into the database
 	$(PY) -m compliance demo --db $(DB)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import getpass
 import os
 import sys
 from datetime import date, datetime
@@ -183,6 +184,46 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(EXIT_REFUSED)
 
 
+def cmd_password(args: argparse.Namespace) -> int:
+    """Ask for a new owner password twice and store only its hash."""
+    from compliance import auth
+    from compliance.i18n import t
+
+    password = getpass.getpass("Nieuw wachtwoord / new password: ")
+    repeated = getpass.getpass("Nog eens / again: ")
+    problem = auth.password_problem(password, repeated)
+    if problem:
+        raise Refused(t(problem, "en"))
+    auth.store_hash(auth.hash_password(password))
+    print(f"Password hash stored in {auth.SECRETS_PATH}; the password itself is not kept.")
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    """Start the dashboard, but never on a network address without a password."""
+    from compliance import auth
+
+    if not auth.is_local_address(args.address) and auth.configured_hash() is None:
+        raise Refused(
+            f"No password is set, so the dashboard will not listen on {args.address}; run "
+            "'make password' first, or use 127.0.0.1."
+        )
+    print(f"AVG-toezicht: http://{args.address}:{args.port}", flush=True)
+    command = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(ROOT / "dashboard.py"),
+        "--server.address",
+        args.address,
+        "--server.port",
+        str(args.port),
+    ]
+    os.execv(sys.executable, command)
+    return 0  # not reached: execv replaces this process
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="python -m compliance",
@@ -235,6 +276,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("json", "text"), default="json")
     p.add_argument("--lang", choices=("nl", "en"), default="nl")
     p.set_defaults(func=cmd_report)
+
+    p = sub.add_parser("password", help="set the dashboard password (stores only a hash)")
+    p.set_defaults(func=cmd_password)
+
+    p = sub.add_parser("serve", help="start the dashboard")
+    p.add_argument("--address", default=os.environ.get("AVG_ADDRESS", "127.0.0.1"))
+    p.add_argument("--port", type=int, default=8501)
+    p.set_defaults(func=cmd_serve)
 
     p = with_db(sub.add_parser("demo", help="load the sample exports"))
     p.add_argument("--if-empty", action="store_true", help="only when the database is empty")

@@ -10,3 +10,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
+
+
+import pytest  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _no_owner_password(tmp_path_factory, monkeypatch):
+    """Tests never see the developer's own dashboard password (.streamlit/secrets.toml)."""
+    from compliance import auth
+
+    monkeypatch.setattr(auth, "SECRETS_PATH", tmp_path_factory.mktemp("secrets") / "s.toml")
+    monkeypatch.delenv(auth.HASH_ENV, raising=False)

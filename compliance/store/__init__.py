@@ -7,7 +7,12 @@ its connections. Callers use `from compliance import store` and the names below.
     ...                            "owner", now)
 """
 
-from compliance.store.actions import add_request, mark_deleted, mark_request_answered
+from compliance.store.actions import (
+    add_request,
+    log_event,
+    mark_deleted,
+    mark_request_answered,
+)
 from compliance.store.connection import (
     StoreBusy,
     StoreError,
@@ -49,6 +54,7 @@ __all__ = [
     "is_imported",
     "last_change_id",
     "load_export",
+    "log_event",
     "mark_deleted",
     "mark_request_answered",
     "pending_migrations",

@@ -172,3 +172,9 @@ def mark_deleted(
             now,
         )
     return count
+
+
+def log_event(path: Path | str, actor: str, action: str, detail: dict, now: datetime) -> None:
+    """An entry in the audit log on its own (logins, failed logins, sign-outs)."""
+    with writing(path) as conn:
+        append_audit(conn, actor, action, detail, now)

@@ -29,6 +29,7 @@ from compliance.cli import default_db
 from compliance.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
 from compliance.policy import DEFAULT_POLICY_PATH, Policy, PolicyError, load_policy
 from compliance.report import Snapshot, build_snapshot
+from compliance.ui.login import require_login
 from compliance.workdays import WorkCalendar
 
 LANG_KEY = "lang"
@@ -128,6 +129,7 @@ def setup_page(title_key: str) -> Settings:
     state["_w_lang"] = language()
     state["_w_as_of"] = state[AS_OF_KEY]
     lang = language()
+    require_login(lang, default_db())
 
     bar = st.sidebar
     bar.date_input(

@@ -1,0 +1,118 @@
+"""Who may open the dashboard: one owner password, stored only as an argon2 hash.
+
+The hash comes from the environment (`AVG_PASSWORD_HASH`) or `.streamlit/secrets.toml`
+(`[auth] password_hash = "..."`, written by `make password`). Without a password the
+dashboard may only listen on this computer (127.0.0.1).
+
+    >>> stored = hash_password("correct horse battery")
+    >>> verify_password(stored, "correct horse battery"), verify_password(stored, "guess")
+    (True, False)
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import os
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+
+ROOT = Path(__file__).resolve().parent.parent
+SECRETS_PATH = ROOT / ".streamlit" / "secrets.toml"
+HASH_ENV = "AVG_PASSWORD_HASH"
+MIN_PASSWORD_LENGTH = 10
+MAX_FAILURES = 5
+LOCKOUT_SECONDS = 60.0
+SESSION_MINUTES = 30
+
+_HASHER = PasswordHasher()
+
+
+def hash_password(password: str) -> str:
+    """An argon2id hash with its own random salt; the password itself is never kept."""
+    return _HASHER.hash(password)
+
+
+def verify_password(stored_hash: str, password: str) -> bool:
+    """argon2's own verification (constant time in the password); False on any mismatch."""
+    try:
+        return _HASHER.verify(stored_hash, password)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def password_problem(password: str, repeated: str) -> str | None:
+    """Why a new password is refused (a catalog key), or None."""
+    if password != repeated:
+        return "auth.new.mismatch"
+    if len(password) < MIN_PASSWORD_LENGTH:
+        return "auth.new.too_short"
+    return None
+
+
+def configured_hash(secrets_path: Path | None = None) -> str | None:
+    """The stored hash: the environment wins over secrets.toml; None when neither has one."""
+    from_env = os.environ.get(HASH_ENV, "").strip()
+    if from_env:
+        return from_env
+    secrets_path = secrets_path or SECRETS_PATH
+    try:
+        data = tomllib.loads(secrets_path.read_text(encoding="utf-8"))
+    except (FileNotFoundError, tomllib.TOMLDecodeError):
+        return None
+    value = data.get("auth", {}).get("password_hash")
+    return value.strip() if isinstance(value, str) and value.strip() else None
+
+
+def store_hash(password_hash: str, secrets_path: Path | None = None) -> None:
+    """Write `[auth] password_hash` into secrets.toml, keeping its other settings."""
+    secrets_path = secrets_path or SECRETS_PATH
+    line = f'password_hash = "{password_hash}"'
+    text = secrets_path.read_text(encoding="utf-8") if secrets_path.exists() else ""
+    if re.search(r"(?m)^password_hash\s*=.*$", text):
+        text = re.sub(r"(?m)^password_hash\s*=.*$", lambda _: line, text)
+    elif re.search(r"(?m)^\[auth\]\s*$", text):
+        text = re.sub(r"(?m)^\[auth\]\s*$", lambda _: f"[auth]\n{line}", text, count=1)
+    else:
+        text = (text.rstrip() + "\n\n" if text.strip() else "") + f"[auth]\n{line}\n"
+    secrets_path.parent.mkdir(parents=True, exist_ok=True)
+    secrets_path.write_text(text, encoding="utf-8")
+    secrets_path.chmod(0o600)  # only the owner's account may read it
+
+
+def is_local_address(address: str | None) -> bool:
+    """True for addresses reachable from this computer only."""
+    if not address or address == "localhost":
+        return bool(address)
+    try:
+        return ipaddress.ip_address(address).is_loopback
+    except ValueError:
+        return False
+
+
+@dataclass
+class Throttle:
+    """After MAX_FAILURES wrong passwords in a row, nobody may try for LOCKOUT_SECONDS.
+
+    One counter for the whole server: the dashboard has one owner, so a guesser opening
+    new browser sessions gains nothing.
+    """
+
+    failures: int = 0
+    locked_until: float = 0.0
+
+    def wait_seconds(self, now: float) -> int:
+        return max(0, round(self.locked_until - now))
+
+    def failed(self, now: float) -> None:
+        self.failures += 1
+        if self.failures >= MAX_FAILURES:
+            self.locked_until = now + LOCKOUT_SECONDS
+            self.failures = 0
+
+    def succeeded(self) -> None:
+        self.failures = 0

@@ -15,9 +15,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import holidays
+
+if TYPE_CHECKING:
+    from compliance.mail_rules import MailRules
 
 DEFAULT_POLICY_PATH = Path(__file__).resolve().parent.parent / "data" / "policy.toml"
 
@@ -157,6 +160,7 @@ class Policy:
     request_types: Mapping[str, RequestType]
     calendar: CalendarRules
     systems: Mapping[str, System]
+    mail: MailRules | None = None  # [mail]: how mailbox messages are classified
 
 
 # ------------------------------------------------------------------------- validation
@@ -396,6 +400,10 @@ def parse_policy(data: dict[str, Any]) -> Policy:
             if sid not in systems:
                 raise PolicyError(f"policy key 'categories.{cat.id}.systems' names unknown {sid}.")
 
+    from compliance.mail_rules import parse_mail_rules  # it reads with _Section, from here
+
+    mail = parse_mail_rules(root.get("mail", dict), "mail")
+
     root.done()
     return Policy(
         version=version,
@@ -406,6 +414,7 @@ def parse_policy(data: dict[str, Any]) -> Policy:
         request_types=request_types,
         calendar=calendar,
         systems=systems,
+        mail=mail,
     )
 
 

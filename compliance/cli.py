@@ -184,6 +184,27 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(EXIT_REFUSED)
 
 
+def cmd_backup(args: argparse.Namespace) -> int:
+    try:
+        target = store.backup(args.db, actor=current_actor(), now=datetime.now(), target=args.out)
+    except store.StoreError as exc:
+        raise Refused(str(exc)) from None
+    print(f"backup written to {target}.")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    try:
+        saved = store.restore(args.db, args.file, actor=current_actor(), now=datetime.now())
+    except store.StoreError as exc:
+        raise Refused(str(exc)) from None
+    print(
+        f"{args.db} restored from {args.file}"
+        + (f"; the previous file is saved as {saved}." if saved else ".")
+    )
+    return 0
+
+
 def cmd_password(args: argparse.Namespace) -> int:
     """Ask for a new owner password twice and store only its hash."""
     from compliance import auth
@@ -276,6 +297,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("json", "text"), default="json")
     p.add_argument("--lang", choices=("nl", "en"), default="nl")
     p.set_defaults(func=cmd_report)
+
+    p = with_db(sub.add_parser("backup", help="copy the database to data/backups/"))
+    p.add_argument("--out", type=Path, help="where to write the copy")
+    p.set_defaults(func=cmd_backup)
+
+    p = with_db(sub.add_parser("restore", help="put a backup back (the current file is saved)"))
+    p.add_argument("file", type=Path, metavar="BACKUP")
+    p.set_defaults(func=cmd_restore)
 
     p = sub.add_parser("password", help="set the dashboard password (stores only a hash)")
     p.set_defaults(func=cmd_password)

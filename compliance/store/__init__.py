@@ -13,6 +13,7 @@ from compliance.store.actions import (
     mark_deleted,
     mark_request_answered,
 )
+from compliance.store.backup import backup, restore
 from compliance.store.connection import (
     StoreBusy,
     StoreError,
@@ -46,6 +47,7 @@ __all__ = [
     "add_request",
     "applied_migrations",
     "audit_log",
+    "backup",
     "ensure_database",
     "has_data",
     "imports",
@@ -61,6 +63,7 @@ __all__ = [
     "reading",
     "record_groups",
     "requests",
+    "restore",
     "subject_activity",
     "subject_invoices",
     "subject_records",

@@ -110,6 +110,29 @@ def pending_migrations(path: Path | str) -> list[int]:
     return [v for v, _, _ in MIGRATIONS if v not in done]
 
 
+def backup_dir(path: Path) -> Path:
+    folder = path.parent / "backups"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def copy_database(conn: Connection, path: Path, target: Path) -> Path:
+    """Copy the database file whole: checkpoint first (the WAL is folded in), while `conn`
+    holds the file's lock so no other process writes during the copy."""
+    conn.execute("CHECKPOINT")
+    partial = target.with_name(target.name + ".partial")
+    shutil.copy2(path, partial)
+    os.replace(partial, target)  # a backup is either complete or absent
+    return target
+
+
+def forget_migrated(path: Path | str) -> None:
+    """After a restore the file may be older: check its migrations again."""
+    resolved = str(Path(path).resolve())
+    for key in [k for k in _CURRENT if k[0] == resolved]:
+        _CURRENT.discard(key)
+
+
 # Files this process has already brought up to date: saves a connection per query.
 _CURRENT: set[tuple[str, int]] = set()
 
@@ -124,20 +147,22 @@ def ensure_database(path: Path | str) -> None:
     if not pending:
         _CURRENT.add(key)
         return
-    if path.exists():
-        backup_dir = path.parent / "backups"
-        backup_dir.mkdir(exist_ok=True)
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        shutil.copy2(path, backup_dir / f"{path.stem}-before-migration-{stamp}{path.suffix}")
+    existed = path.exists()
     path.parent.mkdir(parents=True, exist_ok=True)
     with _connect(path, read_only=False) as conn:
+        if existed:
+            # Copy while holding the lock, after a checkpoint, so the copy is whole.
+            stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+            copy_database(
+                conn, path, backup_dir(path) / f"{path.stem}-before-migration-{stamp}{path.suffix}"
+            )
         conn.execute("BEGIN TRANSACTION")
         conn.execute(
             "CREATE TABLE IF NOT EXISTS schema_migrations "
             "(version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL)"
         )
         done = _applied_versions(conn)
-        for version, name, sql in MIGRATIONS:
+        for version, name, sql in sorted(MIGRATIONS):
             if version in done:
                 continue
             conn.execute(sql)

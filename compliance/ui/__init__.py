@@ -5,14 +5,12 @@ the words and colours of `ui.display`; what only one page needs lives in a modul
 after that page (`ui.inventory`, `ui.deletions`, ...).
 """
 
+from compliance.spreadsheet import FORMULA_STARTS, csv_bytes, csv_safe  # noqa: F401
 from compliance.ui.display import (  # noqa: F401
     BADGE_COLOURS,
-    FORMULA_STARTS,
     STATUS_COLOURS,
     badge,
     category_label,
-    csv_bytes,
-    csv_safe,
     fields_text,
     fmt_date,
     imports_table,

@@ -4,7 +4,6 @@ the tables more than one page shows, and CSV that Excel opens safely.
 
 from __future__ import annotations
 
-import io
 from collections.abc import Iterable
 from datetime import date
 from typing import Any
@@ -190,21 +189,4 @@ def static_table(
 
 
 # ------------------------------------------------------------------------- exports
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def csv_safe(value: object) -> object:
-    """A cell a spreadsheet will show as text, never run as a formula."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
-
-
-def csv_bytes(df: pd.DataFrame) -> bytes:
-    """CSV for Dutch Excel: ';' separated, UTF-8 with BOM, formula-looking cells quoted."""
-    safe = df.map(csv_safe)
-    safe.columns = [csv_safe(c) for c in safe.columns]
-    buf = io.StringIO()
-    # CRLF as Excel writes it; it also makes the csv module quote a cell holding a CR.
-    safe.to_csv(buf, sep=";", index=False, lineterminator="\r\n")
-    return buf.getvalue().encode("utf-8-sig")
+# csv_safe and csv_bytes live in compliance.spreadsheet, shared with the Excel workbooks.

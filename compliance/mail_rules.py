@@ -70,6 +70,7 @@ class MailRules:
     noise_senders: tuple[str, ...]  # fnmatch patterns over the sender address
     noise_headers: tuple[HeaderRule, ...]
     max_gap_words: int = DEFAULT_MAX_GAP
+    reply_subject_counts: bool = False  # does a reply's inherited subject count?
 
 
 def compile_phrase(text: str, max_gap: int, key: str) -> Phrase:
@@ -119,6 +120,7 @@ def parse_mail_rules(data: Any, path: str = "mail") -> MailRules:
     """Build the rules from the raw [mail] table, refusing unknown keys and bad values."""
     sec = _Section(data, path)
     max_gap = sec.count("max_gap_words", DEFAULT_MAX_GAP)
+    reply_subject_counts = sec.get("reply_subject_counts", bool, False)
     senders = tuple(s.strip().lower() for s in sec.strings("noise_senders"))
     headers = tuple(_header(h, f"{path}.noise_headers") for h in sec.strings("noise_headers"))
     rules_kw = {
@@ -150,5 +152,6 @@ def parse_mail_rules(data: Any, path: str = "mail") -> MailRules:
         noise_senders=senders,
         noise_headers=headers,
         max_gap_words=max_gap,
+        reply_subject_counts=reply_subject_counts,
         **rules_kw,
     )

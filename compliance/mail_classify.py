@@ -1,0 +1,147 @@
+"""What an incoming e-mail is: a request of one type, ordinary contact, or noise; and why.
+
+Pure functions over one message's subject, headers and text and the [mail] rules of the
+policy. The text is only read here; nothing of it is kept except the policy phrases that
+matched, which are the recorded reason:
+
+    >>> rules = load_policy().mail
+    >>> classify("jan@example.nl", "Opzegging", {}, "Wij zeggen het contract op.", rules)
+    Classification(label='termination', matched=('subject:opzegging', ...))
+
+Reasons are `<where>:<what>`: `subject:`/`body:` + a request phrase, `sender:`, `header:`,
+`noise_subject:`, `noise:` + the noise rule, and `metadata_only` when only the subject was
+available (an Exchange message trace).
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from compliance.mail_rules import MailRules, normalise_text
+from compliance.policy import REQUEST_TYPE_IDS
+
+CONTACT = "contact"
+NOISE = "noise"
+SENT = "sent"  # the company's own message: an answer, never classified
+CLASSES = (*REQUEST_TYPE_IDS, CONTACT, NOISE)
+_REPLY_PREFIX = re.compile(r"^\s*(re|aw|antw|antwoord|sv|vs)\s*(\[\d+\])?\s*:", re.I)
+
+
+def is_reply(subject: str | None, in_reply_to: str | None) -> bool:
+    """A reply inherits its subject: 'Re:'/'Antw:' in front, or an In-Reply-To header."""
+    return bool(in_reply_to) or bool(_REPLY_PREFIX.match(subject or ""))
+
+
+DIRECTIONS = ("inbound", "outbound", "internal")
+
+_QUOTE_START = (
+    re.compile(r"^\s*-{2,}\s*(original message|oorspronkelijk (e-mail)?bericht|"
+               r"forwarded message|doorgestuurd bericht)", re.I),
+    re.compile(r"^\s*_{10,}\s*$"),
+    re.compile(r"^\s*(op|on)\b.{0,200}\b(schreef|wrote)\b.{0,200}:\s*$", re.I),
+)  # fmt: skip
+_HEADER_BLOCK = re.compile(r"^\s*\*?(van|from)\s*:\*?\s", re.I)
+_HEADER_NEXT = re.compile(r"^\s*\*?(verzonden|sent|datum|date|aan|to|onderwerp|subject)\s*:", re.I)
+_WROTE_TAIL = re.compile(r"\b(schreef|wrote)\b.{0,200}:\s*$", re.I)
+
+
+@dataclass(frozen=True)
+class Classification:
+    label: str  # one of CLASSES, or SENT
+    matched: tuple[str, ...] = ()
+
+    @property
+    def is_request(self) -> bool:
+        return self.label in REQUEST_TYPE_IDS
+
+
+def own_text(body: str) -> str:
+    """The sender's own words: quoted lines and the earlier messages under a reply cut off."""
+    lines = body.splitlines()
+    kept: list[str] = []
+    for i, line in enumerate(lines):
+        if any(p.match(line) for p in _QUOTE_START):
+            break
+        # "Op 2 nov. 2026 om 10:00 schreef" + a wrapped second line ending in ':'.
+        if (
+            re.match(r"^\s*(op|on)\b", line, re.I)
+            and i + 1 < len(lines)
+            and _WROTE_TAIL.search(line + " " + lines[i + 1])
+        ):
+            break
+        # An Outlook reply header: "Van: ..." followed by "Verzonden:" / "Sent:" etc.
+        if _HEADER_BLOCK.match(line) and any(_HEADER_NEXT.match(n) for n in lines[i + 1 : i + 4]):
+            break
+        if line.lstrip().startswith(">"):
+            continue
+        kept.append(line)
+    return "\n".join(kept)
+
+
+def _sender_rule(sender: str, patterns: Iterable[str]) -> str | None:
+    address = sender.lower()
+    return next((p for p in patterns if fnmatch.fnmatchcase(address, p)), None)
+
+
+def _header_rule(headers: Mapping[str, Iterable[str]], rules: MailRules) -> str | None:
+    for rule in rules.noise_headers:
+        values = [str(v).strip().lower() for v in headers.get(rule.name, ())]
+        if values and (rule.value is None or any(v.startswith(rule.value) for v in values)):
+            return rule.text
+    return None
+
+
+def _mask(text: str, rules: MailRules) -> str:
+    for phrase in rules.negative_phrases:
+        text = phrase.pattern.sub(" ", text)
+    return " ".join(text.split())
+
+
+def classify(
+    sender: str,
+    subject: str,
+    headers: Mapping[str, Iterable[str]],
+    body: str | None,
+    rules: MailRules,
+    is_reply: bool = False,
+) -> Classification:
+    """Classify one incoming message. `headers` maps lower-case names to their values;
+    `body` is the plain text, or None when only metadata is known (message trace);
+    `is_reply`: the subject was inherited (Re:, In-Reply-To), so it only counts when the
+    policy says so."""
+    extra = ("metadata_only",) if body is None else ()
+    if rule := _sender_rule(sender, rules.noise_senders):
+        return Classification(NOISE, (f"sender:{rule}", *extra))
+    if rule := _header_rule(headers, rules):
+        return Classification(NOISE, (f"header:{rule}", *extra))
+    subject_n = normalise_text(subject or "")
+    for phrase in rules.noise_subjects:
+        if phrase.search(subject_n):
+            return Classification(NOISE, (f"noise_subject:{phrase.text}", *extra))
+    text_n = normalise_text(own_text(body)) if body else ""
+    for phrase in rules.noise_phrases:
+        if phrase.search(text_n):
+            return Classification(NOISE, (f"noise:{phrase.text}", *extra))
+
+    subject_m, text_m = _mask(subject_n, rules), _mask(text_n, rules)
+    if is_reply and not rules.reply_subject_counts:
+        subject_m = ""
+    best: tuple[int, int, str, tuple[str, ...]] | None = None
+    for order, rtype in enumerate(rules.type_order):
+        found: list[str] = []
+        score = 0
+        for phrase in rules.request_phrases[rtype]:
+            if phrase.search(subject_m):
+                found.append(f"subject:{phrase.text}")
+                score += 2
+            if phrase.search(text_m):
+                found.append(f"body:{phrase.text}")
+                score += 1
+        if score and (best is None or (score, -order) > (best[0], best[1])):
+            best = (score, -order, rtype, tuple(found))
+    if best is not None:
+        return Classification(best[2], (*best[3], *extra))
+    return Classification(CONTACT, extra)

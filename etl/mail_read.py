@@ -1,0 +1,452 @@
+"""Reading the mailbox formats an owner can export into `RawMail`: headers and text, briefly.
+
+A `RawMail` holds the body only while the message is classified (etl.mailbox); it is never
+stored. Attachments are never read. Formats: a single .eml, a zip of .eml files, an mbox,
+an Outlook .msg (extract-msg), an Outlook .pst (libpff-python) and the Exchange message
+trace CSV (metadata only, no text at all).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import io
+import mailbox
+import re
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from email import policy as email_policy
+from email.header import decode_header, make_header
+from email.message import Message
+from email.parser import BytesParser, HeaderParser
+from email.utils import getaddresses, parsedate_to_datetime
+from html.parser import HTMLParser
+from pathlib import Path, PurePosixPath
+
+from etl.model import ImportRefused
+
+MAX_MESSAGE_BYTES = 50 * 1024 * 1024  # one message; bigger is an attachment we never read
+MAX_ZIP_TOTAL = 4 * 1024 * 1024 * 1024  # what a zip may unpack to in all
+MAX_ZIP_RATIO = 200  # a larger compression ratio is a zip bomb, not mail
+MAX_ZIP_ENTRIES = 200_000
+TEXT_CHARSET_FALLBACKS = ("utf-8", "cp1252")
+
+
+@dataclass
+class RawMail:
+    """One message as read, before classification. `body` None: only metadata is known."""
+
+    subject: str = ""
+    sender: str = ""  # the From header as written (display name and address)
+    to: list[str] = field(default_factory=list)  # address headers as written
+    date: datetime | None = None  # aware when the source says the zone, else naive local
+    message_id: str | None = None
+    in_reply_to: str | None = None
+    references: str | None = None
+    headers: dict[str, list[str]] = field(default_factory=dict)  # lower-case name -> values
+    body: str | None = None
+    utc: bool = False  # a naive `date` is UTC (message trace, PST times)
+
+
+# ------------------------------------------------------------------------- text helpers
+class _TextOfHtml(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: object) -> None:
+        if tag in ("style", "script", "head"):
+            self._skip += 1
+        elif tag in ("br", "p", "div", "tr", "li", "blockquote"):
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("style", "script", "head") and self._skip:
+            self._skip -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self.parts.append(data)
+
+
+def html_text(html: str) -> str:
+    """The readable text of an HTML body (quoted <blockquote> parts included: they are
+    cut off later by what quotes look like)."""
+    parser = _TextOfHtml()
+    try:
+        parser.feed(html)
+        parser.close()
+    except Exception:  # malformed HTML: take what was read
+        pass
+    return "".join(parser.parts)
+
+
+def decode_bytes(data: bytes, charset: str | None) -> str:
+    """Bytes in a declared (possibly wrong or unknown) charset, never an exception."""
+    for name in (charset, *TEXT_CHARSET_FALLBACKS):
+        if not name:
+            continue
+        try:
+            return data.decode(name)
+        except (LookupError, UnicodeDecodeError):
+            continue
+    return data.decode("latin-1")
+
+
+def header_text(value: object) -> str:
+    """An RFC 2047 header (=?iso-8859-1?Q?...?=) as text, whatever the message policy was."""
+    if value is None:
+        return ""
+    text = str(value)
+    if "=?" in text:
+        with contextlib.suppress(LookupError, UnicodeDecodeError, ValueError):
+            text = str(make_header(decode_header(text)))
+    return " ".join(text.split())
+
+
+def _part_text(part: Message) -> str:
+    payload = part.get_payload(decode=True)
+    if not isinstance(payload, bytes):
+        return ""
+    text = decode_bytes(payload, part.get_content_charset())
+    return html_text(text) if part.get_content_type() == "text/html" else text
+
+
+def message_body(msg: Message) -> str:
+    """The plain text of a message (HTML as text when there is no plain part); attachments
+    are skipped without being decoded."""
+    plain: list[str] = []
+    html: list[str] = []
+    for part in msg.walk() if msg.is_multipart() else [msg]:
+        if part.is_multipart():
+            continue
+        if part.get_content_disposition() == "attachment" or part.get_filename():
+            continue
+        ctype = part.get_content_type()
+        if ctype == "text/plain":
+            plain.append(_part_text(part))
+        elif ctype == "text/html":
+            html.append(_part_text(part))
+    return "\n".join(plain) if plain else "\n".join(html)
+
+
+def _safe_header(msg: Message, name: str) -> list[str]:
+    try:
+        return [header_text(v) for v in msg.get_all(name, [])]
+    except Exception:  # a header the parser could not make sense of
+        return []
+
+
+def from_message(msg: Message, *, with_body: bool = True) -> RawMail:
+    """A parsed RFC 5322 message (eml, mbox, zip entry, PST transport headers)."""
+    headers: dict[str, list[str]] = {}
+    for name in {k.lower() for k in msg}:
+        headers[name] = _safe_header(msg, name)
+    first = {k: (v[0] if v else "") for k, v in headers.items()}
+    when: datetime | None = None
+    if first.get("date"):
+        try:
+            when = parsedate_to_datetime(first["date"])
+        except (TypeError, ValueError, IndexError):
+            when = None
+    return RawMail(
+        subject=first.get("subject", ""),
+        sender=first.get("from", "") or first.get("sender", ""),
+        to=[*headers.get("to", []), *headers.get("cc", [])],
+        date=when,
+        message_id=first.get("message-id") or None,
+        in_reply_to=first.get("in-reply-to") or None,
+        references=" ".join(headers.get("references", [])) or None,
+        headers=headers,
+        body=message_body(msg) if with_body else None,
+    )
+
+
+_PARSER = BytesParser(policy=email_policy.compat32)
+
+
+def parse_bytes(data: bytes) -> RawMail:
+    # compat32 keeps undecodable headers as they are; header_text decodes RFC 2047 itself.
+    return from_message(_PARSER.parsebytes(data))
+
+
+def addresses(values: list[str]) -> list[tuple[str, str]]:
+    """(display name, address) pairs from address headers as written."""
+    return [(header_text(n), a) for n, a in getaddresses(values) if a]
+
+
+# ------------------------------------------------------------------------- formats
+def read_eml(path: Path) -> Iterator[RawMail]:
+    if path.stat().st_size > MAX_MESSAGE_BYTES:
+        raise ImportRefused(f"{path.name}: the message is larger than 50 MB; save it without "
+                            "its attachments and import it again.")  # fmt: skip
+    yield parse_bytes(path.read_bytes())
+
+
+def _check_zip_member(path: Path, info: zipfile.ZipInfo) -> None:
+    name = info.filename.replace("\\", "/")
+    parts = PurePosixPath(name).parts
+    if name.startswith("/") or ".." in parts or re.match(r"^[A-Za-z]:", name):
+        raise ImportRefused(
+            f"{path.name}: the zip holds a file with an unsafe path ({info.filename}); "
+            "make the zip again from the folder of .eml files."
+        )
+
+
+def read_zip(path: Path) -> Iterator[RawMail]:
+    """Every .eml in a zip, read in memory (nothing is unpacked to disk)."""
+    try:
+        zf = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError):
+        raise ImportRefused(f"{path.name}: the zip file is damaged; make it again.") from None
+    with zf:
+        infos = [i for i in zf.infolist() if not i.is_dir()]
+        if len(infos) > MAX_ZIP_ENTRIES:
+            raise ImportRefused(f"{path.name}: the zip holds too many files; split it up.")
+        total = 0
+        for info in infos:
+            _check_zip_member(path, info)
+            total += info.file_size
+            ratio = info.file_size / max(info.compress_size, 1)
+            if total > MAX_ZIP_TOTAL or (info.file_size > 1_000_000 and ratio > MAX_ZIP_RATIO):
+                raise ImportRefused(
+                    f"{path.name}: the zip unpacks to far more than it holds (a zip bomb?); "
+                    "it was not opened."
+                )
+        for info in infos:
+            if not info.filename.lower().endswith(".eml"):
+                continue
+            with zf.open(info) as fh:
+                # Never trust the size in the zip's directory: read at most the limit.
+                data = fh.read(MAX_MESSAGE_BYTES + 1)
+            if len(data) > MAX_MESSAGE_BYTES:
+                continue  # a message this big is an attachment, not a request
+            yield parse_bytes(data)
+
+
+def read_mbox(path: Path) -> Iterator[RawMail]:
+    box = mailbox.mbox(path, factory=None, create=False)
+    try:
+        for key in box.iterkeys():
+            data = box.get_bytes(key)
+            if len(data) <= MAX_MESSAGE_BYTES:
+                yield parse_bytes(data)
+    finally:
+        box.close()
+
+
+def read_msg(path: Path) -> Iterator[RawMail]:
+    import extract_msg  # only when an Outlook file is imported
+
+    try:
+        msg = extract_msg.openMsg(str(path), delayAttachments=True)
+    except Exception:
+        raise ImportRefused(
+            f"{path.name}: this Outlook .msg file could not be read; save the message again "
+            "from Outlook (File → Save As → Outlook Message Format)."
+        ) from None
+    try:
+        header = msg.header
+        raw = from_message(header, with_body=False) if header is not None else RawMail()
+        raw.subject = header_text(msg.subject) or raw.subject
+        raw.sender = header_text(msg.sender) or raw.sender
+        to = [header_text(v) for v in (msg.to, msg.cc) if v]
+        raw.to = to or raw.to
+        raw.date = msg.date or raw.date
+        raw.message_id = header_text(msg.messageId) or raw.message_id
+        raw.in_reply_to = header_text(getattr(msg, "inReplyTo", None)) or raw.in_reply_to
+        body = msg.body
+        if not body and msg.htmlBody:
+            html = msg.htmlBody
+            body = html_text(html.decode("utf-8", "replace") if isinstance(html, bytes) else html)
+        raw.body = body or ""
+        return iter([raw])
+    finally:
+        msg.close()
+
+
+# PST: MAPI property ids for messages without transport headers (sent items, drafts).
+_PR_SENDER_EMAIL = (0x0C1F, 0x0065, 0x5D01)
+_PR_DISPLAY_TO = 0x0E04
+_PR_DISPLAY_CC = 0x0E03
+_PR_MESSAGE_ID = 0x1035
+_PR_IN_REPLY_TO = 0x1042
+_PR_REFERENCES = 0x1039
+
+
+def _pst_properties(message: object) -> dict[int, str]:
+    found: dict[int, str] = {}
+    for record_set in getattr(message, "record_sets", []) or []:
+        for entry in getattr(record_set, "entries", []) or []:
+            try:
+                value = entry.get_data_as_string()
+            except Exception:
+                continue
+            if value:
+                found.setdefault(entry.entry_type, value)
+    return found
+
+
+def _pst_message(message: object) -> RawMail:
+    headers_text = getattr(message, "transport_headers", None) or ""
+    if headers_text.strip():
+        raw = from_message(HeaderParser().parsestr(headers_text), with_body=False)
+    else:
+        props = _pst_properties(message)
+        sender = next((props[p] for p in _PR_SENDER_EMAIL if p in props), "")
+        name = getattr(message, "sender_name", None) or ""
+        raw = RawMail(
+            sender=f"{name} <{sender}>" if sender else name,
+            to=[v for v in (props.get(_PR_DISPLAY_TO), props.get(_PR_DISPLAY_CC)) if v],
+            message_id=props.get(_PR_MESSAGE_ID),
+            in_reply_to=props.get(_PR_IN_REPLY_TO),
+            references=props.get(_PR_REFERENCES),
+        )
+    raw.subject = getattr(message, "subject", None) or raw.subject
+    if raw.date is None:
+        when = getattr(message, "client_submit_time", None) or getattr(
+            message, "delivery_time", None
+        )
+        raw.date, raw.utc = when, when is not None
+    body = getattr(message, "plain_text_body", None)
+    if not body:
+        html = getattr(message, "html_body", None)
+        body = html_text(decode_bytes(html, None)) if html else b""
+    raw.body = decode_bytes(body, None) if isinstance(body, bytes) else str(body or "")
+    return raw
+
+
+def _pst_folder(folder: object) -> Iterator[RawMail]:
+    for message in getattr(folder, "sub_messages", []) or []:
+        yield _pst_message(message)
+    for sub in getattr(folder, "sub_folders", []) or []:
+        yield from _pst_folder(sub)
+
+
+def read_pst(path: Path) -> Iterator[RawMail]:
+    """Every message in every folder of an Outlook data file (inbox and sent items)."""
+    try:
+        import pypff  # libpff-python
+    except ImportError:  # pragma: no cover - installed with requirements.txt
+        raise ImportRefused(
+            f"{path.name}: .pst files cannot be read on this computer; export the mailbox "
+            "from Outlook as .eml files or an mbox instead."
+        ) from None
+    pst = pypff.file()
+    try:
+        pst.open(str(path))
+    except OSError:
+        raise ImportRefused(
+            f"{path.name}: this Outlook data file (.pst) could not be read; export it again "
+            "from Outlook (File → Open & Export → Import/Export)."
+        ) from None
+    try:
+        yield from _pst_folder(pst.get_root_folder())
+    finally:
+        pst.close()
+
+
+# ------------------------------------------------------------------------- message trace
+TRACE_COLUMNS = {
+    "received": ("received", "date", "datum", "ontvangen", "date (utc)"),
+    "sender": ("senderaddress", "sender address", "afzender", "from"),
+    "recipient": ("recipientaddress", "recipient address", "ontvanger", "to"),
+    "subject": ("subject", "onderwerp"),
+    "status": ("status",),
+    "message_id": ("messageid", "message id", "message-id", "internet message id"),
+}
+
+
+def _decode_trace(data: bytes) -> str:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    if data[:200].count(b"\x00") > 20:  # UTF-16LE without a BOM
+        return data.decode("utf-16-le")
+    return decode_bytes(data.removeprefix(b"\xef\xbb\xbf"), "utf-8")
+
+
+def _trace_key(header: str) -> str | None:
+    plain = header.strip().strip('"').lower()
+    return next((k for k, names in TRACE_COLUMNS.items() if plain in names), None)
+
+
+def is_message_trace(head: bytes) -> bool:
+    """True when the first line names the message trace columns (any encoding)."""
+    try:
+        text = _decode_trace(head[:4096] if len(head) % 2 == 0 else head[:4095])
+    except UnicodeDecodeError:
+        return False
+    first = text.lstrip("\ufeff").splitlines()[0] if text.strip() else ""
+    keys = {_trace_key(h) for h in re.split(r"[,;\t]", first)}
+    return {"sender", "recipient", "message_id"} <= keys or {"sender", "recipient", "received",
+                                                              "subject"} <= keys  # fmt: skip
+
+
+def _trace_dates(values: list[str]) -> list[datetime | None]:
+    """Message trace times (UTC): ISO, or the admin's locale with / or -; the day-month
+    order is decided once for the whole file."""
+    slash = [re.match(r"^\s*(\d{1,2})[/-](\d{1,2})[/-](\d{4})", v) for v in values]
+    firsts = [int(m.group(1)) for m in slash if m]
+    seconds = [int(m.group(2)) for m in slash if m]
+    month_first = bool(seconds and max(seconds) > 12) or (
+        not (firsts and max(firsts) > 12) and any(re.search(r"[AP]M", v, re.I) for v in values)
+    )
+    out: list[datetime | None] = []
+    for value, m in zip(values, slash, strict=True):
+        text = value.strip()
+        try:
+            if m is None:
+                iso = re.sub(r"(\.\d{6})\d+", r"\1", text.replace("Z", "+00:00"))
+                when = datetime.fromisoformat(iso)
+            else:
+                a, b, year = (int(x) for x in m.groups())
+                month, day = (a, b) if month_first else (b, a)
+                rest = text[m.end() :].strip()
+                clock = re.match(r"(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AP]M)?", rest, re.I)
+                hour, minute, sec = (int(clock.group(i) or 0) for i in (1, 2, 3)) if clock else (
+                    0, 0, 0)  # fmt: skip
+                if clock and clock.group(4):
+                    hour = hour % 12 + (12 if clock.group(4).upper() == "PM" else 0)
+                when = datetime(year, month, day, hour, minute, sec)
+        except ValueError:
+            out.append(None)
+            continue
+        out.append(when.astimezone(UTC).replace(tzinfo=None) if when.tzinfo else when)
+    return out
+
+
+def read_trace(path: Path) -> Iterator[RawMail]:
+    """The Exchange message trace: one row per recipient, grouped into one message per id."""
+    text = _decode_trace(path.read_bytes())
+    first = text.lstrip("\ufeff").splitlines()[0] if text.strip() else ""
+    delimiter = max((",", ";", "\t"), key=first.count)
+    reader = csv.reader(io.StringIO(text.lstrip("\ufeff"), newline=""), delimiter=delimiter)
+    header = next(reader, [])
+    columns = {_trace_key(h): i for i, h in enumerate(header) if _trace_key(h)}
+    rows = [r for r in reader if any(c.strip() for c in r)]
+
+    def cell(row: list[str], key: str) -> str:
+        i = columns.get(key)
+        return row[i].strip() if i is not None and i < len(row) else ""
+
+    dates = _trace_dates([cell(r, "received") for r in rows])
+    grouped: dict[str, RawMail] = {}
+    for row, when in zip(rows, dates, strict=True):
+        mid = cell(row, "message_id") or f"{cell(row, 'sender')}|{when}|{cell(row, 'subject')}"
+        raw = grouped.get(mid)
+        if raw is None:
+            raw = RawMail(
+                subject=header_text(cell(row, "subject")),
+                sender=cell(row, "sender"),
+                date=when,
+                message_id=cell(row, "message_id") or None,
+                utc=True,
+                body=None,
+            )
+            grouped[mid] = raw
+        if recipient := cell(row, "recipient"):
+            raw.to.append(recipient)
+    yield from grouped.values()

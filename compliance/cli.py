@@ -184,6 +184,29 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(EXIT_REFUSED)
 
 
+def cmd_audit(args: argparse.Namespace) -> int:
+    from compliance.audit import build_workbook
+
+    out = Path(args.out)
+    if not out.parent.is_dir():
+        raise Refused(f"The folder {out.parent} does not exist; choose an existing folder.")
+    if out.suffix.lower() != ".xlsx":
+        raise Refused(f"{out.name}: the workbook must be saved as a .xlsx file.")
+    if not Path(args.db).exists():
+        raise Refused(f"There is no database at {args.db}; import exports first.")
+    book = build_workbook(args.db, load_policy(), args.as_of, args.lang)
+    book.save(out)
+    store.log_event(
+        args.db,
+        current_actor(),
+        "audit_export",
+        {"as_of": args.as_of.isoformat(), "file": out.name},
+        datetime.now(),
+    )
+    print(f"audit workbook for {args.as_of} written to {out}.")
+    return 0
+
+
 def cmd_backup(args: argparse.Namespace) -> int:
     try:
         target = store.backup(args.db, actor=current_actor(), now=datetime.now(), target=args.out)
@@ -297,6 +320,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("json", "text"), default="json")
     p.add_argument("--lang", choices=("nl", "en"), default="nl")
     p.set_defaults(func=cmd_report)
+
+    p = with_db(sub.add_parser("audit", help="write the audit workbook (Excel)"))
+    p.add_argument("--as-of", required=True, type=_iso_date, metavar="YYYY-MM-DD")
+    p.add_argument("--out", required=True, metavar="FILE.xlsx")
+    p.add_argument("--lang", choices=("nl", "en"), default="nl")
+    p.set_defaults(func=cmd_audit)
 
     p = with_db(sub.add_parser("backup", help="copy the database to data/backups/"))
     p.add_argument("--out", type=Path, help="where to write the copy")

@@ -84,6 +84,7 @@ class Category:
     retention_en: str
     interpretation_nl: str = ""
     interpretation_en: str = ""
+    data_subjects: tuple[str, ...] = ()
 
     def rule_for(self, basis: str | None) -> RetentionRule | None:
         """The retention rule for a record with this basis (e.g. a direct-debit mandate)."""
@@ -142,6 +143,8 @@ class Controller:
     phone: str
     supervisory_authority: str
     own_addresses: tuple[str, ...]
+    security_measures_nl: tuple[str, ...] = ()
+    security_measures_en: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -236,6 +239,19 @@ def _rule(sec: _Section) -> RetentionRule:
     return rule
 
 
+DATA_SUBJECT_IDS = ("client", "former_client", "prospect", "website_visitor")
+
+
+def _data_subjects(sec: _Section) -> tuple[str, ...]:
+    values = sec.strings("data_subjects")
+    if not values or any(v not in DATA_SUBJECT_IDS for v in values):
+        raise PolicyError(
+            f"policy key '{sec.path}.data_subjects' must list some of "
+            f"{', '.join(DATA_SUBJECT_IDS)}."
+        )
+    return values
+
+
 def _category(cid: str, sec: _Section) -> Category:
     retention = _rule(sec.sub("retention")) if "retention" in sec.data else None
     by_basis: dict[str, RetentionRule] = {}
@@ -260,6 +276,7 @@ def _category(cid: str, sec: _Section) -> Category:
         retention_en=sec.text("retention_en"),
         interpretation_nl=sec.text("interpretation_nl", ""),
         interpretation_en=sec.text("interpretation_en", ""),
+        data_subjects=_data_subjects(sec),
     )
     sec.used.add("retention")
     sec.used.add("retention_by_basis")
@@ -356,6 +373,8 @@ def parse_policy(data: dict[str, Any]) -> Policy:
         phone=ctl.text("phone"),
         supervisory_authority=ctl.text("supervisory_authority"),
         own_addresses=tuple(a.lower() for a in ctl.strings("own_addresses")),
+        security_measures_nl=ctl.strings("security_measures_nl"),
+        security_measures_en=ctl.strings("security_measures_en"),
     )
     ctl.done()
 

@@ -21,7 +21,7 @@ from typing import Any
 import pandas as pd
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 # A cell starting with one of these is a formula (or DDE payload) to Excel and LibreOffice.
@@ -101,6 +101,13 @@ class Book:
         for i, col in enumerate(columns, start=1):
             ws.column_dimensions[get_column_letter(i)].width = min(col.width, MAX_WIDTH)
         ws.freeze_panes = "A3"
+        # Printed (or turned into PDF) it fits the page width, header repeated on each page.
+        ws.page_setup.orientation = "landscape"
+        ws.page_setup.paperSize = "9"  # A4
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
+        ws.page_setup.fitToWidth = 1
+        ws.page_setup.fitToHeight = 0
+        ws.print_title_rows = "2:2"
         title_cell = WriteOnlyCell(ws, value=title)
         title_cell.font = TITLE_FONT
         ws.append([title_cell])
@@ -108,7 +115,6 @@ class Book:
         for col in columns:
             cell = self._cell(ws, col.header, Column(col.header))
             cell.font, cell.fill = HEADER_FONT, HEADER_FILL
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
             header.append(cell)
         ws.append(header)
         marks = iter(highlight) if highlight is not None else None

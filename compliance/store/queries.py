@@ -161,10 +161,10 @@ def imports(path: Path | str) -> pd.DataFrame:
         )
 
 
-def audit_log(path: Path | str, limit: int = 500) -> pd.DataFrame:
+def audit_log(path: Path | str, limit: int | None = 500) -> pd.DataFrame:
+    """The newest entries first; `limit=None` for all of them (the audit workbook)."""
+    sql = 'SELECT id, "at", actor, action, detail FROM audit_log ORDER BY id DESC'
     with reading(path) as conn:
-        return _frame(
-            conn,
-            'SELECT id, "at", actor, action, detail FROM audit_log ORDER BY id DESC LIMIT ?',
-            [limit],
-        )
+        if limit is None:
+            return _frame(conn, sql)
+        return _frame(conn, sql + " LIMIT ?", [limit])

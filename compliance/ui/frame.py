@@ -170,8 +170,27 @@ def setup_page(title_key: str) -> Settings:
         )
     )
     bar.caption(t("sidebar.as_of_note", lang))
+    if change:
+        _audit_download(s)
     st.title(s.t(title_key))
     return s
+
+
+def _audit_download(s: Settings) -> None:
+    """The audit workbook on every page; built only when the button is clicked."""
+    from compliance import audit
+    from compliance.importing import current_actor
+
+    st.sidebar.download_button(
+        s.t("audit.download"),
+        data=lambda: audit.workbook_bytes(s.db, s.policy, s.as_of, s.lang, current_actor()),
+        file_name=audit.file_name(s.as_of, s.lang),
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        help=s.t("audit.download_help"),
+        icon=":material/download:",
+        on_click="ignore",
+        key="_audit_download",
+    )
 
 
 ROWS_PER_PAGE = 25

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from compliance.mail_classify import CLASSES
+from compliance.mail_classify import CLASSES, is_reply
 from compliance.policy import REQUEST_TYPE_IDS
 from compliance.store.connection import (
     Connection,
@@ -106,10 +106,10 @@ def _effective(conn: Connection) -> pd.DataFrame:
     return _frame(
         conn,
         """
-        SELECT m.message_id, m.sent_at, m.sender, m.subject, m.counterpart,
+        SELECT m.message_id, m.sent_at, m.sender, m.subject, m.counterpart, m.refs,
                coalesce(o.classification, m.classification) AS classification
         FROM messages m LEFT JOIN message_overrules o ON o.message_id = m.message_id
-        WHERE m.direction = 'inbound'
+        WHERE m.direction = 'inbound' ORDER BY m.sent_at, m.message_id
         """,
     )
 
@@ -152,13 +152,28 @@ def sync_mailbox(conn: Connection, actor: str, now: datetime) -> dict[str, int]:
             "SELECT id, type, source_ref FROM requests WHERE source = ?", [SOURCE]
         ).fetchall()
     }
+    # A reminder in the thread of a request ("I have not heard back about my access
+    # request") is part of that request, not a new one: same type, same sender, and the
+    # earlier message referenced, or a reply ("Re:") with the same subject.
+    threads: dict[tuple[str, str, str], str] = {}
     for m in _effective(conn).to_dict("records"):
         mid, cls = m["message_id"], m["classification"]
         have = existing.get(mid)
+        topic = (m["sender"], cls, normalised_subject(m["subject"]))
+        earlier = {ref for ref in list(m["refs"]) if ref in existing}
+        follow_up = have is None and (
+            any(existing[ref][1] == cls for ref in earlier)
+            or (is_reply(m["subject"], None) and bool(topic[2]) and topic in threads)
+        )
+        if cls in REQUEST_TYPE_IDS and have is None and follow_up:
+            continue
+        if cls in REQUEST_TYPE_IDS:
+            threads.setdefault(topic, mid)
         if cls in REQUEST_TYPE_IDS and have is None:
             sent_at = pd.Timestamp(m["sent_at"]).to_pydatetime()
             subject_id = _subject_for(conn, m["sender"], sent_at, now)
             rid = next_id(conn, "requests")
+            existing[mid] = (rid, cls)
             conn.execute(
                 "INSERT INTO requests (id, type, subject_id, name, email, kvk, channel, "
                 "received_on, answered_on, extended, source, source_ref, created_at, created_by) "
@@ -315,7 +330,11 @@ def messages(path: Path | str) -> pd.DataFrame:
                    coalesce(o.classification, m.classification) AS classification,
                    o.classification AS overruled_to, o.reason AS overrule_reason,
                    o.actor AS overruled_by, o."at" AS overruled_at, m.metadata_only,
-                   r.id AS request_id,
+                   coalesce(r.id, (SELECT min(t.id) FROM requests t WHERE t.source = 'mailbox'
+                                   AND list_contains(m.refs, t.source_ref))) AS request_id,
+                   r.id IS NULL AND m.direction = 'inbound' AND EXISTS (
+                       SELECT 1 FROM requests t WHERE t.source = 'mailbox'
+                       AND list_contains(m.refs, t.source_ref)) AS in_request_thread,
                    (SELECT min(i.subject_id) FROM subject_identifiers i
                     WHERE i.kind = 'email' AND i.value = m.counterpart) AS subject_id
             FROM messages m

@@ -128,4 +128,19 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
         );
         """,
     ),
+    (
+        5,
+        "weekly review sign-offs",
+        """
+        -- state: JSON with the counts and the keys of open findings and overdue deletions.
+        CREATE TABLE sign_offs (
+            id INTEGER PRIMARY KEY,
+            "at" TIMESTAMP NOT NULL,
+            actor VARCHAR NOT NULL,
+            as_of DATE NOT NULL,
+            note VARCHAR NOT NULL,
+            state VARCHAR NOT NULL
+        );
+        """,
+    ),
 )

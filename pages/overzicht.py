@@ -4,6 +4,7 @@ import streamlit as st
 
 from compliance import store, ui
 from compliance.cli import load_samples
+from compliance.ui import review
 from compliance.ui.overview import attention_sentence, latest_imports, week_counts
 from etl.model import ImportRefused
 
@@ -111,6 +112,8 @@ else:
     table = ui.requests_table(s, req).drop(columns=[s.t("col.answered_on")])
     st.dataframe(ui.style_status(table, s, s.t("col.status")), hide_index=True)
 st.caption(s.t("overview.requests_note"))
+
+review.render(s, snap)
 
 st.subheader(s.t("overview.imports_title"))
 latest = latest_imports(s)

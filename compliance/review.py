@@ -1,0 +1,75 @@
+"""The weekly review: what changed since the owner last signed off.
+
+At a sign-off the dashboard keeps the counts and *which* findings and overdue deletions
+were open; the next review compares today's snapshot with that.
+
+    >>> before = review_state(last_week_snapshot)
+    >>> changes_since(before, review_state(snapshot)).findings_opened
+    ['dormant_client:12']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from compliance.report import Snapshot
+
+
+def _finding_key(code: str, subject_id: int | None, message: str) -> str:
+    # Findings without a subject (cookies, no invoices) differ by what they say.
+    return f"{code}:{subject_id}" if subject_id is not None else f"{code}:{message}"
+
+
+def review_state(snap: Snapshot) -> dict[str, Any]:
+    """What a sign-off keeps: counts and the keys of open findings and overdue deletions."""
+    d, r, s = snap.deletions, snap.requests, snap.subjects
+    status = s["status"].value_counts() if len(s) else {}
+    overdue = d[d["status"] == "overdue"]
+    return {
+        "as_of": snap.as_of.isoformat(),
+        "counts": {
+            "subjects": len(s),
+            "clients": int(status.get("client", 0)),
+            "former_clients": int(status.get("former_client", 0)),
+            "prospects": int(status.get("prospect", 0)),
+            "overdue_deletions": len(overdue),
+            "due_soon_deletions": int((d["status"] == "due_soon").sum()),
+            "open_requests": int(r["status"].isin(["open", "overdue"]).sum()),
+            "overdue_requests": int((r["status"] == "overdue").sum()),
+            "findings": len(snap.findings),
+        },
+        "findings": sorted(
+            _finding_key(f.code, f.subject_id, f.message("en")) for f in snap.findings
+        ),
+        "overdue": sorted(
+            f"{row.subject_id}:{row.category}:{row.source}" for row in overdue.itertuples()
+        ),
+    }
+
+
+@dataclass(frozen=True)
+class Changes:
+    newly_overdue: list[str]  # subject:category:source
+    findings_opened: list[str]
+    findings_closed: list[str]
+    counts_before: Mapping[str, int]
+    counts_now: Mapping[str, int]
+
+    @property
+    def nothing(self) -> bool:
+        return not (self.newly_overdue or self.findings_opened or self.findings_closed)
+
+
+def changes_since(before: Mapping[str, Any], now: Mapping[str, Any]) -> Changes:
+    """Compare two review states (the last sign-off's and today's)."""
+    was_overdue, was_open = set(before.get("overdue", [])), set(before.get("findings", []))
+    is_overdue, is_open = set(now["overdue"]), set(now["findings"])
+    return Changes(
+        newly_overdue=sorted(is_overdue - was_overdue),
+        findings_opened=sorted(is_open - was_open),
+        findings_closed=sorted(was_open - is_open),
+        counts_before=dict(before.get("counts", {})),
+        counts_now=dict(now["counts"]),
+    )

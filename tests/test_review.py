@@ -1,0 +1,124 @@
+"""The weekly review: what changed since the last sign-off, and signing off on the page."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from compliance import store
+from compliance.policy import load_policy
+from compliance.report import build_snapshot
+from compliance.review import changes_since, review_state
+from compliance.store import review as review_store
+from tests.factories import NOW, export, relation
+
+ROOT = Path(__file__).resolve().parent.parent
+POLICY = load_policy()
+
+
+@pytest.fixture
+def db(tmp_path: Path, monkeypatch) -> Path:
+    path = tmp_path / "review.duckdb"
+    rels = [
+        relation("1", "Actief Test BV", kvk="90000001"),
+        relation("2", "Piet Prospect", is_company=False, added_on=date(2026, 8, 1)),
+    ]
+    parsed = export("eboekhouden", rels, invoices=[("F1", "1", date(2026, 10, 1))])
+    store.load_export(path, parsed, "r.csv", "sha-1", "test", NOW)
+    monkeypatch.setenv("COMPLIANCE_DB", str(path))
+    return path
+
+
+def state(db: Path, as_of: date) -> dict:
+    return review_state(build_snapshot(db, POLICY, as_of))
+
+
+def test_review_state_keeps_counts_and_keys(db: Path) -> None:
+    # Prospect last seen 2026-08-01 → due 2026-11-01: overdue on 2026-11-25.
+    s = state(db, date(2026, 11, 25))
+    assert s["counts"]["overdue_deletions"] == 1
+    assert s["overdue"] == ["2:contact:eboekhouden"]
+    assert s["counts"]["prospects"] == 1 and s["counts"]["clients"] == 1
+
+
+def test_changes_since_names_newly_overdue_and_findings(db: Path) -> None:
+    before = state(db, date(2026, 10, 15))  # not yet overdue then
+    store.add_request(
+        db,
+        type="access",
+        received_on=date(2026, 10, 20),
+        channel="post",
+        actor="t",
+        now=NOW,
+        kvk="90000001",
+    )
+    now = state(db, date(2026, 11, 25))  # request overdue since 2026-11-20
+    changes = changes_since(before, now)
+    assert changes.newly_overdue == ["2:contact:eboekhouden"]
+    assert changes.findings_opened == ["request_overdue:1"]
+    assert changes.findings_closed == []
+    assert changes.counts_before["overdue_deletions"] == 0
+    assert changes.counts_now["overdue_deletions"] == 1
+    assert not changes.nothing
+
+
+def test_closed_finding_is_reported(db: Path) -> None:
+    store.add_request(
+        db,
+        type="access",
+        received_on=date(2026, 10, 20),
+        channel="post",
+        actor="t",
+        now=NOW,
+        kvk="90000001",
+    )
+    before = state(db, date(2026, 11, 25))
+    request_id = int(store.requests(db)["id"].iloc[0])
+    store.mark_request_answered(db, request_id, date(2026, 11, 24), "t", NOW)
+    changes = changes_since(before, state(db, date(2026, 11, 25)))
+    assert changes.findings_closed == ["request_overdue:1"]
+    assert changes.findings_opened == ["request_answered_late:1"]
+
+
+def test_sign_off_is_kept_and_audited(db: Path) -> None:
+    s = state(db, date(2026, 11, 25))
+    first = review_store.add_sign_off(
+        db,
+        actor="eigenaar",
+        now=datetime(2026, 11, 25, 10),
+        as_of=date(2026, 11, 25),
+        note=" week 48 ",
+        state=s,
+    )
+    assert first == 1
+    done = review_store.sign_offs(db)
+    assert done.loc[0, "note"] == "week 48"
+    assert done.loc[0, "state"] == s
+    log = store.audit_log(db)
+    assert log["action"].iloc[0] == "sign_off"
+    subjects, requests = review_store.added_since(db, datetime(2026, 11, 25, 10))
+    assert subjects.empty and requests.empty
+    subjects, _ = review_store.added_since(db, datetime(2026, 11, 1))
+    assert subjects["name"].tolist() == ["Actief Test BV", "Piet Prospect"]
+
+
+def test_overzicht_sign_off_flow(db: Path) -> None:
+    at = AppTest.from_file(str(ROOT / "pages" / "overzicht.py"), default_timeout=30)
+    at.session_state["as_of"] = date(2026, 11, 25)
+    at.run()
+    assert not at.exception
+    assert "Weekoverzicht en aftekenen" in [h.value for h in at.subheader]
+    assert any("Nog nooit afgetekend" in c.value for c in at.caption)
+    at.text_area[0].input("Alles bekeken")
+    next(b for b in at.button if b.label == "Aftekenen").click().run()
+    assert not at.exception
+    done = review_store.sign_offs(db)
+    assert len(done) == 1 and done.loc[0, "note"] == "Alles bekeken"
+    assert done.loc[0, "state"]["counts"]["overdue_deletions"] == 1
+    assert any("Laatst afgetekend op" in c.value for c in at.caption)
+    # Nothing changed since: every change counter shows 0.
+    counters = {m.label: m.value for m in at.metric}
+    assert counters["Nieuw te laat"] == "0" and counters["Nieuwe bevindingen"] == "0"

@@ -1,0 +1,170 @@
+"""The Verzoeken page in AppTest, run on its own on the seeded file of tests/test_pages.py
+plus a mailbox export: the desk by urgency, the actions, a postal request, the access
+overview and the classification review."""
+
+from __future__ import annotations
+
+import io
+from datetime import date, datetime
+from pathlib import Path
+
+import openpyxl
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from compliance import store
+from compliance.i18n import t
+from compliance.importing import import_file
+from tests.test_pages import AS_OF, ROOT, seed, shown_table, texts
+
+FIXTURES = ROOT / "tests" / "fixtures" / "mailbox"
+PAGE = "pages/verzoeken.py"
+
+
+@pytest.fixture
+def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    db = seed(tmp_path / "verzoeken.duckdb")
+    import_file(db, FIXTURES / "message-trace-utf16.csv", actor="test", now=datetime(2026, 11, 25))
+    monkeypatch.setenv("COMPLIANCE_DB", str(db))
+    return db
+
+
+def run(lang: str = "nl", **query: str) -> AppTest:
+    at = AppTest.from_file(str(ROOT / PAGE), default_timeout=30)
+    at.session_state["as_of"] = AS_OF
+    at.session_state["lang"] = lang
+    for key, value in query.items():
+        at.query_params[key] = value
+    return at.run()
+
+
+def desk(at: AppTest):
+    return shown_table(at, 0)
+
+
+def test_open_requests_most_urgent_first_with_days_and_rule(db: Path) -> None:
+    at = run()
+    assert not at.exception and not at.error, [e.value for e in (*at.exception, *at.error)]
+    table = desk(at)
+    # Seeded: withdrawal due 17 Nov (late), access due 27 Nov (2 working days);
+    # the trace: an access request of 20 Nov, answered on the 23rd (not shown by default).
+    assert list(table[t("col.request_type")]) == ["Machtiging intrekken", "Inzageverzoek"]
+    assert list(table[t("req.col_urgency")]) == ["te laat", "binnen 2 werkdagen"]
+    assert list(table[t("req.col_days_left")]) == ["8 dagen te laat", "nog 2 dagen"]
+    assert table.iloc[0][t("req.col_rule")] == "ontvangen 2026-11-10 + 5 werkdagen"
+    assert table.iloc[1][t("req.col_rule")].startswith("ontvangen 2026-10-27 + 1 maand")
+
+
+def test_status_filter_and_the_overview_link(db: Path) -> None:
+    at = run(status="answered")
+    table = desk(at)
+    assert set(table[t("req.col_urgency")]) == {"beantwoord"}
+    assert "antwoord gevonden in de mailbox" in " ".join(table[t("req.col_note")])
+
+
+def test_reject_with_a_reason(db: Path) -> None:
+    at = run()
+    withdrawal = int(store.requests(db).query("type == 'withdrawal'")["id"].iloc[0])
+    at.selectbox(key="req_pick").set_value(withdrawal)
+    at.radio(key="req_action").set_value("rejected")
+    at.date_input(key="req_date").set_value(date(2026, 11, 24))
+    at.get("form_submit_button")[0].click().run()
+    assert at.error[0].value == t("req.need_note_rejected")
+    at.text_input(key="req_note").input("geen machtiging bekend")
+    at.get("form_submit_button")[0].click().run()
+    assert not at.error, [e.value for e in at.error]
+    assert at.success[0].value.startswith(f"Vastgelegd bij verzoek {withdrawal}")
+    assert "Machtiging intrekken" not in list(desk(at)[t("col.request_type")])
+    assert store.audit_log(db).iloc[0]["action"] == "request_rejected"
+
+
+def test_extend_an_access_request_but_not_a_withdrawal(db: Path) -> None:
+    at = run()
+    rows = store.requests(db)
+    withdrawal = int(rows.query("type == 'withdrawal'")["id"].iloc[0])
+    access = int(rows.query("type == 'access' and source == 'manual'")["id"].iloc[0])
+    at.selectbox(key="req_pick").set_value(withdrawal)
+    at.radio(key="req_action").set_value("extended")
+    at.date_input(key="req_date").set_value(date(2026, 11, 20))
+    at.text_input(key="req_note").input("veel systemen")
+    at.get("form_submit_button")[0].click().run()
+    assert at.error[0].value == t("req.not_extendable")
+    at.selectbox(key="req_pick").set_value(access)
+    at.get("form_submit_button")[0].click().run()
+    assert not at.error, [e.value for e in at.error]
+    row = desk(at).set_index(t("col.request_id")).loc[access]
+    assert row[t("col.respond_by")] == "2027-01-27"  # 27 October + 3 months
+    assert "+ 2 maanden verlenging (gemeld op 2026-11-20)" in row[t("req.col_rule")]
+
+
+def test_record_a_postal_request(db: Path) -> None:
+    at = run()
+    at.selectbox(key="add_type").set_value("erasure")
+    at.date_input(key="add_received").set_value(date(2026, 11, 24))
+    at.text_input(key="add_email").input("geen-adres")
+    at.get("form_submit_button")[1].click().run()
+    assert at.error[0].value == t("req.add_bad_email", value="geen-adres")
+    at.text_input(key="add_email").input("brief@example.nl")
+    at.text_input(key="add_name").input("Briefschrijver Nep")
+    at.get("form_submit_button")[1].click().run()
+    assert not at.error
+    assert at.success[0].value.startswith("Verzoek")
+    rows = store.requests(db)
+    new = rows[rows["email"] == "brief@example.nl"].iloc[0]
+    assert (new["type"], new["channel"]) == ("erasure", "post")
+    assert at.text_input(key="add_email").value == ""  # the form is empty again
+
+
+def test_access_overview_download(db: Path) -> None:
+    at = run()
+    button = at.get("download_button")[0]
+    assert button.proto.label == t("req.access_button")
+    url = button.proto.url
+    assert url  # the workbook was made; its bytes are checked in test_access_overview.py
+    from compliance.access_overview import overview_workbook
+    from compliance.policy import load_policy
+
+    kees = int(store.requests(db).query("type == 'access' and source == 'manual'")[
+        "subject_id"].iloc[0])  # fmt: skip
+    book = openpyxl.load_workbook(
+        io.BytesIO(overview_workbook(db, load_policy(), kees, AS_OF).to_bytes())
+    )
+    assert book["Betrokkene"]["B3"].value == "Kees Testschrijver"
+
+
+def test_classification_review_and_overrule(db: Path) -> None:
+    at = run()
+    shown = texts(at)
+    assert t("mail.title") in shown
+    review = shown_table(at, 1)
+    assert list(review[t("mail.col_subject")]) == ["Subject access request"]
+    assert "onderwerp bevat «access request»" in review.iloc[0][t("mail.col_why")]
+    at.pills(key="mail_filter").set_value(["contact", "noise"]).run()
+    review = shown_table(at, 1)
+    assert set(review[t("mail.col_class")]) == {"gewoon contact", "ruis (nieuwsbrief, automatisch)"}
+    pick = at.selectbox(key="mail_pick")
+    pick.set_value("trace-4@placeholder.example.com")
+    at.selectbox(key="mail_to").set_value("erasure")
+    at.get("form_submit_button")[-1].click().run()
+    assert at.error[0].value == t("mail.overrule_need_reason")
+    at.text_input(key="mail_reason").input("vraagt ook om verwijdering")
+    at.get("form_submit_button")[-1].click().run()
+    assert not at.error, [e.value for e in at.error]
+    assert at.success[0].value.startswith("Vastgelegd: «Offerte migratie»")
+    rows = store.requests(db)
+    assert "erasure" in set(rows[rows["email"] == "noah@placeholder.example.com"]["type"])
+
+
+def test_english(db: Path) -> None:
+    at = run("en")
+    assert not at.exception
+    assert [e.value for e in at.title] == [t("page.verzoeken", "en")]
+    assert list(desk(at)[t("req.col_urgency", "en")]) == ["overdue", "within 2 working days"]
+
+
+def test_without_mail_the_page_says_how_to_import(tmp_path: Path, monkeypatch) -> None:
+    db = seed(tmp_path / "zonder-mail.duckdb")
+    monkeypatch.setenv("COMPLIANCE_DB", str(db))
+    at = run()
+    assert not at.exception
+    assert t("mail.none") in [i.value for i in at.info]

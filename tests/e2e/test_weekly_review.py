@@ -1,0 +1,209 @@
+"""The owner's week in a real browser: upload two exports, see the counts change, mark a
+deletion done, sign off, download the audit workbook.
+
+Runs headless Chromium (Debian's `chromium`) through Playwright against `streamlit run` on
+127.0.0.1. Without Chromium or Playwright the tests are skipped with a message, except when
+AVG_E2E_REQUIRED=1 (set by .ci/run), where that is a failure.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from compliance import store
+from compliance.policy import load_policy
+from compliance.report import build_snapshot
+from compliance.store import review as review_store
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLES = ROOT / "data" / "samples"
+CHROMIUM = os.environ.get("AVG_CHROMIUM", "/usr/bin/chromium")
+HOW = (
+    "to run the browser tests, install Chromium: apt-get install -y chromium "
+    "(make test installs Playwright)"
+)
+CHROME_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def _unavailable() -> str | None:
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return "the playwright package is not installed"
+    if not (Path(CHROMIUM).exists() or shutil.which(CHROMIUM)):
+        return f"no Chromium at {CHROMIUM}"
+    return None
+
+
+@pytest.fixture(scope="module")
+def browser_page() -> Iterator:
+    problem = _unavailable()
+    if problem:
+        if os.environ.get("AVG_E2E_REQUIRED") == "1":
+            pytest.fail(f"browser tests are required here, but {problem}; {HOW}")
+        pytest.skip(f"{problem}; {HOW}")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROME_ARGS)
+        context = browser.new_context(
+            viewport={"width": 1400, "height": 1000}, accept_downloads=True, locale="nl-NL"
+        )
+        yield context.new_page()
+        browser.close()
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory) -> Iterator[tuple[str, Path]]:
+    if _unavailable() and os.environ.get("AVG_E2E_REQUIRED") != "1":
+        pytest.skip(f"{_unavailable()}; {HOW}")
+    db = tmp_path_factory.mktemp("e2e") / "e2e.duckdb"
+    port = _free_port()
+    env = {**os.environ, "COMPLIANCE_DB": str(db), "PYTHONPATH": str(ROOT)}
+    env.pop("AVG_PASSWORD_HASH", None)
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            str(ROOT / "dashboard.py"),
+            "--server.address",
+            "127.0.0.1",
+            "--server.port",
+            str(port),
+            "--server.headless",
+            "true",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(120):
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as resp:
+                    if resp.status == 200:
+                        break
+            except OSError:
+                time.sleep(0.5)
+        else:
+            pytest.fail("streamlit did not start within 60 s")
+        yield url, db
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+
+
+def _metric(page, label: str) -> str:
+    box = page.get_by_test_id("stMetric").filter(has_text=label).first
+    return box.get_by_test_id("stMetricValue").inner_text().strip()
+
+
+def _wait_idle(page) -> None:
+    """Until Streamlit has finished running the script (no 'Running…' indicator)."""
+    page.wait_for_timeout(300)
+    page.get_by_test_id("stStatusWidget").wait_for(state="hidden", timeout=60_000)
+
+
+def test_weekly_review_in_the_browser(browser_page, server, tmp_path: Path) -> None:
+    page = browser_page
+    url, db = server
+    shots = tmp_path / "shots"
+    shots.mkdir()
+
+    # 1. An empty dashboard says so.
+    page.goto(url)
+    page.get_by_text("Er staan nog geen gegevens").first.wait_for(timeout=60_000)
+
+    # 2. Upload two exports at once; the preview shows both, then import.
+    page.goto(f"{url}/importeren")
+    page.get_by_text("Exportbestanden").first.wait_for(timeout=60_000)
+    page.locator("input[type=file]").set_input_files(
+        [str(SAMPLES / "eboekhouden-relaties.csv"), str(SAMPLES / "eboekhouden-facturen.csv")]
+    )
+    button = page.get_by_role("button", name="Importeren", exact=True)
+    button.wait_for(timeout=60_000)
+    page.get_by_text("eboekhouden-facturen.csv").first.wait_for(timeout=60_000)
+    _wait_idle(page)
+    button.click()
+    page.get_by_text("eboekhouden-relaties.csv:").first.wait_for(timeout=60_000)
+    page.screenshot(path=str(shots / "import.png"), full_page=True)
+    assert len(store.imports(db)) == 2
+
+    # 3. The Overzicht shows the counts the report computes from the same database.
+    snap = build_snapshot(db, load_policy(), date.today())
+    overdue = int((snap.deletions["status"] == "overdue").sum())
+    assert overdue > 0, "the samples are meant to have overdue deletions"
+    page.goto(url)
+    page.get_by_test_id("stMetric").first.wait_for(timeout=60_000)
+    _wait_idle(page)
+    assert _metric(page, "Verwijderingen te laat") == str(overdue)
+
+    # 4. Mark one deletion done with evidence.
+    page.goto(f"{url}/verwijderingen")
+    page.get_by_text("Markeer als verwijderd").first.wait_for(timeout=60_000)
+    _wait_idle(page)
+    page.get_by_label("Hoe is het verwijderd?").fill("Relatie verwijderd in e-boekhouden.nl")
+    page.get_by_text("Ik bevestig").click()
+    page.get_by_role("button", name="Vastleggen").click()
+    page.get_by_text("staat nu als verwijderd").first.wait_for(timeout=60_000)
+    assert "deletion_marked" in store.audit_log(db)["action"].tolist()
+
+    # 5. The Overzicht now counts one overdue deletion less; sign off with a note.
+    page.goto(url)
+    page.get_by_test_id("stMetric").first.wait_for(timeout=60_000)
+    _wait_idle(page)
+    assert _metric(page, "Verwijderingen te laat") == str(overdue - 1)
+    page.get_by_label("Notitie bij de aftekening (optioneel)").fill("Week 48 bekeken")
+    page.get_by_role("button", name="Aftekenen").click()
+    page.get_by_text("Afgetekend.").first.wait_for(timeout=60_000)
+    signed = review_store.sign_offs(db)
+    assert signed["note"].tolist() == ["Week 48 bekeken"]
+    page.screenshot(path=str(shots / "overzicht.png"), full_page=True)
+
+    # 6. Download the audit workbook from the sidebar and open it.
+    with page.expect_download(timeout=120_000) as info:
+        page.get_by_role("button", name="Auditwerkboek (Excel)").click()
+    target = tmp_path / "audit.xlsx"
+    info.value.save_as(target)
+    workbook = openpyxl.load_workbook(target)
+    assert workbook.sheetnames[:4] == [
+        "Samenvatting",
+        "Verwerkingsregister",
+        "Inventaris",
+        "Verwijderingen",
+    ]
+    summary = {r[0]: r[1] for r in workbook["Samenvatting"].iter_rows(min_row=3, values_only=True)}
+    assert summary["Verwijderingen te laat"] == overdue - 1
+    assert "Week 48" not in str(summary)  # the note is in the audit log, not the summary
+    assert summary["Laatste aftekening"] != "nog geen"

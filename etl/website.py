@@ -1,0 +1,160 @@
+"""Website evidence: which cookies and trackers ictroermond.nl really uses, and how Google
+Analytics is set up. Four kinds of file, each read by its own module:
+
+- a HAR file (`.har`): developer tools, Network tab, Export HAR, during a visit
+  (`etl.website_har`);
+- the page's HTML or the tag snippet (`.html`, `.txt`, `.js`): Ctrl+U on the home page and
+  save, or the gtag snippet (`etl.website_page`);
+- a cookie scanner's list (`.csv`, `.xlsx`) in the Open Cookie Database's columns
+  (`etl.website_scan`);
+- Google Analytics 4 settings (`.json`): the Admin API's answers (`etl.website_ga`).
+
+None of these is about a person: they become `WebObservation`s (cookie, tracker, tag,
+setting, field) with the date of the evidence, never subjects or records. Cookie values
+and User-IDs are never kept, only names, domains and lifetimes.
+
+    >>> found = detect(Path("bezoek.har"))
+    >>> found[0], found[1]
+    ('website.har', 'har')
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from etl.jsondoc import load_json
+from etl.model import ImportRefused, ParsedExport, WebObservation
+from etl.tabular import SAMPLE_BYTES, decode_head, read_table, sniff_encoding
+from etl.website_ga import looks_like_ga_settings, parse_ga_settings
+from etl.website_har import parse_har
+from etl.website_hosts import site_of
+from etl.website_page import looks_like_page, page_observations
+from etl.website_scan import ALIASES as SCAN_ALIASES
+from etl.website_scan import looks_like_scan, parse_scan
+
+__all__ = ["detect", "parse_page", "unrecognised"]
+
+PAGE_HOW = (
+    "save the page's source (Ctrl+U in the browser, then Ctrl+S) or paste the Google tag "
+    "snippet into a .txt file."
+)
+_GA_MARKERS = (
+    "dataRetentionSettings",
+    "dataSharingSettings",
+    "googleSignalsSettings",
+    "eventDataRetention",
+    "sharingWith",
+    "GOOGLE_SIGNALS_",
+    "googleapis",
+)
+_CANONICAL = re.compile(
+    r"<link[^>]+rel=[\"']canonical[\"'][^>]*href=[\"']([^\"']+)|"
+    r"<meta[^>]+property=[\"']og:url[\"'][^>]*content=[\"']([^\"']+)",
+    re.IGNORECASE,
+)
+Found = tuple[str, str, Callable[..., ParsedExport]]
+
+
+def _read_text(path: Path) -> str:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ImportRefused(f"{path.name}: the file could not be read ({exc.strerror}).") from None
+    encoding = sniff_encoding(raw[:SAMPLE_BYTES])
+    if encoding == "binary":
+        raise ImportRefused(f"{path.name}: this is not a text file; {PAGE_HOW}")
+    return raw.decode(encoding, errors="replace").lstrip("\ufeff")
+
+
+def parse_page(path: Path, **_: Any) -> ParsedExport:
+    """The site's HTML or a tag snippet (etl.website_page)."""
+    text = _read_text(path)
+    observations, warnings = page_observations(text)
+    is_html = bool(re.search(r"<(html|!doctype html|head|body)\b", text[:65536], re.I))
+    if not observations and not is_html:
+        raise ImportRefused(
+            f"{path.name}: no Google Analytics, Tag Manager or other tracking tag was found in "
+            f"this text; {PAGE_HOW}"
+        )
+    if not observations:
+        warnings.append("no tracking tag was found in this page.")
+    canonical = _CANONICAL.search(text)
+    url = next((g for g in canonical.groups() if g), "") if canonical else ""
+    host = re.sub(r"^[a-z]+://", "", url).split("/")[0]
+    page = WebObservation(
+        "page",
+        url or path.name,
+        value=site_of(host) if host else "",
+        detail="page source" if is_html else "tag snippet",
+    )
+    return ParsedExport(
+        "website",
+        "page",
+        rows_read=len(observations) + 1,
+        warnings=tuple(warnings),
+        observations=(page, *observations),
+    )
+
+
+def _scan_found(path: Path) -> Found | None:
+    try:
+        table = read_table(path, SCAN_ALIASES)
+    except ImportRefused:
+        return None  # the bookkeeping detection refuses it with its own sentence
+    if not looks_like_scan(table):
+        return None
+    return "website.cookie_scan", table.format, lambda **_: parse_scan(table)
+
+
+def detect(path: Path) -> Found | None:
+    """(kind id, format, parser) when `path` is website evidence, else None.
+
+    A file named .har is always read as a HAR, and .html or .js as a page, so a damaged
+    one is refused with a sentence about what it was meant to be.
+    """
+    suffix = path.suffix.lower()
+    if suffix == ".har":
+        return "website.har", "har", lambda **kw: parse_har(path, **kw)
+    if suffix in (".html", ".htm", ".js"):
+        fmt = "txt" if suffix == ".js" else "html"
+        return "website.page", fmt, lambda **_: parse_page(path)
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(SAMPLE_BYTES)
+    except OSError:
+        return None
+    if head.startswith(b"PK"):
+        return _scan_found(path) if suffix in (".xlsx", "") else None
+    encoding = sniff_encoding(head)
+    if encoding == "binary":
+        return None
+    text = decode_head(head, encoding).lstrip("\ufeff \t\r\n")
+    if text.startswith("{") and re.match(r'\{\s*"log"\s*:', text):
+        return "website.har", "har", lambda **kw: parse_har(path, **kw)
+    if text.startswith(("{", "[")):
+        if not any(marker in text for marker in _GA_MARKERS):
+            return None
+        doc = load_json(path)
+        if looks_like_ga_settings(doc):
+            return "website.ga_settings", "json", lambda **_: parse_ga_settings(path, doc)
+        return None
+    page: Found = ("website.page", "html", lambda **_: parse_page(path))
+    if text.startswith("<"):
+        return page if looks_like_page(text) else None
+    # A scanner's list may name google-analytics.com: try it as a table before as a snippet.
+    found = _scan_found(path)
+    if found is None and looks_like_page(text):
+        html = bool(re.search(r"<(script|html|!doctype|head|body)\b", text, re.IGNORECASE))
+        return page if html else ("website.page", "txt", page[2])
+    return found
+
+
+def unrecognised(path: Path) -> ImportRefused:
+    return ImportRefused(
+        f"{path.name}: this file was not recognised as website evidence (a HAR file, the "
+        "site's HTML or tag snippet, a cookie scanner's CSV or Google Analytics settings "
+        "JSON); see README section 'Website'."
+    )

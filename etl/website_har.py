@@ -1,0 +1,423 @@
+"""A HAR file: what one visit to the site really did (cookies set, trackers called).
+
+How the owner gets the file: open a private (incognito) window, press F12, open the
+Network tab, visit the home page and click through two pages, then right-click the list
+and choose "Save all as HAR" (Firefox) or "Export HAR (with sensitive data)" (Chrome; its
+default "sanitized" export leaves every cookie out). No cookie value is kept, only names,
+domains and lifetimes.
+
+What is read:
+- every cookie: from the `Set-Cookie` response headers and the `cookies[]` of responses
+  and requests (Chrome lists the cookies scripts wrote, such as `_ga`, with their expiry on
+  the requests that carry them); lifetime from `Max-Age`, else `Expires`, relative to the
+  response's `Date` header, else to the entry's `startedDateTime`; session cookies; first
+  or third party relative to the site of the visited page;
+- every request to an analytics or advertising host (etl.website_hosts) with the tag or
+  measurement id (`tid=G-…`, `id=…`) and the names (never the values) of the parameters
+  Google Analytics hits send: `uid` means User-ID, `aip=1` masked IPs (Universal Analytics);
+- the HTML of the visited page when the HAR holds it, for the tag's set-up.
+
+    >>> export = parse_har(Path("bezoek.har"))
+    >>> sorted(o.name for o in export.observations if o.kind == "cookie")
+    ['_ga', '_ga_AB12CD34', '_gid']
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from email.utils import parsedate_to_datetime
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qsl, urlsplit
+
+from etl.model import ImportRefused, ParsedExport, WebObservation
+from etl.tabular import sniff_encoding
+from etl.website_hosts import (
+    GA_IMPLICIT_FIELDS,
+    cookie_category,
+    fields_of_params,
+    host_of,
+    site_of,
+    tracker_for,
+)
+from etl.website_page import page_observations
+
+HOW = "save it again from the browser's developer tools (Network tab, Export HAR)."
+MAX_HAR_BYTES = 512 * 1024 * 1024
+_DASHED_DATE = re.compile(r"(\d{1,2})-([A-Za-z]{3})-(\d{2,4})")
+
+
+def load_har(path: Path) -> dict[str, Any]:
+    """The `log` object of a HAR file, or a refusal in one sentence."""
+    try:
+        if path.stat().st_size > MAX_HAR_BYTES:
+            raise ImportRefused(
+                f"{path.name}: this HAR file is larger than 512 MB; record a shorter visit "
+                f"(two or three pages) and {HOW}"
+            )
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ImportRefused(f"{path.name}: the file could not be read ({exc.strerror}).") from None
+    encoding = sniff_encoding(raw[:4096])
+    try:
+        doc = json.loads(raw.decode("utf-8" if encoding == "binary" else encoding))
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
+        where = f" (line {exc.lineno}, column {exc.colno})" if hasattr(exc, "lineno") else ""
+        raise ImportRefused(
+            f"{path.name}: this is not a HAR file, it is not valid JSON{where}; {HOW}"
+        ) from None
+    log = doc.get("log") if isinstance(doc, dict) else None
+    if not isinstance(log, dict) or not isinstance(log.get("entries"), list):
+        raise ImportRefused(f"{path.name}: this JSON is not a HAR file (no log.entries); {HOW}")
+    if not log["entries"]:
+        raise ImportRefused(
+            f"{path.name}: the HAR file holds no requests; reload the page with the Network "
+            f"tab open, then {HOW}"
+        )
+    return log
+
+
+def _when(text: Any) -> datetime | None:
+    """An ISO 8601 or HTTP date (also `Wed, 20-Nov-2028 …`) as an aware datetime."""
+    if isinstance(text, int | float) and not isinstance(text, bool):
+        return datetime.fromtimestamp(text, UTC) if text > 0 else None
+    if not isinstance(text, str) or not text.strip():
+        return None
+    text = text.strip()
+    try:
+        found = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        try:
+            found = parsedate_to_datetime(_DASHED_DATE.sub(r"\1 \2 \3", text))
+        except (TypeError, ValueError, IndexError):
+            return None
+    return found if found.tzinfo else found.replace(tzinfo=UTC)
+
+
+@dataclass
+class _Cookie:
+    name: str
+    domain: str
+    seconds: int | None = None
+    session: bool = False
+    known: bool = False  # lifetime known (a number of seconds or a session cookie)
+    how: str = ""
+    guessed_domain: bool = False  # listed without a domain (Firefox): the page's site
+
+    def merge(self, other: _Cookie) -> None:
+        """Keep the longest known lifetime: the conservative reading of one visit."""
+        if not other.known:
+            return
+        if not self.known or (other.seconds or 0) > (self.seconds or 0):
+            self.seconds, self.session, self.known, self.how = (
+                other.seconds,
+                other.session,
+                True,
+                other.how,
+            )
+
+
+def _set_cookie(header: str, host: str, at: datetime | None) -> _Cookie | None:
+    """One Set-Cookie header value; None for a deletion (Max-Age=0, Expires in the past)."""
+    name, _, rest = header.partition("=")
+    attrs: dict[str, str] = {}
+    for part in rest.split(";")[1:]:
+        key, _, val = part.strip().partition("=")
+        attrs[key.strip().lower()] = val.strip()
+    cookie = _Cookie(name.strip(), host_of(attrs.get("domain") or host), known=True)
+    if "max-age" in attrs and re.fullmatch(r"-?\d+", attrs["max-age"]):
+        cookie.seconds, cookie.how = int(attrs["max-age"]), "Max-Age"
+    elif "expires" in attrs and at is not None and (expires := _when(attrs["expires"])):
+        cookie.seconds, cookie.how = round((expires - at).total_seconds()), "Expires"
+    else:
+        cookie.session, cookie.how = True, "Set-Cookie"
+    if cookie.seconds is not None and cookie.seconds <= 0:
+        return None
+    return cookie
+
+
+def _listed_cookie(item: Any, host: str, at: datetime | None) -> _Cookie | None:
+    """One object of a HAR `cookies[]` list."""
+    if not isinstance(item, dict) or not str(item.get("name") or "").strip():
+        return None
+    cookie = _Cookie(str(item["name"]).strip(), host_of(str(item.get("domain") or host)))
+    cookie.guessed_domain = not item.get("domain")
+    if "expires" not in item:
+        return cookie  # Firefox lists request cookies without attributes: lifetime unknown
+    expires = _when(item["expires"])
+    if item["expires"] in (None, "", "Session", "session") or expires is None:
+        cookie.session = cookie.known = True
+        cookie.how = "cookies[]"
+        return cookie
+    if at is None:
+        return cookie
+    cookie.seconds, cookie.known, cookie.how = (
+        round((expires - at).total_seconds()),
+        True,
+        "expires",
+    )
+    return cookie if cookie.seconds > 0 else None
+
+
+@dataclass
+class _Tracker:
+    service: str
+    category: str
+    requests: int = 0
+    ids: set[str] = field(default_factory=set)
+
+
+@dataclass
+class _Visit:
+    site: str = ""
+    cookies: dict[tuple[str, str], _Cookie] = field(default_factory=dict)
+    trackers: dict[str, _Tracker] = field(default_factory=dict)
+    params: dict[str, set[str]] = field(default_factory=dict)  # measurement id -> params
+    signals_traffic: bool = False
+    cookie_info: bool = False
+    page_html: str = ""
+
+    def add_cookie(self, cookie: _Cookie | None) -> None:
+        if cookie is None:
+            return
+        if cookie.guessed_domain:  # the same name with a real domain is the same cookie
+            same = [k for k in self.cookies if k[0] == cookie.name]
+            if same:
+                self.cookies[same[0]].merge(cookie)
+                return
+        elif (cookie.name, self.site) in self.cookies and self.cookies[
+            (cookie.name, self.site)
+        ].guessed_domain:
+            guessed = self.cookies.pop((cookie.name, self.site))
+            cookie.merge(guessed)
+        key = (cookie.name, cookie.domain)
+        if key in self.cookies:
+            self.cookies[key].merge(cookie)
+        else:
+            self.cookies[key] = cookie
+
+
+def _headers(message: Any, name: str) -> list[str]:
+    found = []
+    for header in message.get("headers") or []:
+        if isinstance(header, dict) and str(header.get("name", "")).lower() == name:
+            found.extend(str(header.get("value") or "").split("\n"))
+    return [h for h in found if h.strip()]
+
+
+def _hit_params(url: str, request: dict[str, Any]) -> list[dict[str, str]]:
+    """Parameter sets of one analytics request: the URL's, merged with each POSTed hit."""
+    query = dict(parse_qsl(urlsplit(url).query, keep_blank_values=True))
+    post = request.get("postData") if isinstance(request.get("postData"), dict) else {}
+    lines = [ln for ln in str(post.get("text") or "").splitlines() if "=" in ln]
+    return [{**query, **dict(parse_qsl(ln, keep_blank_values=True))} for ln in lines] or [query]
+
+
+def _read_entry(visit: _Visit, entry: dict[str, Any]) -> None:
+    request = entry.get("request") if isinstance(entry.get("request"), dict) else {}
+    response = entry.get("response") if isinstance(entry.get("response"), dict) else {}
+    url = str(request.get("url") or "")
+    parts = urlsplit(url)
+    host = host_of(parts.hostname or "")
+    started = _when(entry.get("startedDateTime"))
+    date_header = next(iter(_headers(response, "date")), None)
+    answered = _when(date_header) if date_header else started
+    for header in _headers(response, "set-cookie"):
+        visit.cookie_info = True
+        visit.add_cookie(_set_cookie(header, host, answered))
+    for item in response.get("cookies") or []:
+        visit.cookie_info = True
+        visit.add_cookie(_listed_cookie(item, host, answered))
+    listed = request.get("cookies") or []
+    for item in listed:
+        visit.cookie_info = True
+        visit.add_cookie(_listed_cookie(item, site_of(host), started))
+    if not listed:
+        for header in _headers(request, "cookie"):
+            visit.cookie_info = True
+            for pair in header.split(";"):
+                if pair.strip():
+                    visit.add_cookie(_Cookie(pair.split("=")[0].strip(), site_of(host)))
+    tracker = tracker_for(host, parts.path or "/")
+    if tracker is None:
+        return
+    found = visit.trackers.setdefault(host, _Tracker(*tracker))
+    found.requests += 1
+    for params in _hit_params(url, request):
+        tid = params.get("tid") or params.get("id") or ""
+        if tid and tracker[0] == "facebook_pixel":
+            found.ids.add(f"fb:{tid}")
+        elif tid:
+            found.ids.add(tid)
+        if tracker[0] == "google_signals":
+            visit.signals_traffic = True
+        elif tracker[0] == "google_analytics" and tid and "collect" in parts.path:
+            visit.params.setdefault(tid, set()).update(k for k, v in params.items() if v)
+            if params.get("aip") == "1":
+                visit.params[tid].add("aip=1")
+            if params.get("npa") == "1":
+                visit.params[tid].add("npa=1")
+
+
+def _page(log: dict[str, Any], entries: list[dict[str, Any]]) -> tuple[str, str, date | None]:
+    """(visited page URL without query, its HTML if the HAR kept it, date of the visit)."""
+    pages = [p for p in log.get("pages") or [] if isinstance(p, dict)]
+    started = _when(pages[0].get("startedDateTime")) if pages else None
+    documents = [
+        e
+        for e in entries
+        if e.get("_resourceType") == "document"
+        or "text/html" in str(((e.get("response") or {}).get("content") or {}).get("mimeType"))
+    ]
+    first = (documents or entries)[0]
+    url = str((first.get("request") or {}).get("url") or "")
+    started = started or _when(first.get("startedDateTime"))
+    content = (first.get("response") or {}).get("content") or {}
+    html = str(content.get("text") or "")
+    if html and content.get("encoding") == "base64":
+        try:
+            html = base64.b64decode(html).decode("utf-8", errors="replace")
+        except (binascii.Error, ValueError):
+            html = ""
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}{parts.path}", html, started.date() if started else None
+
+
+def parse_har(path: Path, *, as_of: date | None = None) -> ParsedExport:
+    """Every cookie and tracker of one recorded visit (see the module docstring)."""
+    log = load_har(path)
+    entries = [e for e in log["entries"] if isinstance(e, dict)]
+    if not entries:
+        raise ImportRefused(f"{path.name}: the HAR entries are not requests; {HOW}")
+    page_url, html, visited_on = _page(log, entries)
+    visit = _Visit(site=site_of(urlsplit(page_url).hostname or ""), page_html=html)
+    for entry in entries:
+        _read_entry(visit, entry)
+    observations, warnings = _observations(visit)
+    observations.insert(0, WebObservation("page", page_url, value=visit.site, detail="HAR"))
+    if not visit.cookie_info:
+        warnings.insert(
+            0,
+            "the HAR file holds no cookies at all; Chrome's default 'Export HAR (sanitized)' "
+            "leaves them out: export again with 'Export HAR (with sensitive data)'.",
+        )
+    return ParsedExport(
+        "website",
+        "har",
+        rows_read=len(entries),
+        warnings=tuple(warnings),
+        observations=tuple(observations),
+        observed_on=visited_on,
+        complete=visit.cookie_info,
+    )
+
+
+def _observations(visit: _Visit) -> tuple[list[WebObservation], list[str]]:
+    found: list[WebObservation] = []
+    unknown = []
+    tags: set[str] = set()
+    for cookie in sorted(visit.cookies.values(), key=lambda c: (c.name, c.domain)):
+        party = "first" if site_of(cookie.domain) == visit.site else "third"
+        if not cookie.known:
+            unknown.append(cookie.name)
+        found.append(
+            WebObservation(
+                "cookie",
+                cookie.name,
+                domain=cookie.domain,
+                lifetime_seconds=cookie.seconds,
+                session=cookie.session,
+                party=party,
+                category=cookie_category(cookie.name),
+                detail=cookie.how or "lifetime not in HAR",
+            )
+        )
+    for host, tracker in sorted(visit.trackers.items()):
+        party = "first" if site_of(host) == visit.site else "third"
+        found.append(
+            WebObservation(
+                "tracker",
+                host,
+                value=tracker.service,
+                party=party,
+                category=tracker.category,
+                detail=f"{tracker.requests} requests"
+                + (f"; {', '.join(sorted(tracker.ids))}" if tracker.ids else ""),
+            )
+        )
+        for tid in sorted(tracker.ids - tags):
+            tags.add(tid)
+            found.append(
+                WebObservation("tag", tid, category=_service_of_tag(tid, tracker), detail=host)
+            )
+    found += _hit_settings(visit)
+    if visit.page_html:
+        from_page, _ = page_observations(visit.page_html, predict_cookies=False)
+        known = {(o.kind, o.name) for o in found}
+        found += [o for o in from_page if (o.kind, o.name) not in known and o.kind != "tracker"]
+    warnings = []
+    if unknown:
+        warnings.append(
+            f"the HAR does not say how long {len(unknown)} cookies live ({', '.join(unknown[:5])}"
+            f"{', …' if len(unknown) > 5 else ''}); Chrome's HAR export includes it."
+        )
+    return found, warnings
+
+
+def _service_of_tag(tid: str, tracker: _Tracker) -> str:
+    if tid.startswith(("G-", "UA-")):
+        return "google_analytics"
+    if tid.startswith("GTM-"):
+        return "google_tag_manager"
+    return tracker.service
+
+
+def _hit_settings(visit: _Visit) -> list[WebObservation]:
+    """What the Google Analytics hits themselves show: User-ID, masked IPs, fields sent."""
+    found: list[WebObservation] = []
+    ga4 = {tid: p for tid, p in visit.params.items() if tid.startswith("G-")}
+    ua = {tid: p for tid, p in visit.params.items() if tid.startswith("UA-")}
+    every = set().union(*visit.params.values()) if visit.params else set()
+    if visit.params:
+        sent_uid = "uid" in every or "_uid" in every
+        found.append(
+            WebObservation(
+                "setting",
+                "hit.user_id",
+                value="on" if sent_uid else "off",
+                detail="Google Analytics hits",
+            )
+        )
+        for name in GA_IMPLICIT_FIELDS:
+            found.append(WebObservation("field", name, value="request", detail="every hit"))
+        for name, param in fields_of_params(every).items():
+            found.append(WebObservation("field", name, value=param, detail="hit parameter"))
+    if ga4 and all("npa=1" in p for p in ga4.values()):
+        found.append(
+            WebObservation("setting", "hit.ad_personalization", value="off", detail="npa=1")
+        )
+    if ua:
+        masked = all("aip=1" in p for p in ua.values())
+        found.append(
+            WebObservation(
+                "setting",
+                "hit.anonymize_ip",
+                value="on" if masked else "off",
+                detail="aip=1" if masked else "no aip=1",
+            )
+        )
+    if visit.signals_traffic:
+        found.append(
+            WebObservation(
+                "setting",
+                "hit.google_signals",
+                value="on",
+                detail="requests to Google's advertising hosts",
+            )
+        )
+    return found

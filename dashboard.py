@@ -12,6 +12,7 @@ from compliance.i18n import t
 PAGES = {
     "nav.status": [
         ("pages/overzicht.py", "page.overzicht", ":material/dashboard:", True),
+        ("pages/verzoeken.py", "page.verzoeken", ":material/mark_email_unread:", False),
         ("pages/verwijderingen.py", "page.verwijderingen", ":material/delete_sweep:", False),
         ("pages/inventaris.py", "page.inventaris", ":material/inventory_2:", False),
     ],

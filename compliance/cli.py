@@ -133,6 +133,30 @@ def cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_access_overview(args: argparse.Namespace) -> int:
+    """The Excel answer to an access request (compliance.access_overview)."""
+    from compliance.access_overview import UnknownSubject, overview_workbook
+
+    out = Path(args.out)
+    if out.suffix.lower() != ".xlsx":
+        raise Refused(f"{out.name}: the overview must be saved as a .xlsx file.")
+    if not out.parent.is_dir():
+        raise Refused(f"The folder {out.parent} does not exist; choose an existing folder.")
+    if not Path(args.db).exists():
+        raise Refused(f"There is no database at {args.db}; import exports first.")
+    as_of = args.as_of or date.today()
+    try:
+        book = overview_workbook(args.db, load_policy(), args.subject, as_of, args.lang)
+    except UnknownSubject:
+        raise Refused(
+            f"There is no data subject number {args.subject}; the Inventaris page or "
+            "'report --format json' shows the numbers."
+        ) from None
+    book.save(out)
+    print(f"access overview of subject {args.subject} on {as_of} written to {out}.")
+    return 0
+
+
 def load_samples(db: Path, if_empty: bool = False) -> list[str]:
     """Import every sample export and the sample postal requests; returns summary lines."""
     if if_empty and store.has_data(db):
@@ -342,6 +366,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--address", default=os.environ.get("AVG_ADDRESS", "127.0.0.1"))
     p.add_argument("--port", type=int, default=8501)
     p.set_defaults(func=cmd_serve)
+
+    p = with_db(sub.add_parser("access-overview", help="Excel answer to an access request"))
+    p.add_argument("--subject", required=True, type=int, metavar="ID")
+    p.add_argument("--out", required=True, metavar="FILE.xlsx")
+    p.add_argument("--as-of", type=_iso_date, metavar="YYYY-MM-DD", help="default: today")
+    p.add_argument("--lang", choices=("nl", "en"), default="nl")
+    p.set_defaults(func=cmd_access_overview)
 
     p = with_db(sub.add_parser("demo", help="load the sample exports"))
     p.add_argument("--if-empty", action="store_true", help="only when the database is empty")

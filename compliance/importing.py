@@ -56,7 +56,7 @@ def _check(parsed: ParsedExport, path: Path) -> None:
                 f"{path.name}: internal error, a record refers to unknown relation "
                 f"{rec.subject_ref}."
             )
-    if not (parsed.subjects or parsed.records or parsed.invoices):
+    if not (parsed.subjects or parsed.records or parsed.invoices or parsed.messages):
         raise ImportRefused(
             f"{path.name}: the file holds no relations or invoices; check that you exported "
             "the right list and that it is not empty."

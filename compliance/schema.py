@@ -129,6 +129,52 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
         """,
     ),
     (
+        2,
+        "mailbox messages, classification overrules, request outcomes",
+        """
+        -- One e-mail from a mailbox export: metadata and classification, never its text or
+        -- attachments. sent_at is local time (Europe/Amsterdam).
+        CREATE TABLE messages (
+            message_id VARCHAR PRIMARY KEY,
+            sent_at TIMESTAMP NOT NULL,
+            sender VARCHAR NOT NULL,
+            recipients VARCHAR[] NOT NULL,
+            subject VARCHAR NOT NULL,
+            direction VARCHAR NOT NULL,      -- inbound | outbound | internal
+            counterpart VARCHAR,             -- the outside address
+            classification VARCHAR NOT NULL, -- by the policy's [mail] rules, at import
+            matched VARCHAR[] NOT NULL,      -- why: the phrases and rules that matched
+            in_reply_to VARCHAR,
+            refs VARCHAR[] NOT NULL,         -- In-Reply-To and References
+            metadata_only BOOLEAN NOT NULL,  -- message trace: classified by subject only
+            first_import_id INTEGER NOT NULL,
+            last_import_id INTEGER NOT NULL
+        );
+
+        -- The owner's classification of a message, kept across re-imports (by message-id).
+        CREATE TABLE message_overrules (
+            message_id VARCHAR PRIMARY KEY,
+            classification VARCHAR NOT NULL,
+            reason VARCHAR NOT NULL,
+            actor VARCHAR NOT NULL,
+            "at" TIMESTAMP NOT NULL
+        );
+
+        -- What became of a request besides its answer date: rejected or answered with a
+        -- note, extended (and when the requester was told), answered by a mailbox reply.
+        CREATE TABLE request_outcomes (
+            request_id INTEGER PRIMARY KEY,
+            outcome VARCHAR,                 -- answered | rejected; NULL while open
+            note VARCHAR,
+            extended_on DATE,                -- the day the requester was told of the extension
+            extension_note VARCHAR,
+            answer_message_id VARCHAR,       -- the reply found in the mailbox
+            updated_at TIMESTAMP NOT NULL,
+            updated_by VARCHAR NOT NULL
+        );
+        """,
+    ),
+    (
         5,
         "weekly review sign-offs",
         """

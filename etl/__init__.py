@@ -24,7 +24,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from etl import eboekhouden, snelstart, xaf
+from etl import eboekhouden, mailbox, snelstart, xaf
 from etl.jsondoc import keys_of, load_json, records_in
 from etl.model import ImportRefused, ParsedExport
 from etl.rows import columns_listed
@@ -71,6 +71,11 @@ KINDS: tuple[Kind, ...] = (
     Kind("snelstart.auditfile", "snelstart", "auditfile", ("xaf",),
          "Auditfile (XAF 3.2) uit SnelStart: klanten en verkoopfacturen.",
          "Audit file (XAF 3.2) from SnelStart: customers and sales invoices."),
+    Kind("mailbox.messages", "mailbox", "mailbox", ("eml", "zip", "mbox", "msg", "csv"),
+         "Mailbox: berichten als .eml (of een zip daarvan), mbox, Outlook .msg of .pst, of de "
+         "message trace (CSV) van Exchange; de tekst wordt alleen gelezen om te classificeren.",
+         "Mailbox: messages as .eml (or a zip of them), mbox, Outlook .msg or .pst, or the "
+         "Exchange message trace (CSV); the text is only read to classify."),
 )  # fmt: skip
 
 
@@ -208,7 +213,7 @@ def _detect_table(path: Path, source: str | None) -> Detected:
 def detect(path: str | Path, source: str | None = None) -> Detected:
     """Which importer reads this file, from its content (the name only breaks ties)."""
     path = Path(path)
-    if source is not None and source not in BOOKKEEPING_SOURCES:
+    if source is not None and source not in (*BOOKKEEPING_SOURCES, mailbox.SOURCE):
         raise ImportRefused(
             f"{path.name}: --source must be eboekhouden or snelstart for a bookkeeping export, "
             f"not {source!r}."
@@ -220,6 +225,13 @@ def detect(path: str | Path, source: str | None = None) -> Detected:
             head = handle.read(SAMPLE_BYTES)
     except OSError as exc:
         raise ImportRefused(f"{path.name}: the file could not be read ({exc.strerror}).") from None
+    if source in (None, mailbox.SOURCE) and (fmt := mailbox.sniff(path, head)) is not None:
+        return _detected("mailbox.messages", fmt, partial(mailbox.parse, path, fmt))
+    if source == mailbox.SOURCE:
+        raise ImportRefused(
+            f"{path.name}: this is not a mailbox export (.eml, a zip of .eml, mbox, .msg, "
+            f".pst or a message trace CSV); {UNKNOWN_HINT}"
+        )
     encoding = sniff_encoding(head)
     if not head.startswith(b"PK") and encoding != "binary":
         text = decode_head(head, encoding).lstrip("\ufeff \t\r\n")

@@ -11,7 +11,7 @@ person across systems, and *which* fields a system holds (``fields``), not their
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 # Source system ids, as used in the database, the CLI and the JSON report.
 SOURCES = ("eboekhouden", "snelstart", "mailbox", "transip", "vault", "website", "manual")
@@ -81,6 +81,24 @@ class InvoiceRow:
 
 
 @dataclass(frozen=True)
+class MessageRow:
+    """One e-mail: who, when, about what, and how it was classified; never its text."""
+
+    message_id: str
+    sent_at: datetime  # local time in Europe/Amsterdam, naive
+    sender: str  # address, lower case
+    recipients: tuple[str, ...]
+    subject: str
+    direction: str  # inbound | outbound | internal (by the policy's own addresses)
+    counterpart: str | None  # the outside address: the sender, or the first recipient
+    classification: str  # a request type, contact, noise, or sent (own messages)
+    matched: tuple[str, ...] = ()  # why: the policy phrases and rules that matched
+    in_reply_to: str | None = None
+    references: tuple[str, ...] = ()
+    metadata_only: bool = False  # message trace: the text was never available
+
+
+@dataclass(frozen=True)
 class ParsedExport:
     """Everything one file contributed, ready for `compliance.store.load_export`."""
 
@@ -94,3 +112,4 @@ class ParsedExport:
     warnings: tuple[str, ...] = ()
     columns_mapped: dict[str, str] = field(default_factory=dict)  # file header -> field
     columns_unmapped: tuple[str, ...] = ()
+    messages: tuple[MessageRow, ...] = ()  # mailbox exports only

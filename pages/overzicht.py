@@ -73,7 +73,7 @@ with c3.container(border=True, height="stretch"):
         s.t("overview.requests_soon"), counts.requests_soon, help=s.t("overview.requests_help")
     )
     st.caption(s.t("overview.requests_overdue", n=counts.requests_overdue))
-    st.markdown(s.t("overview.to_requests"))
+    ui.link_to("pages/verzoeken.py", s.t("overview.view"), ":material/arrow_forward:")
 with c4.container(border=True, height="stretch"):
     st.metric(s.t("overview.findings"), sum(counts.findings.values()))
     st.caption(" · ".join(f"{n} {s.t('severity.' + k)}" for k, n in counts.findings.items()))

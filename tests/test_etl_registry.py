@@ -36,6 +36,11 @@ FIXTURE_FOR = {
     ("snelstart.invoices", "xlsx"): "snelstart/verkoopfacturen.xlsx",
     ("snelstart.invoices", "json"): "snelstart/verkoopfacturen.json",
     ("snelstart.auditfile", "xaf"): "xaf/snelstart-2024.xaf",
+    ("mailbox.messages", "eml"): "mailbox/request-latin1.eml",
+    ("mailbox.messages", "zip"): "mailbox/messages.zip",
+    ("mailbox.messages", "mbox"): "mailbox/inbox.mbox",
+    ("mailbox.messages", "msg"): "mailbox/outlook.msg",
+    ("mailbox.messages", "csv"): "mailbox/message-trace-utf16.csv",
 }
 CASES = [(kind, fmt) for kind in etl.KINDS for fmt in kind.formats]
 

@@ -40,6 +40,7 @@ AS_OF = date(2026, 11, 25)
 NOW = datetime(2026, 11, 20, 9, 30)
 PAGES = [
     "pages/overzicht.py",
+    "pages/verzoeken.py",
     "pages/inventaris.py",
     "pages/verwijderingen.py",
     "pages/beleid.py",
@@ -47,6 +48,7 @@ PAGES = [
 ]
 TITLES = {
     "pages/overzicht.py": "page.overzicht",
+    "pages/verzoeken.py": "page.verzoeken",
     "pages/inventaris.py": "page.inventaris",
     "pages/verwijderingen.py": "page.verwijderingen",
     "pages/beleid.py": "page.beleid",
@@ -236,6 +238,7 @@ def test_dashboard_opens_on_the_overview_with_links(seeded: Path) -> None:
     links = [link.proto.page for link in at.page_link]
     assert links.count("verwijderingen") == 2
     assert "inventaris" in links
+    assert "verzoeken" in links  # the requests card opens the Verzoeken page
 
 
 # ------------------------------------------------------------------------- overzicht

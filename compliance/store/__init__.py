@@ -26,6 +26,7 @@ from compliance.store.connection import (
     writing,
 )
 from compliance.store.loading import ImportResult, load_export
+from compliance.store.messages import messages, overrule_message
 from compliance.store.queries import (
     audit_log,
     imports,
@@ -38,6 +39,11 @@ from compliance.store.queries import (
     subject_invoices,
     subject_records,
     subjects,
+)
+from compliance.store.request_outcomes import (
+    record_extension,
+    record_outcome,
+    request_outcomes,
 )
 
 __all__ = [
@@ -59,9 +65,14 @@ __all__ = [
     "log_event",
     "mark_deleted",
     "mark_request_answered",
+    "messages",
+    "overrule_message",
     "pending_migrations",
     "reading",
+    "record_extension",
     "record_groups",
+    "record_outcome",
+    "request_outcomes",
     "requests",
     "restore",
     "subject_activity",

@@ -18,6 +18,7 @@ from compliance.store.connection import (
     next_id,
     writing,
 )
+from compliance.store.messages import load_messages
 from etl.model import ParsedExport
 
 
@@ -148,6 +149,8 @@ def load_export(
         counts = _load_records(conn, parsed, subject_of, import_id, today)
         for key, value in _load_invoices(conn, parsed, import_id).items():
             counts[key] += value
+        if parsed.messages:  # a mailbox export: messages, the requests they are, answers
+            counts.update(load_messages(conn, parsed, import_id, actor, now))
 
         warnings = list(parsed.warnings)
         conn.execute(

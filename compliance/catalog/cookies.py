@@ -1,0 +1,292 @@
+"""Website cookies and Google Analytics: findings, the checklist and the Cookies & analytics
+page."""
+
+STRINGS: dict[str, tuple[str, str]] = {
+    # ------------------------------------------------------------------ findings
+    "finding.cookie_lifetime": (
+        "Cookie {name} ({domain}) blijft {days} dagen bewaard, langer dan de beloofde {max} "
+        "dagen ({where}): {todo}",
+        "Cookie {name} ({domain}) lives {days} days, longer than the promised {max} days "
+        "({where}): {todo}",
+    ),
+    "finding.undeclared_cookie": (
+        "{what} {name} ({category}) staat niet in de privacyverklaring ({where}): noem het "
+        "daar met doel en looptijd, of haal het van de website.",
+        "{what} {name} ({category}) is not mentioned in the privacy statement ({where}): "
+        "mention it there with purpose and lifetime, or remove it from the site.",
+    ),
+    "finding.analytics_setting": (
+        "Google Analytics, {step}: {state}, {seen} ({where}). {todo}",
+        "Google Analytics, {step}: {state}, {seen} ({where}). {todo}",
+    ),
+    "finding.data_collected": (
+        "Google Analytics ontvangt {field} (parameter {param}; {where}), wat de "
+        "privacyverklaring niet noemt: zet het uit in de tag of noem het in de verklaring.",
+        "Google Analytics receives {field} (parameter {param}; {where}), which the privacy "
+        "statement does not list: switch it off in the tag or list it in the statement.",
+    ),
+    "cookies.todo_lifetime_ga": (
+        "zet in de Google-tag cookie_expires op 2592000 (30 dagen), of pas de verklaring aan.",
+        "set cookie_expires to 2592000 (30 days) in the Google tag, or change the statement.",
+    ),
+    "cookies.todo_lifetime": (
+        "laat de websitebouwer de looptijd inkorten tot hooguit een maand, of noem de cookie "
+        "met zijn looptijd in de verklaring.",
+        "have the web developer shorten its lifetime to one month at most, or name the cookie "
+        "and its lifetime in the statement.",
+    ),
+    "cookies.what_cookie": ("Cookie", "Cookie"),
+    "cookies.what_host": ("Trackerdomein", "Tracker host"),
+    "cookies.evidence_file": ("gezien in {file} op {date}", "seen in {file} on {date}"),
+    "cookies.evidence_policy": ("volgens data/policy.toml", "according to data/policy.toml"),
+    "cookies.category.analytics": ("statistieken", "statistics"),
+    "cookies.category.marketing": ("marketing", "marketing"),
+    "cookies.category.functional": ("functioneel", "functional"),
+    "cookies.category.preferences": ("voorkeuren", "preferences"),
+    "cookies.category.security": ("beveiliging", "security"),
+    "cookies.category.unclassified": ("niet ingedeeld", "unclassified"),
+    # ------------------------------------------------------------------ the checklist
+    "check.pass": ("in orde", "passes"),
+    "check.fail": ("niet in orde", "fails"),
+    "check.unknown": ("onbekend", "unknown"),
+    "check.processing_agreement": (
+        "verwerkersovereenkomst met Google geaccepteerd",
+        "data processing terms with Google accepted",
+    ),
+    "check.processing_agreement.todo": (
+        "Accepteer in Google Analytics (Beheer → Accountinstellingen) het 'Amendement voor "
+        "gegevensverwerking' en leg dat vast op het formulier hieronder.",
+        "Accept the Data Processing Terms in Google Analytics (Admin → Account settings) and "
+        "record that on the form below.",
+    ),
+    "check.ip_masked": ("IP-adressen gemaskeerd", "IP addresses masked"),
+    "check.ip_masked.todo": (
+        "GA4 doet dit altijd; een oude Universal Analytics-tag (UA-…) heeft anonymize_ip: true "
+        "nodig, of haal hem weg.",
+        "GA4 always does; an old Universal Analytics tag (UA-…) needs anonymize_ip: true, or "
+        "remove it.",
+    ),
+    "check.data_sharing_off": ("gegevens delen met Google uit", "data sharing with Google off"),
+    "check.data_sharing_off.todo": (
+        "Zet in Beheer → Accountinstellingen alle opties onder 'Gegevens delen' uit en leg dat "
+        "vast op het formulier.",
+        "Switch off every option under 'Data sharing settings' in Admin → Account settings "
+        "and record that on the form.",
+    ),
+    "check.google_signals_off": ("Google-signalen uit", "Google signals off"),
+    "check.google_signals_off.todo": (
+        "Zet Google-signalen uit (Beheer → Gegevensverzameling) of zet "
+        "allow_google_signals: false in de tag.",
+        "Switch Google signals off (Admin → Data collection) or set "
+        "allow_google_signals: false in the tag.",
+    ),
+    "check.ad_personalization_off": ("advertentiefuncties uit", "advertising features off"),
+    "check.ad_personalization_off.todo": (
+        "Zet advertentiepersonalisatie uit (Beheer → Gegevensverzameling) of zet "
+        "allow_ad_personalization_signals: false in de tag.",
+        "Switch ads personalization off (Admin → Data collection) or set "
+        "allow_ad_personalization_signals: false in the tag.",
+    ),
+    "check.user_id_off": ("geen User-ID", "no User-ID"),
+    "check.user_id_off.todo": (
+        "Haal user_id uit de Google-tag: zonder toestemming mag Analytics bezoekers niet aan "
+        "een klant koppelen.",
+        "Remove user_id from the Google tag: without consent Analytics may not link visitors "
+        "to a client.",
+    ),
+    "check.statement_mentions": (
+        "privacyverklaring noemt Google Analytics",
+        "privacy statement mentions Google Analytics",
+    ),
+    "check.statement_mentions.todo": (
+        "Vermeld in de privacy- en cookieverklaring dat de site Google Analytics "
+        "privacyvriendelijk gebruikt (en pas data/policy.toml aan).",
+        "State in the privacy and cookie statement that the site uses Google Analytics in a "
+        "privacy-friendly way (and update data/policy.toml).",
+    ),
+    "check.cookie_lifetime": ("elke cookie hooguit een maand", "every cookie one month at most"),
+    "check.cookie_lifetime.todo": (
+        "Zet cookie_expires op 2592000 in de Google-tag; laat andere cookies door de "
+        "websitebouwer inkorten. Onbekend? Importeer een HAR-bestand uit Chrome.",
+        "Set cookie_expires to 2592000 in the Google tag; have other cookies shortened by the "
+        "web developer. Unknown? Import a HAR file saved from Chrome.",
+    ),
+    "check.cookies_declared": (
+        "alle cookies en trackers in de verklaring",
+        "every cookie and tracker in the statement",
+    ),
+    "check.cookies_declared.todo": (
+        "Noem elke cookie en tracker in de verklaring (en in data/policy.toml), of haal hem "
+        "van de site.",
+        "Name every cookie and tracker in the statement (and in data/policy.toml), or remove "
+        "it from the site.",
+    ),
+    "check.data_collected": (
+        "alleen de genoemde gegevens naar Analytics",
+        "only the listed data sent to Analytics",
+    ),
+    "check.data_collected.todo": (
+        "Zet extra gegevens (User-ID, gebruikerseigenschappen) uit in de tag, of noem ze in "
+        "de verklaring.",
+        "Switch extra data (User-ID, user properties) off in the tag, or list them in the "
+        "statement.",
+    ),
+    "check.data_retention": ("bewaartermijn in Analytics bekend", "retention in Analytics known"),
+    "check.data_retention.todo": (
+        "Lees de termijn af in Beheer → Gegevensverzameling en -aanpassing → "
+        "Gegevensbewaring en leg hem vast op het formulier.",
+        "Read it in Admin → Data collection and modification → Data retention and record it "
+        "on the form.",
+    ),
+    "check.seen.terms_yes": ("geaccepteerd volgens het formulier", "accepted, per the form"),
+    "check.seen.terms_no": (
+        "niet geaccepteerd volgens het formulier",
+        "not accepted, per the form",
+    ),
+    "check.seen.terms_policy": (
+        "agreement_on_file = {value}",
+        "agreement_on_file = {value}",
+    ),
+    "check.seen.ua_pass": ("{ids}: anonymize_ip staat aan", "{ids}: anonymize_ip is on"),
+    "check.seen.ua_fail": ("{ids}: IP-adressen niet gemaskeerd", "{ids}: IP addresses not masked"),
+    "check.seen.ua_unknown": (
+        "{ids}: niet te zien of anonymize_ip aan staat",
+        "{ids}: cannot see whether anonymize_ip is on",
+    ),
+    "check.seen.ga4_ip": (
+        "{ids} is GA4, dat IP-adressen nooit opslaat",
+        "{ids} is GA4, which never stores IP addresses",
+    ),
+    "check.seen.no_analytics": (
+        "geen Google Analytics gezien op de site",
+        "no Google Analytics seen on the site",
+    ),
+    "check.seen.no_tag": ("nog geen tag of bezoek bekeken", "no tag or visit looked at yet"),
+    "check.seen.sharing_pass": ("alle vier de opties staan uit", "all four options are off"),
+    "check.seen.sharing_fail": ("aan: {names}", "on: {names}"),
+    "check.seen.sharing_unknown": ("niet vastgelegd: {names}", "not recorded: {names}"),
+    "check.seen.signals_traffic": (
+        "het bezoek stuurde verzoeken naar Googles advertentiedomeinen",
+        "the visit sent requests to Google's advertising hosts",
+    ),
+    "check.seen.signals_off": ("uitgeschakeld", "switched off"),
+    "check.seen.signals_on": ("ingeschakeld in de property", "enabled in the property"),
+    "check.seen.signals_unknown": ("niet vastgelegd", "not recorded"),
+    "check.seen.ads_off": ("uitgeschakeld", "switched off"),
+    "check.seen.ads_on": ("ingeschakeld in de property", "enabled in the property"),
+    "check.seen.ads_unknown": (
+        "niet vastgelegd; de tag staat het standaard toe",
+        "not recorded; the tag allows it by default",
+    ),
+    "check.seen.uid_on": ("er wordt een User-ID verstuurd ({how})", "a User-ID is sent ({how})"),
+    "check.seen.uid_off": ("geen User-ID gezien", "no User-ID seen"),
+    "check.seen.uid_unknown": ("nog geen tag of bezoek bekeken", "no tag or visit looked at yet"),
+    "check.seen.mentions_yes": ("de verklaring noemt het", "the statement mentions it"),
+    "check.seen.mentions_no": ("de verklaring noemt het niet", "the statement does not mention it"),
+    "check.seen.lifetime_fail": (
+        "langer dan {max} dagen: {cookies}",
+        "longer than {max} days: {cookies}",
+    ),
+    "check.seen.lifetime_unknown": ("looptijd onbekend: {cookies}", "lifetime unknown: {cookies}"),
+    "check.seen.no_cookies": (
+        "nog geen bezoek (HAR), cookiescan of tag geïmporteerd",
+        "no visit (HAR), cookie scan or tag imported yet",
+    ),
+    "check.seen.lifetime_pass": (
+        "alle {n} cookies hooguit {max} dagen",
+        "all {n} cookies {max} days at most",
+    ),
+    "check.seen.undeclared": ("niet genoemd: {names}", "not mentioned: {names}"),
+    "check.seen.declared": ("alles genoemd", "all mentioned"),
+    "check.seen.fields_beyond": ("extra: {names}", "beyond the list: {names}"),
+    "check.seen.fields_ok": ("{n} soorten gegevens, alle gedekt", "{n} kinds of data, all covered"),
+    "check.seen.fields_unknown": (
+        "nog geen Analytics-verzoeken of tag gezien",
+        "no Analytics requests or tag seen yet",
+    ),
+    "check.seen.retention": ("bewaartermijn {value}", "retention {value}"),
+    "check.seen.retention_unknown": ("niet vastgelegd", "not recorded"),
+    # ------------------------------------------------------------------ fields and settings
+    "webfield.ip_address": ("IP-adres", "IP address"),
+    "webfield.operating_system": ("besturingssysteem", "operating system"),
+    "webfield.browser": ("browser", "browser"),
+    "webfield.country": ("land", "country"),
+    "webfield.search_keyword": ("zoekwoord", "search keyword"),
+    "webfield.referrer_url": ("verwijzende URL", "referring URL"),
+    "webfield.page_url": ("bezochte pagina", "page visited"),
+    "webfield.page_title": ("paginatitel", "page title"),
+    "webfield.screen_resolution": ("schermgrootte", "screen size"),
+    "webfield.language": ("taal", "language"),
+    "webfield.user_id": ("User-ID (klantnummer of inlognaam)", "User-ID (client number or login)"),
+    "webfield.user_properties": ("gebruikerseigenschappen", "user properties"),
+    "webfield.user_provided_data": (
+        "door bezoekers ingevulde gegevens (e-mail, telefoon)",
+        "data visitors entered (e-mail, phone)",
+    ),
+    "setting.ga.processing_terms": (
+        "Amendement voor gegevensverwerking geaccepteerd",
+        "Data Processing Terms accepted",
+    ),
+    "setting.ga.sharing_products": ("Google-producten en -services", "Google products & services"),
+    "setting.ga.sharing_benchmarking": (
+        "modelleringsbijdragen en bedrijfsinzichten",
+        "modeling contributions & business insights",
+    ),
+    "setting.ga.sharing_support": ("technische ondersteuning", "technical support"),
+    "setting.ga.sharing_sales": (
+        "aanbevelingen voor uw bedrijf (accountspecialisten)",
+        "recommendations for your business (sales)",
+    ),
+    "setting.ga.google_signals": ("Google-signalen (property)", "Google signals (property)"),
+    "setting.ga.ad_personalization": (
+        "advertentiepersonalisatie (property)",
+        "ads personalization (property)",
+    ),
+    "setting.ga.user_id": ("User-ID verstuurd", "User-ID sent"),
+    "setting.ga.data_retention": ("bewaartermijn gebeurtenissen", "event data retention"),
+    "setting.ga.user_data_retention": ("bewaartermijn gebruikersgegevens", "user data retention"),
+    "setting.tag.allow_google_signals": ("tag: allow_google_signals", "tag: allow_google_signals"),
+    "setting.tag.allow_ad_personalization_signals": (
+        "tag: allow_ad_personalization_signals",
+        "tag: allow_ad_personalization_signals",
+    ),
+    "setting.tag.anonymize_ip": ("tag: anonymize_ip", "tag: anonymize_ip"),
+    "setting.tag.user_id": ("tag: user_id", "tag: user_id"),
+    "setting.hit.user_id": ("verzoeken: User-ID (uid)", "requests: User-ID (uid)"),
+    "setting.hit.anonymize_ip": ("verzoeken: aip=1", "requests: aip=1"),
+    "setting.hit.google_signals": (
+        "verzoeken naar advertentiedomeinen",
+        "requests to advertising hosts",
+    ),
+    "setting.hit.ad_personalization": ("verzoeken: npa=1", "requests: npa=1"),
+    "setting.consent.analytics_storage": (
+        "toestemmingsmodus: analytics_storage",
+        "consent mode: analytics_storage",
+    ),
+    "setting.consent.ad_storage": ("toestemmingsmodus: ad_storage", "consent mode: ad_storage"),
+    "setting.consent.ad_user_data": (
+        "toestemmingsmodus: ad_user_data",
+        "consent mode: ad_user_data",
+    ),
+    "setting.consent.ad_personalization": (
+        "toestemmingsmodus: ad_personalization",
+        "consent mode: ad_personalization",
+    ),
+    "value.on": ("aan", "on"),
+    "value.off": ("uit", "off"),
+    "value.yes": ("ja", "yes"),
+    "value.no": ("nee", "no"),
+    "value.denied": ("geweigerd", "denied"),
+    "value.granted": ("toegestaan", "granted"),
+    "value.unknown": ("onbekend", "unknown"),
+    "retention.TWO_MONTHS": ("2 maanden", "2 months"),
+    "retention.FOURTEEN_MONTHS": ("14 maanden", "14 months"),
+    "retention.TWENTY_SIX_MONTHS": ("26 maanden", "26 months"),
+    "retention.THIRTY_EIGHT_MONTHS": ("38 maanden", "38 months"),
+    "retention.FIFTY_MONTHS": ("50 maanden", "50 months"),
+    "kind.har": ("HAR-bestand (bezoek)", "HAR file (visit)"),
+    "kind.page": ("pagina of tag", "page or tag"),
+    "kind.cookie_scan": ("cookiescan", "cookie scan"),
+    "kind.ga_settings": ("Google Analytics-instellingen", "Google Analytics settings"),
+    "kind.ga_form": ("formulier", "form"),
+}

@@ -1,0 +1,263 @@
+"""Who still has access: linking IP addresses, logins and licences to subjects, and what a
+former client's or a prospect's remaining access means. Pure functions over plain rows.
+
+An entry (a firewall range, a vault item, a licence) names its holder only in free text.
+`match_entry` tries, strongest first: the KvK number and e-mail address the entry carries,
+then each hint in order (rule description or item name first, then folder, URL host, login
+name, and last the VPS's description, tags and reverse DNS), looking for a subject's
+relation code or its name (normalised as for bookkeeping subjects: no legal form, case,
+accents or punctuation). The first hint that names anyone decides; a hint naming two
+subjects leaves the entry for the owner ("ambiguous"). A hint naming ICT Roermond itself
+marks the entry as the company's own, not personal data.
+
+    >>> index = SubjectIndex.build([KnownSubject(7, ("Kapsalon Testknip B.V.",), ("K100",))])
+    >>> match_entry(("Kapsalon Testknip kantoor",), (), None, (), index)
+    (7, 'name')
+    >>> match_entry(("RDP thuiswerker",), ("k100",), None, (), index)
+    (7, 'code')
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+
+from compliance.findings import Finding
+from compliance.i18n import t
+from compliance.identity import normalise_name
+
+MIN_NAME = 4  # a shorter normalised name ("nep") would match far too much
+_CODE_WORDS = (
+    r"(?:klant|klantnr|klantnummer|klantcode|relatie|relatiecode|relatienr|debiteur|code|nr|"
+    r"client|customer)"
+)
+# What the Toegang page shows first: the states in order of urgency.
+STATES = ("remove_now", "remove_soon", "prospect", "unlinked", "kept", "own", "gone")
+
+
+def hint_text(text: str) -> str:
+    """A hint as names are compared: 'kapsalon-testknip.example' -> 'kapsalon testknip example'."""
+    # normalise_name turns punctuation into spaces after dropping the dots of "B.V.".
+    return normalise_name((text or "").replace("_", " "))
+
+
+@dataclass(frozen=True)
+class KnownSubject:
+    """A subject as the matcher sees it: every name it has in any system, its codes."""
+
+    subject_id: int
+    names: tuple[str, ...]
+    codes: tuple[str, ...] = ()
+
+
+@dataclass
+class SubjectIndex:
+    by_kvk: dict[str, int] = field(default_factory=dict)
+    by_email: dict[str, int] = field(default_factory=dict)
+    names: list[tuple[str, int]] = field(default_factory=list)  # (normalised name, id)
+    codes: list[tuple[str, int]] = field(default_factory=list)  # (lower-case code, id)
+    own: tuple[str, ...] = ()  # normalised names of ICT Roermond itself
+
+    @classmethod
+    def build(
+        cls,
+        subjects: Iterable[KnownSubject],
+        identifiers: Iterable[tuple[str, str, int]] = (),
+        own_names: Iterable[str] = (),
+    ) -> SubjectIndex:
+        index = cls(own=tuple(n for n in (hint_text(o) for o in own_names) if n))
+        for kind, value, subject_id in identifiers:
+            if kind == "kvk":
+                index.by_kvk[value] = subject_id
+            elif kind == "email":
+                index.by_email[value.lower()] = subject_id
+        for s in subjects:
+            for name in dict.fromkeys(hint_text(n) for n in s.names):
+                if len(name) >= MIN_NAME:
+                    index.names.append((name, s.subject_id))
+            for code in dict.fromkeys(c.strip().lower() for c in s.codes):
+                if len(code) >= 3:
+                    index.codes.append((code, s.subject_id))
+        return index
+
+
+def _code_named(code: str, hint: str) -> bool:
+    """A relation code in a hint: 'K100' anywhere as a word; a number only on its own."""
+    if (any(c.isalpha() for c in code) and any(c.isdigit() for c in code)) or "-" in code:
+        return re.search(rf"(?<![0-9a-z]){re.escape(code)}(?![0-9a-z])", hint) is not None
+    if code.isdigit():
+        # "1007" in "port 1007" is no client; "1007", "klant 1007" or "#1007" is.
+        pattern = rf"\s*(?:{_CODE_WORDS}\s*[#:.\-]?\s*)?#?{re.escape(code)}\s*"
+        return re.fullmatch(pattern, hint) is not None
+    return False
+
+
+def subjects_named(hint: str, index: SubjectIndex) -> dict[int, str]:
+    """The subjects a hint names, with how: {subject id: "code" | "name"}."""
+    lowered = hint.strip().lower()
+    found: dict[int, str] = {}
+    for code, subject_id in index.codes:
+        if _code_named(code, lowered):
+            found[subject_id] = "code"
+    text = f" {hint_text(hint)} "
+    named = [(name, sid) for name, sid in index.names if f" {name} " in text]
+    if len({sid for _, sid in named}) > 1:
+        # "Testlab Nep Rotterdam" also contains "Testlab Nep": the longer name wins.
+        longest, winner = max(named, key=lambda item: len(item[0]))
+        if all(f" {name} " in f" {longest} " for name, _ in named):
+            named = [(longest, winner)]
+    for _, sid in named:
+        found.setdefault(sid, "name")
+    return found
+
+
+def is_own(hint: str, index: SubjectIndex) -> bool:
+    text = f" {hint_text(hint)} "
+    squashed = text.replace(" ", "")
+    return any(f" {own} " in text or own.replace(" ", "") in squashed for own in index.own)
+
+
+def match_entry(
+    hints: Sequence[str],
+    system_hints: Sequence[str],
+    kvk: str | None,
+    emails: Sequence[str],
+    index: SubjectIndex,
+) -> tuple[int | None, str | None]:
+    """(subject id, how) for one entry; (None, "own"|"ambiguous"|None) when not linked."""
+    if kvk and kvk in index.by_kvk:
+        return index.by_kvk[kvk], "kvk"
+    for email in emails:
+        if email.lower() in index.by_email:
+            return index.by_email[email.lower()], "email"
+    for hint in (*hints, *system_hints):
+        if not hint:
+            continue
+        named = subjects_named(hint, index)
+        if len(named) == 1:
+            ((subject_id, how),) = named.items()
+            return subject_id, how
+        if named:
+            return None, "ambiguous"
+        if is_own(hint, index):
+            return None, "own"
+    return None, None
+
+
+# ------------------------------------------------------------------------- what it means
+def describe(entry: Mapping[str, Any], lang: str) -> str:
+    """'IP-adres 203.0.113.45/32 in firewallregel ‘kantoor (TCP 22)’ op ictr-vps1 (TransIP)'."""
+    params = {"holder": entry["holder"], "item": entry["item"], "system": entry["system"]}
+    if entry["category"] == "ip_address":
+        return t("toegang.what.ip", lang, **params)
+    if entry["source"] == "dsd":
+        return t("toegang.what.licence", lang, **params)
+    key = "toegang.what.login" if entry["holder"] else "toegang.what.item"
+    return t(key, lang, **params)
+
+
+def _present(entry: Mapping[str, Any]) -> bool:
+    return _missing(entry.get("gone_on")) and _missing(entry.get("deleted_on"))
+
+
+def _missing(value: Any) -> bool:
+    return value is None or (not isinstance(value, list | tuple) and pd.isna(value))
+
+
+def access_findings(
+    entries: Iterable[Mapping[str, Any]],
+    subjects: Mapping[int, Mapping[str, Any]],
+    deletions: Mapping[tuple[int, str, str], Mapping[str, Any]],
+) -> list[Finding]:
+    """A former client's access still there after its due date (high, one per entry), a
+    prospect's access (medium: a prospect has no contract that could need it), and how many
+    entries wait to be linked (low)."""
+    found: list[Finding] = []
+    unlinked = 0
+    for e in entries:
+        if not _present(e):
+            continue
+        subject_id = None if _missing(e.get("subject_id")) else int(e["subject_id"])
+        if subject_id is None:
+            unlinked += e.get("linked_by") != "own"
+            continue
+        subject = subjects.get(subject_id)
+        if subject is None:
+            continue
+        what = {lang: describe(e, lang) for lang in ("nl", "en")}
+        if subject["status"] == "former_client":
+            due = deletions.get((subject_id, e["category"], e["source"]))
+            if due is not None and due["status"] == "overdue":
+                params = {
+                    "name": subject["name"],
+                    "end": _iso(subject.get("end_of_cooperation")),
+                    "due": _iso(due["due"]),
+                    "what": what,
+                }
+                found.append(Finding("former_client_access", "high", subject_id, params))
+        elif subject["status"] == "prospect":
+            params = {"name": subject["name"], "what": what}
+            found.append(Finding("prospect_access", "medium", subject_id, params))
+    if unlinked:
+        found.append(Finding("access_unlinked", "low", None, {"n": unlinked}))
+    return found
+
+
+def _iso(value: Any) -> str:
+    if _missing(value):
+        return "?"
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)
+
+
+def access_overview(
+    entries: pd.DataFrame, subjects: pd.DataFrame, deletions: pd.DataFrame
+) -> pd.DataFrame:
+    """Every entry with its subject's status, its due date and what to do (`state`), the
+    most urgent first: a former client's overdue access, then what goes soon, prospects,
+    entries to link, clients' access (kept while client), the company's own, gone."""
+    if entries.empty:
+        return entries.assign(
+            name=[], status=[], due=[], deletion_status=[], end_of_cooperation=[], state=[]
+        )
+    people = subjects.set_index("id")
+    due = {
+        (int(r["subject_id"]), r["category"], r["source"]): r for r in deletions.to_dict("records")
+    }
+    rows = []
+    for e in entries.to_dict("records"):
+        sid = None if _missing(e["subject_id"]) else int(e["subject_id"])
+        person = people.loc[sid] if sid is not None and sid in people.index else None
+        d = due.get((sid, e["category"], e["source"])) if sid is not None else None
+        status = person["status"] if person is not None else None
+        rows.append(
+            {
+                **e,
+                "name": person["name"] if person is not None else None,
+                "status": status,
+                "end_of_cooperation": person["end_of_cooperation"] if person is not None else None,
+                "due": d["due"] if d is not None else None,
+                "deletion_status": d["status"] if d is not None else None,
+                "state": _state(e, sid, status, d),
+            }
+        )
+    out = pd.DataFrame(rows)
+    order = {s: i for i, s in enumerate(STATES)}
+    out["_order"] = out["state"].map(order)
+    out = out.sort_values(["_order", "name", "system", "holder"], na_position="last")
+    return out.drop(columns="_order").reset_index(drop=True)
+
+
+def _state(e: Mapping[str, Any], sid: int | None, status: str | None, d: Any) -> str:
+    if not _present(e):
+        return "gone"
+    if sid is None:
+        return "own" if e.get("linked_by") == "own" else "unlinked"
+    if status == "prospect":
+        return "prospect"
+    if status == "former_client":
+        return "remove_now" if d is not None and d["status"] == "overdue" else "remove_soon"
+    return "kept"

@@ -1,0 +1,371 @@
+"""Access entries (TransIP firewall ranges, vault items, DSD licences) in the database.
+
+`load_access` runs inside `load_export`'s transaction for every import: it stores the
+file's entries and systems, marks what a complete list no longer holds as gone, links every
+entry without an owner's decision again (a bookkeeping import may bring the subject an
+entry names) and keeps `records` in step: a linked entry is one record of its subject, so
+the retention rules, the inventory and the deletions see it like any other data.
+
+    >>> link_access(db, source="transip", category="ip_address", ref="vps1|TCP:22|…",
+    ...             subject_id=7, actor="owner", now=now)   # remembered across imports
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from compliance.access import KnownSubject, SubjectIndex, match_entry
+from compliance.store.connection import (
+    Connection,
+    StoreError,
+    append_audit,
+    next_id,
+    reading,
+    writing,
+)
+from compliance.store.connection import frame as _frame
+from etl.model import ParsedExport
+
+BOOKKEEPING = ("eboekhouden", "snelstart")
+_KEY = "r.source = e.source AND r.category = e.category AND r.ref = e.ref"
+
+
+def _own_names() -> tuple[str, ...]:
+    """ICT Roermond's own name and mail domains: entries naming them are the company's own."""
+    try:
+        from compliance.policy import load_policy
+
+        controller = load_policy().controller
+    except Exception:  # no readable policy: nothing counts as own
+        return ()
+    domains = {a.rpartition("@")[2] for a in (controller.email, *controller.own_addresses)}
+    return (controller.name, *(d.rpartition(".")[0] for d in domains if "." in d))
+
+
+def load_access(
+    conn: Connection, parsed: ParsedExport, import_id: int, actor: str, now: datetime
+) -> dict[str, int]:
+    """Store one file's access entries and relink everything; counts for the import row."""
+    today = now.date()
+    counts = {"new": 0, "changed": 0, "unchanged": 0}
+    _store_systems(conn, parsed, import_id)
+    if parsed.access:
+        counts.update(_store_entries(conn, parsed, import_id, today))
+    gone: list[Any] = []
+    if parsed.scopes:
+        marks = ", ".join("?" for _ in parsed.scopes)
+        gone = conn.execute(
+            f"UPDATE access_entries SET gone_on = ? WHERE source = ? AND scope IN ({marks}) "
+            "AND gone_on IS NULL AND last_import_id <> ? RETURNING ref",
+            [today, parsed.source, *parsed.scopes, import_id],
+        ).fetchall()
+    relinked = relink(conn)
+    synced = sync_records(conn, actor)
+    touched = parsed.access or parsed.scopes or relinked["changed"] or synced["back"]
+    if touched:
+        append_audit(
+            conn,
+            actor,
+            "access_import",
+            {
+                "import_id": import_id,
+                "source": parsed.source,
+                **counts,
+                "gone": len(gone),
+                "relinked": relinked["changed"],
+                "back": synced["back"],
+                "secrets_dropped": parsed.secrets_dropped,
+            },
+            now,
+        )
+    counts["gone"] = len(gone)
+    counts.update(_link_counts(conn, parsed, import_id))
+    return counts
+
+
+def _store_systems(conn: Connection, parsed: ParsedExport, import_id: int) -> None:
+    rows = [s for s in parsed.systems if s.label or s.hints]
+    for s in rows:
+        conn.execute(
+            "INSERT INTO access_systems VALUES (?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (source, system, origin) DO UPDATE SET label = excluded.label, "
+            "hints = excluded.hints, last_import_id = excluded.last_import_id",
+            [parsed.source, s.system, parsed.kind, s.label, list(s.hints), import_id],
+        )
+
+
+def _store_entries(
+    conn: Connection, parsed: ParsedExport, import_id: int, today: date
+) -> dict[str, int]:
+    df = pd.DataFrame(
+        [
+            {
+                "source": parsed.source,
+                "category": a.category,
+                "ref": a.ref,
+                "scope": a.scope,
+                "system": a.system,
+                "item": a.item,
+                "holder": a.holder,
+                "detail": a.detail,
+                "fields": list(a.fields),
+                "hints": list(a.hints),
+                "kvk": a.kvk,
+                "emails": list(a.emails),
+                "seen_on": a.seen_on,
+            }
+            for a in parsed.access
+        ]
+    ).drop_duplicates(["category", "ref"], keep="last")
+    df["seen_on"] = pd.to_datetime(df["seen_on"]).dt.date
+    conn.register("incoming_access", df)
+    new, changed = conn.execute(f"""
+        SELECT count(*) FILTER (WHERE r.ref IS NULL),
+               count(*) FILTER (WHERE r.ref IS NOT NULL AND (
+                   r.system <> e.system OR r.item <> e.item OR r.holder <> e.holder
+                   OR r.detail <> e.detail OR r.hints <> e.hints::VARCHAR[]
+                   OR r.gone_on IS NOT NULL))
+        FROM incoming_access e LEFT JOIN access_entries r ON {_KEY}
+    """).fetchall()[0]
+    conn.execute(
+        """
+        INSERT INTO access_entries
+        SELECT source, category, ref, scope, system, item, holder, detail, fields::VARCHAR[],
+               hints::VARCHAR[], kvk, emails::VARCHAR[], seen_on, NULL, NULL, ?, ?, NULL, ?, ?
+        FROM incoming_access
+        ON CONFLICT (source, category, ref) DO UPDATE SET
+            scope = excluded.scope, system = excluded.system, item = excluded.item,
+            holder = excluded.holder, detail = excluded.detail, fields = excluded.fields,
+            hints = excluded.hints, kvk = excluded.kvk, emails = excluded.emails,
+            seen_on = excluded.seen_on, last_seen = excluded.last_seen, gone_on = NULL,
+            last_import_id = excluded.last_import_id
+        """,
+        [today, today, import_id, import_id],
+    )
+    conn.unregister("incoming_access")
+    return {"new": new, "changed": changed, "unchanged": len(df) - new - changed}
+
+
+def _index(conn: Connection) -> SubjectIndex:
+    names: dict[int, list[str]] = {}
+    for sid, name in conn.execute(
+        "SELECT id, name FROM subjects UNION SELECT subject_id, name FROM source_subjects"
+    ).fetchall():
+        names.setdefault(sid, []).append(name)
+    codes: dict[int, list[str]] = {}
+    marks = ", ".join("?" for _ in BOOKKEEPING)
+    for sid, ref in conn.execute(
+        f"SELECT subject_id, ref FROM source_subjects WHERE source IN ({marks})", list(BOOKKEEPING)
+    ).fetchall():
+        codes.setdefault(sid, []).append(ref)
+    identifiers = conn.execute(
+        "SELECT kind, value, subject_id FROM subject_identifiers WHERE kind IN ('kvk', 'email')"
+    ).fetchall()
+    subjects = [KnownSubject(sid, tuple(n), tuple(codes.get(sid, ()))) for sid, n in names.items()]
+    return SubjectIndex.build(subjects, identifiers, _own_names())
+
+
+def relink(conn: Connection) -> dict[str, int]:
+    """Link every entry again: the owner's decision first, else by identifiers and hints."""
+    entries = conn.execute(
+        "SELECT source, category, ref, system, hints, kvk, emails, subject_id, linked_by "
+        "FROM access_entries"
+    ).fetchall()
+    if not entries:
+        return {"changed": 0}
+    decided = {
+        (s, c, r): sid
+        for s, c, r, sid in conn.execute(
+            "SELECT source, category, ref, subject_id FROM access_links"
+        ).fetchall()
+    }
+    system_hints: dict[tuple[str, str], list[str]] = {}
+    for source, system, hints in conn.execute(
+        "SELECT source, system, hints FROM access_systems ORDER BY origin <> 'vps', origin"
+    ).fetchall():
+        system_hints.setdefault((source, system), []).extend(hints)
+    index = _index(conn)
+    updates = []
+    for source, category, ref, system, hints, kvk, emails, subject_id, linked_by in entries:
+        key = (source, category, ref)
+        if key in decided:
+            new_id = decided[key]
+            how = "owner" if new_id is not None else "own"
+        else:
+            new_id, how = match_entry(
+                hints, system_hints.get((source, system), []), kvk, emails, index
+            )
+        if (new_id, how) != (subject_id, linked_by):
+            updates.append((source, category, ref, new_id, how))
+    if updates:
+        df = pd.DataFrame(updates, columns=["source", "category", "ref", "subject_id", "how"])
+        df["subject_id"] = df["subject_id"].astype("Int64")
+        conn.register("relinked", df)
+        conn.execute(f"""
+            UPDATE access_entries r SET subject_id = e.subject_id, linked_by = e.how
+            FROM relinked e WHERE {_KEY}
+        """)
+        conn.unregister("relinked")
+    return {"changed": len(updates)}
+
+
+def sync_records(conn: Connection, actor: str) -> dict[str, int]:
+    """Make `records` hold exactly the linked entries, with gone ones marked deleted."""
+    conn.execute("""
+        DELETE FROM records WHERE (source, category, ref) IN (
+            SELECT source, category, ref FROM access_entries WHERE subject_id IS NULL)
+    """)
+    start = next_id(conn, "records")
+    conn.execute(
+        f"""
+        INSERT INTO records
+        SELECT ? + row_number() OVER () - 1, e.subject_id, e.category, e.source, e.ref,
+               e.fields, NULL, e.detail, e.seen_on, e.first_seen, e.last_seen, NULL,
+               e.gone_on, CASE WHEN e.gone_on IS NOT NULL THEN ? END,
+               CASE WHEN e.gone_on IS NOT NULL
+                    THEN 'no longer in the newer export of ' || e.scope END,
+               e.first_import_id, e.last_import_id
+        FROM access_entries e
+        WHERE e.subject_id IS NOT NULL
+          AND NOT EXISTS (SELECT 1 FROM records r WHERE {_KEY})
+        """,
+        [start, actor],
+    )
+    # Still in a newer export than the one the deletion was recorded after: it is back.
+    back = conn.execute(f"""
+        UPDATE records r SET deleted_on = NULL, deleted_by = NULL, deletion_evidence = NULL
+        FROM access_entries e
+        WHERE {_KEY} AND e.subject_id IS NOT NULL AND e.gone_on IS NULL
+          AND r.deleted_on IS NOT NULL AND e.last_import_id > r.last_import_id
+        RETURNING r.ref
+    """).fetchall()
+    conn.execute(
+        f"""
+        UPDATE records r SET deleted_on = e.gone_on, deleted_by = ?,
+            deletion_evidence = 'no longer in the newer export of ' || e.scope
+        FROM access_entries e
+        WHERE {_KEY} AND e.subject_id IS NOT NULL AND e.gone_on IS NOT NULL
+          AND r.deleted_on IS NULL
+        """,
+        [actor],
+    )
+    conn.execute(f"""
+        UPDATE records r SET subject_id = e.subject_id, fields = e.fields, detail = e.detail,
+            source_date = e.seen_on, last_seen = e.last_seen, last_import_id = e.last_import_id
+        FROM access_entries e
+        WHERE {_KEY} AND e.subject_id IS NOT NULL
+          AND (r.subject_id <> e.subject_id OR r.detail <> e.detail
+               OR r.last_import_id <> e.last_import_id OR r.fields <> e.fields)
+    """)
+    return {"back": len(back)}
+
+
+def _link_counts(conn: Connection, parsed: ParsedExport, import_id: int) -> dict[str, int]:
+    """Of this file's entries: how many are linked to a subject, how many wait for the owner."""
+    if not parsed.access:
+        return {"linked": 0, "unlinked": 0}
+    linked, unlinked = conn.execute(
+        """
+        SELECT count(*) FILTER (WHERE subject_id IS NOT NULL),
+               count(*) FILTER (WHERE subject_id IS NULL AND coalesce(linked_by, '') <> 'own')
+        FROM access_entries WHERE source = ? AND last_import_id = ?
+        """,
+        [parsed.source, import_id],
+    ).fetchall()[0]
+    return {"linked": linked, "unlinked": unlinked}
+
+
+# ------------------------------------------------------------------------- the owner's links
+def link_access(
+    path: Path | str,
+    *,
+    source: str,
+    category: str,
+    ref: str,
+    subject_id: int | None,
+    actor: str,
+    now: datetime,
+) -> None:
+    """Remember that an entry belongs to `subject_id` (None: the company's own, no person)."""
+    with writing(path) as conn:
+        found = conn.execute(
+            "SELECT count(*) FROM access_entries WHERE source = ? AND category = ? AND ref = ?",
+            [source, category, ref],
+        ).fetchall()[0][0]
+        if not found:
+            raise StoreError("That access entry is not in the database (any more).")
+        if (
+            subject_id is not None
+            and not conn.execute(
+                "SELECT count(*) FROM subjects WHERE id = ?", [subject_id]
+            ).fetchall()[0][0]
+        ):
+            raise StoreError(f"There is no subject number {subject_id}.")
+        conn.execute(
+            "INSERT INTO access_links VALUES (?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (source, category, ref) DO UPDATE SET subject_id = excluded.subject_id, "
+            "decided_by = excluded.decided_by, decided_at = excluded.decided_at",
+            [source, category, ref, subject_id, actor, now],
+        )
+        relink(conn)
+        sync_records(conn, actor)
+        append_audit(
+            conn,
+            actor,
+            "access_linked",
+            {"source": source, "category": category, "ref": ref, "subject_id": subject_id},
+            now,
+        )
+
+
+def forget_access_link(
+    path: Path | str, *, source: str, category: str, ref: str, actor: str, now: datetime
+) -> None:
+    """Drop the owner's decision for an entry: it is linked automatically again."""
+    with writing(path) as conn:
+        conn.execute(
+            "DELETE FROM access_links WHERE source = ? AND category = ? AND ref = ?",
+            [source, category, ref],
+        )
+        relink(conn)
+        sync_records(conn, actor)
+        append_audit(
+            conn,
+            actor,
+            "access_link_forgotten",
+            {"source": source, "category": category, "ref": ref},
+            now,
+        )
+
+
+# ------------------------------------------------------------------------- queries
+def access_entries(path: Path | str) -> pd.DataFrame:
+    """Every access entry with its system's label, its record's deletion and who decided."""
+    with reading(path) as conn:
+        return _frame(
+            conn,
+            f"""
+            SELECT e.source, e.category, e.ref, e.scope, e.system,
+                   coalesce((SELECT max(s.label) FILTER (WHERE s.label <> '')
+                             FROM access_systems s
+                             WHERE s.source = e.source AND s.system = e.system), '')
+                       AS system_label,
+                   e.item, e.holder, e.detail, e.subject_id, e.linked_by, e.seen_on,
+                   e.first_seen, e.last_seen, e.gone_on, r.deleted_on, r.deleted_by,
+                   r.deletion_evidence,
+                   EXISTS (SELECT 1 FROM access_links l WHERE l.source = e.source
+                           AND l.category = e.category AND l.ref = e.ref) AS decided
+            FROM access_entries e LEFT JOIN records r ON {_KEY}
+            ORDER BY e.source, e.system, e.item, e.holder
+            """,
+        )
+
+
+def access_rows(path: Path | str) -> list[dict[str, Any]]:
+    """`access_entries` as plain rows (for the report)."""
+    df = access_entries(path)
+    return df.astype(object).where(df.notna(), None).to_dict("records")

@@ -38,7 +38,7 @@ rows = desk(s)
 # ---------------------------------------------------------------- the requests, urgent first
 # The Overzicht links here with ?status=overdue.
 wanted = st.query_params.get("status")
-f1, f2 = st.columns([3, 2])
+f1, f2 = st.columns([5, 2])
 chosen = f1.pills(
     s.t("req.filter_status"),
     list(ALL_URGENCIES),
@@ -61,7 +61,8 @@ if shown.empty:
 else:
     page, slot = ui.paged(shown, "req_page")
     table = desk_table(s, page)
-    nowrap = [s.t(c) for c in ("col.received_on", "col.respond_by", "col.answered_on")]
+    nowrap = [s.t(c) for c in ("col.received_on", "col.respond_by", "col.answered_on",
+                               "req.col_channel", "req.col_days_left")]  # fmt: skip
     ui.static_table(
         table, s, status=s.t("req.col_urgency"), keys=urgency_keys(s), nowrap=nowrap, slot=slot
     )

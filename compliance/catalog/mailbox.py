@@ -33,11 +33,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "mail.title": ("E-mails en hun classificatie", "E-mails and their classification"),
     "mail.intro": (
         "Elke ontvangen e-mail uit de mailbox-exports is een verzoek, gewoon contact of ruis, "
-        "volgens de zinnen in data/policy.toml. Klopt een classificatie niet, overrule hem "
+        "volgens de zinnen in data/policy.toml. Klopt een classificatie niet, corrigeer hem "
         "hier met een reden; dat blijft staan als u de mailbox opnieuw importeert. Van de "
         "e-mails zelf bewaren we alleen afzender, datum en onderwerp, nooit de tekst.",
         "Every received e-mail from the mailbox exports is a request, ordinary contact or "
-        "noise, by the phrases in data/policy.toml. If a classification is wrong, overrule it "
+        "noise, by the phrases in data/policy.toml. If a classification is wrong, correct it "
         "here with a reason; it stays when you import the mailbox again. Of the e-mails we keep "
         "only sender, date and subject, never the text.",
     ),
@@ -51,7 +51,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "mail.filter_requests": ("verzoeken", "requests"),
     "mail.filter_contact": ("gewoon contact", "ordinary contact"),
     "mail.filter_noise": ("ruis", "noise"),
-    "mail.filter_overruled": ("overruled", "overruled"),
+    "mail.filter_overruled": ("met de hand gecorrigeerd", "corrected by hand"),
     "mail.count": ("{n} van {total} ontvangen e-mails.", "{n} of {total} received e-mails."),
     "mail.col_date": ("Datum", "Date"),
     "mail.col_from": ("Van", "From"),
@@ -60,10 +60,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "mail.col_why": ("Waarom", "Why"),
     "mail.col_request": ("Verzoek", "Request"),
     "mail.overruled_note": (
-        "overruled door {actor}: {reason} (automatisch: {automatic})",
-        "overruled by {actor}: {reason} (automatic: {automatic})",
+        "gecorrigeerd door {actor}: {reason} (automatisch: {automatic})",
+        "corrected by {actor}: {reason} (automatic: {automatic})",
     ),
-    "mail.overrule_title": ("Classificatie overrulen", "Overrule a classification"),
+    "mail.overrule_title": ("Classificatie corrigeren", "Correct a classification"),
     "mail.overrule_pick": ("Welke e-mail", "Which e-mail"),
     "mail.overrule_to": ("Wordt", "Becomes"),
     "mail.overrule_reason": ("Waarom?", "Why?"),
@@ -71,7 +71,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "bijv. dit is een vraag over de opzegtermijn, geen opzegging",
         "e.g. this is a question about the notice period, not a termination",
     ),
-    "mail.overrule_button": ("Overrulen", "Overrule"),
+    "mail.overrule_button": ("Corrigeren", "Correct"),
     "mail.overrule_need_reason": (
         "Vul in waarom de classificatie niet klopt.",
         "Fill in why the classification is wrong.",

@@ -102,7 +102,7 @@ def desk_table(s: Settings, rows: pd.DataFrame) -> pd.DataFrame:
         if r["answer_message_id"] and not pd.isna(r["answer_message_id"]):
             parts.append(s.t("req.answered_by_mail"))
         notes.append(" · ".join(str(p) for p in parts))
-    return pd.DataFrame(
+    table = pd.DataFrame(
         {
             s.t("col.request_id"): rows["id"],
             s.t("col.request_type"): [request_type_label(s, v) for v in rows["type"]],
@@ -117,6 +117,9 @@ def desk_table(s: Settings, rows: pd.DataFrame) -> pd.DataFrame:
             s.t("req.col_note"): notes,
         }
     )
+    # Open requests have no answer date or note yet: leave out columns that are all empty.
+    optional = [s.t("col.answered_on"), s.t("req.col_note")]
+    return table.drop(columns=[c for c in optional if not table[c].astype(bool).any()])
 
 
 def request_choices(s: Settings, rows: pd.DataFrame) -> dict[int, str]:

@@ -112,7 +112,7 @@ def _ap_checks(
                 status,
                 None,
                 "check.seen.terms_policy",
-                value=system.agreement_on_file,
+                value=both(f"agreement.{system.agreement_on_file}"),
             )
         )
 

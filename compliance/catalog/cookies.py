@@ -144,8 +144,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "not accepted, per the form",
     ),
     "check.seen.terms_policy": (
-        "agreement_on_file = {value}",
-        "agreement_on_file = {value}",
+        "het beleid zegt: {value}",
+        "the policy says: {value}",
     ),
     "check.seen.ua_pass": ("{ids}: anonymize_ip staat aan", "{ids}: anonymize_ip is on"),
     "check.seen.ua_fail": ("{ids}: IP-adressen niet gemaskeerd", "{ids}: IP addresses not masked"),
@@ -289,4 +289,209 @@ STRINGS: dict[str, tuple[str, str]] = {
     "kind.cookie_scan": ("cookiescan", "cookie scan"),
     "kind.ga_settings": ("Google Analytics-instellingen", "Google Analytics settings"),
     "kind.ga_form": ("formulier", "form"),
+    # ------------------------------------------------------------------ the page
+    "page.cookies": ("Cookies & analytics", "Cookies & analytics"),
+    "cookies.intro": (
+        "Wat de privacyverklaring belooft over cookies en Google Analytics, naast wat de "
+        "website echt doet. Bewijs komt uit bestanden (een HAR-bestand van een bezoek, de "
+        "broncode of tag van de site, een cookiescan, de Google Analytics-instellingen) via "
+        "Importeren, en uit het formulier hieronder.",
+        "What the privacy statement promises about cookies and Google Analytics, beside what "
+        "the website really does. Evidence comes from files (a HAR file of a visit, the site's "
+        "source or tag, a cookie scan, the Google Analytics settings) via Import, and from the "
+        "form below.",
+    ),
+    "cookies.no_evidence": (
+        "Er is nog niets over de website geïmporteerd, dus alles hieronder is 'onbekend'. "
+        "Begin met een HAR-bestand: open de site in een privévenster, druk op F12, open het "
+        "tabblad Netwerk, klik door twee pagina's en kies 'Export HAR (with sensitive data)' "
+        "(Chrome) of 'Alles opslaan als HAR' (Firefox). Importeer dat bestand op de pagina "
+        "Importeren.",
+        "Nothing about the website has been imported yet, so everything below is 'unknown'. "
+        "Start with a HAR file: open the site in a private window, press F12, open the Network "
+        "tab, click through two pages and choose 'Export HAR (with sensitive data)' (Chrome) "
+        "or 'Save all as HAR' (Firefox). Import that file on the Import page.",
+    ),
+    "cookies.headline": (
+        "**{fail} controles niet in orde, {unknown} onbekend**, {pass} in orde op de peildatum.",
+        "**{fail} checks fail, {unknown} unknown**, {pass} pass on the as-of date.",
+    ),
+    "cookies.all_well": (
+        "Alle controles zijn in orde op de peildatum.",
+        "Every check passes on the as-of date.",
+    ),
+    "cookies.promise_title": ("De belofte (privacyverklaring)", "The promise (privacy statement)"),
+    "cookies.observed_title": ("Wat de website doet", "What the website does"),
+    "cookies.observed_from": (
+        "Uit {n} stukken bewijs; het nieuwste: {file} van {date}.",
+        "From {n} pieces of evidence; the newest: {file} of {date}.",
+    ),
+    "cookies.promise_lifetime": (
+        "elke cookie hooguit **{days} dagen** geldig (één maand)",
+        "every cookie valid **{days} days** at most (one month)",
+    ),
+    "cookies.promise_purpose": ("doel: {purpose}", "purpose: {purpose}"),
+    "cookies.promise_fields": (
+        "Google Analytics verzamelt: {fields}",
+        "Google Analytics collects: {fields}",
+    ),
+    "cookies.promise_declared": (
+        "genoemd: cookies {cookies}; diensten {hosts}",
+        "mentioned: cookies {cookies}; services {hosts}",
+    ),
+    "cookies.promise_retention": ("{text}", "{text}"),
+    "cookies.observed_nothing": ("nog niets geïmporteerd", "nothing imported yet"),
+    "cookies.observed_lifetime": (
+        "{n} cookies; de langste: {longest}",
+        "{n} cookies; longest: {longest}",
+    ),
+    "cookies.observed_tags": (
+        "tags: {tags}; {n} trackerdomeinen",
+        "tags: {tags}; {n} tracker hosts",
+    ),
+    "cookies.observed_fields": ("naar Analytics: {fields}", "sent to Analytics: {fields}"),
+    "cookies.observed_undeclared": (
+        "**niet in de verklaring:** {names}",
+        "**not in the statement:** {names}",
+    ),
+    "cookies.observed_all_declared": (
+        "alle cookies en trackers staan in de verklaring",
+        "every cookie and tracker is in the statement",
+    ),
+    "cookies.observed_retention": (
+        "bewaartermijn in Google Analytics: {value}",
+        "retention in Google Analytics: {value}",
+    ),
+    "cookies.checklist_title": ("Controlelijst", "Checklist"),
+    "cookies.checklist_note": (
+        "Volgens de Autoriteit Persoonsgegevens is voor Google Analytics geen toestemming nodig "
+        "als het privacyvriendelijk is ingesteld: alle zeven stappen hieronder. 'Onbekend' "
+        "betekent nog niet bekeken, dus niet aangetoond. Bij elk punt staat het bewijs: het "
+        "bestand of formulier en de datum.",
+        "According to the Autoriteit Persoonsgegevens, Google Analytics needs no consent when "
+        "it is set up privacy-friendly: all seven steps below. 'Unknown' means not looked at "
+        "yet, so not shown. Each line names its evidence: the file or form and the date.",
+    ),
+    "cookies.checklist_ap": (
+        "Privacyvriendelijk Google Analytics (stappen van de AP)",
+        "Privacy-friendly Google Analytics (the AP's steps)",
+    ),
+    "cookies.checklist_promise": (
+        "Wat de privacyverklaring belooft",
+        "What the privacy statement promises",
+    ),
+    "cookies.col_check": ("Controle", "Check"),
+    "cookies.col_seen": ("Wat gezien", "What was seen"),
+    "cookies.col_evidence": ("Bewijs (bestand · datum)", "Evidence (file · date)"),
+    "cookies.col_todo": ("Wat te doen", "What to do"),
+    "cookies.col_cookie": ("Cookie", "Cookie"),
+    "cookies.col_domain": ("Domein", "Domain"),
+    "cookies.col_party": ("Van", "Set by"),
+    "cookies.col_lifetime": ("Looptijd", "Lifetime"),
+    "cookies.col_declared": ("In verklaring", "In statement"),
+    "cookies.col_host": ("Domein", "Host"),
+    "cookies.col_service": ("Dienst", "Service"),
+    "cookies.col_date": ("Datum", "Date"),
+    "cookies.col_before": ("Was", "Before"),
+    "cookies.col_after": ("Nu", "After"),
+    "cookies.party.first": ("eigen site", "own site"),
+    "cookies.party.third": ("derde partij", "third party"),
+    "cookies.session": ("sessie", "session"),
+    "cookies.hours": ("{n} uur", "{n} hours"),
+    "cookies.days": ("{n} dagen", "{n} days"),
+    "cookies.cookies_title": ("Cookies en hun looptijd", "Cookies and their lifetime"),
+    "cookies.no_cookies": (
+        "Nog geen cookies bekend: importeer een HAR-bestand, een cookiescan of de tag.",
+        "No cookies known yet: import a HAR file, a cookie scan or the tag.",
+    ),
+    "cookies.chart_line": ("belofte: {days} dagen", "promise: {days} days"),
+    "cookies.chart_axis": (
+        "looptijd in dagen (logaritmische schaal)",
+        "lifetime in days (log scale)",
+    ),
+    "cookies.chart_note": (
+        "Rood: langer dan de beloofde {days} dagen. Sessiecookies en cookies met onbekende "
+        "looptijd staan alleen in de tabel.",
+        "Red: longer than the promised {days} days. Session cookies and cookies of unknown "
+        "lifetime are in the table only.",
+    ),
+    "cookies.trackers_title": (
+        "Trackers: verzoeken naar analyse- en advertentiediensten",
+        "Trackers: requests to analytics and advertising services",
+    ),
+    "cookies.form_title": (
+        "Google Analytics-instellingen vastleggen",
+        "Record Google Analytics settings",
+    ),
+    "cookies.form_intro": (
+        "Lees de instellingen af in Google Analytics (Beheer) en leg ze hier vast met de datum "
+        "en uw naam; 'onbekend' wordt niet opgeslagen. Elke keer opslaan is nieuw bewijs (ook "
+        "in het auditlog); het oude blijft in de geschiedenis.",
+        "Read the settings in Google Analytics (Admin) and record them here with the date and "
+        "your name; 'unknown' is not saved. Every save is new evidence (also in the audit "
+        "log); the old stays in the history.",
+    ),
+    "cookies.form_date": ("Afgelezen op", "Checked on"),
+    "cookies.form_actor": ("Door", "By"),
+    "cookies.form_note": ("Opmerking", "Note"),
+    "cookies.form_note_hint": (
+        "bijv. samen met de websitebouwer bekeken",
+        "e.g. looked at with the web developer",
+    ),
+    "cookies.form_button": ("Instellingen opslaan", "Save settings"),
+    "cookies.form_saved": (
+        "{n} instellingen vastgelegd als bewijs van {date}.",
+        "{n} settings recorded as evidence of {date}.",
+    ),
+    "cookies.form_need_date": (
+        "Kies de datum waarop de instellingen zijn afgelezen.",
+        "Choose the date the settings were read.",
+    ),
+    "cookies.history_title": ("Geschiedenis: wat veranderde", "History: what changed"),
+    "cookies.history_note": (
+        "Per datum met bewijs: wat anders is dan bij het bewijs daarvoor.",
+        "Per date with evidence: what differs from the evidence before it.",
+    ),
+    "cookies.history_empty": ("Nog geen bewijs.", "No evidence yet."),
+    "cookies.history_first": ("eerste bewijs", "first evidence"),
+    "cookies.history_same": ("niets veranderd", "nothing changed"),
+    "cookies.change_check": ("controle: {name}", "check: {name}"),
+    "cookies.change_setting": ("instelling: {name}", "setting: {name}"),
+    "cookies.change_cookie": ("cookie {name}", "cookie {name}"),
+    "cookies.change_tracker": ("tracker {name}", "tracker {name}"),
+    "service.google_analytics": ("Google Analytics", "Google Analytics"),
+    "service.google_tag_manager": ("Google Tag Manager", "Google Tag Manager"),
+    "service.google_signals": ("Google-signalen (advertenties)", "Google signals (advertising)"),
+    "service.google_ads": ("Google Ads", "Google Ads"),
+    "service.facebook_pixel": ("Meta-pixel (Facebook)", "Meta pixel (Facebook)"),
+    "service.hotjar": ("Hotjar", "Hotjar"),
+    "service.microsoft_clarity": ("Microsoft Clarity", "Microsoft Clarity"),
+    "service.microsoft_ads": ("Microsoft Advertising", "Microsoft Advertising"),
+    "service.linkedin_insight": ("LinkedIn Insight", "LinkedIn Insight"),
+    "service.tiktok_pixel": ("TikTok-pixel", "TikTok pixel"),
+    "cookies.tick_hour": ("1 uur", "1 hour"),
+    "cookies.tick_day": ("1 dag", "1 day"),
+    "cookies.tick_week": ("1 week", "1 week"),
+    "cookies.tick_year": ("1 jaar", "1 year"),
+    "cookies.tick_two_years": ("2 jaar", "2 years"),
+    "cookies.change_new": ("{what}: nieuw, {after}", "{what}: new, {after}"),
+    "cookies.change_gone": ("{what}: weg (was {before})", "{what}: gone (was {before})"),
+    "cookies.change_from_to": ("{what}: {before} → **{after}**", "{what}: {before} → **{after}**"),
+    "cookies.form_need_value": (
+        "Alles staat op 'onbekend': kies bij minstens één instelling wat u in Google Analytics "
+        "zag.",
+        "Everything is 'unknown': choose, for at least one setting, what you saw in Google "
+        "Analytics.",
+    ),
+    "cookies.form_need_actor": (
+        "Vul in wie de instellingen heeft afgelezen.",
+        "Fill in who read the settings.",
+    ),
+    "cookies.import_preview": (
+        "Herkend als **{system}** · {kind}, bewijs van {date}: {cookies} cookies, {trackers} "
+        "trackerdomeinen, {tags} tags, {settings} instellingen en gegevens.",
+        "Recognised as **{system}** · {kind}, evidence of {date}: {cookies} cookies, "
+        "{trackers} tracker hosts, {tags} tags, {settings} settings and data.",
+    ),
+    "cookies.import_today": ("de importdag", "the day of import"),
 }

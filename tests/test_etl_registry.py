@@ -240,6 +240,7 @@ SAMPLE_KINDS = {
     "snelstart-relaties.json": ("snelstart.relations", 6, 0),
     "snelstart-verkoopfacturen.json": ("snelstart.invoices", 0, 6),
     "snelstart-auditfile-2025.xaf": ("snelstart.auditfile", 4, 8),
+    "mailbox-info.mbox": ("mailbox.messages", 3, 0),
 }
 
 

@@ -56,7 +56,13 @@ def _check(parsed: ParsedExport, path: Path) -> None:
                 f"{path.name}: internal error, a record refers to unknown relation "
                 f"{rec.subject_ref}."
             )
-    if not (parsed.subjects or parsed.records or parsed.invoices or parsed.messages):
+    if not (
+        parsed.subjects
+        or parsed.records
+        or parsed.invoices
+        or parsed.messages
+        or parsed.observations
+    ):
         raise ImportRefused(
             f"{path.name}: the file holds no relations or invoices; check that you exported "
             "the right list and that it is not empty."

@@ -147,10 +147,32 @@ class Controller:
     security_measures_en: tuple[str, ...] = ()
 
 
+# What a website visit can send to analytics ([cookies] collected_fields, implied_fields).
+WEB_FIELD_IDS = (
+    "ip_address", "operating_system", "browser", "country", "search_keyword", "referrer_url",
+    "page_url", "page_title", "screen_resolution", "language", "user_id", "user_properties",
+    "user_provided_data",
+)  # fmt: skip
+# The Autoriteit Persoonsgegevens' steps for privacy-friendly Google Analytics.
+ANALYTICS_CHECK_IDS = (
+    "processing_agreement", "ip_masked", "data_sharing_off", "google_signals_off",
+    "ad_personalization_off", "user_id_off", "statement_mentions",
+)  # fmt: skip
+
+
 @dataclass(frozen=True)
 class CookiePromise:
     max_lifetime_days: int
     collected_fields: tuple[str, ...]
+    site: str = ""  # the company's own site: cookies of other sites are third-party
+    implied_fields: tuple[str, ...] = ()  # sent by any statistics tool; interpretation
+    declared_cookies: tuple[str, ...] = ()  # names the statement mentions; * = any suffix
+    declared_hosts: tuple[str, ...] = ()  # tracker hosts it mentions (and their subdomains)
+    statement_mentions_analytics: bool = False
+    analytics_system: str = ""  # the [systems] entry whose agreement_on_file is the DPA
+    analytics_checklist: tuple[str, ...] = ()  # ANALYTICS_CHECK_IDS the dashboard checks
+    interpretation_nl: str = ""
+    interpretation_en: str = ""
 
 
 @dataclass(frozen=True)
@@ -359,6 +381,35 @@ def _system(sid: str, sec: _Section) -> System:
     return system
 
 
+def _ids(sec: _Section, key: str, known: tuple[str, ...]) -> tuple[str, ...]:
+    values = sec.strings(key)
+    unknown = [v for v in values if v not in known]
+    if unknown:
+        raise PolicyError(
+            f"policy key '{sec.path}.{key}' names unknown {unknown[0]!r}; "
+            f"known are {', '.join(known)}."
+        )
+    return values
+
+
+def _cookies(sec: _Section) -> CookiePromise:
+    promise = CookiePromise(
+        max_lifetime_days=sec.count("max_lifetime_days", minimum=1),
+        collected_fields=_ids(sec, "collected_fields", WEB_FIELD_IDS),
+        site=sec.text("site").lower(),
+        implied_fields=_ids(sec, "implied_fields", WEB_FIELD_IDS),
+        declared_cookies=sec.strings("declared_cookies"),
+        declared_hosts=tuple(h.lower().lstrip(".") for h in sec.strings("declared_hosts")),
+        statement_mentions_analytics=sec.get("statement_mentions_analytics", bool),
+        analytics_system=sec.text("analytics_system"),
+        analytics_checklist=_ids(sec, "analytics_checklist", ANALYTICS_CHECK_IDS),
+        interpretation_nl=sec.text("interpretation_nl"),
+        interpretation_en=sec.text("interpretation_en"),
+    )
+    sec.done()
+    return promise
+
+
 def parse_policy(data: dict[str, Any]) -> Policy:
     """Build a Policy from parsed TOML, refusing unknown keys and bad values."""
     root = _Section(data, "")
@@ -394,12 +445,7 @@ def parse_policy(data: dict[str, Any]) -> Policy:
     if tuple(categories) != CATEGORY_IDS:
         raise PolicyError(f"policy key 'categories' must hold exactly {', '.join(CATEGORY_IDS)}.")
 
-    ck = root.sub("cookies")
-    cookies = CookiePromise(
-        max_lifetime_days=ck.count("max_lifetime_days", minimum=1),
-        collected_fields=ck.strings("collected_fields"),
-    )
-    ck.done()
+    cookies = _cookies(root.sub("cookies"))
 
     rts = root.sub("request_types")
     request_types = {rid: _request_type(rid, rts.sub(rid)) for rid in list(rts.data)}
@@ -414,6 +460,8 @@ def parse_policy(data: dict[str, Any]) -> Policy:
     sys_sec = root.sub("systems")
     systems = {sid: _system(sid, sys_sec.sub(sid)) for sid in list(sys_sec.data)}
     sys_sec.done()
+    if cookies.analytics_system not in systems:
+        raise PolicyError("policy key 'cookies.analytics_system' names no [systems] entry.")
     for cat in categories.values():
         for sid in cat.systems:
             if sid not in systems:

@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from compliance import store
+from compliance.cookies import website_findings
 from compliance.findings import (
     Finding,
     global_findings,
@@ -163,6 +164,8 @@ def build_snapshot(path: Path | str, policy: Policy, as_of: date) -> Snapshot:
             {k: {"nl": v.label_nl, "en": v.label_en} for k, v in policy.request_types.items()},
         )
         + global_findings(invoices_known, bool(subject_rows))
+        # The website against the cookie promise and the AP's Google Analytics checklist.
+        + website_findings(store.website_observations(path), policy, as_of)
     )
     return Snapshot(
         as_of=as_of,

@@ -175,6 +175,40 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
         """,
     ),
     (
+        4,
+        "website evidence: cookies, trackers and analytics settings",
+        """
+        -- One piece of evidence about the website at a date: an imported file (HAR, page,
+        -- cookie scan, GA settings) or the Google Analytics form. Kept, never replaced:
+        -- the history of what the site did is itself the evidence.
+        CREATE TABLE website_evidence (
+            id INTEGER PRIMARY KEY,
+            import_id INTEGER,               -- NULL for a form entry
+            kind VARCHAR NOT NULL,           -- har | page | cookie_scan | ga_settings | ga_form
+            file_name VARCHAR NOT NULL,
+            observed_on DATE NOT NULL,       -- the visit's date, else the day it was entered
+            complete BOOLEAN NOT NULL,       -- lists every cookie (HAR, scan), not only GA's
+            note VARCHAR NOT NULL,
+            entered_by VARCHAR NOT NULL,
+            entered_at TIMESTAMP NOT NULL
+        );
+
+        -- What one piece of evidence showed. No cookie values, no User-IDs.
+        CREATE TABLE website_observations (
+            evidence_id INTEGER NOT NULL,
+            kind VARCHAR NOT NULL,           -- cookie | tracker | tag | setting | field | page
+            name VARCHAR NOT NULL,
+            domain VARCHAR NOT NULL,
+            value VARCHAR NOT NULL,
+            lifetime_seconds BIGINT,         -- cookies; NULL: session or unknown
+            session BOOLEAN NOT NULL,
+            party VARCHAR NOT NULL,          -- first | third | ''
+            category VARCHAR NOT NULL,
+            detail VARCHAR NOT NULL
+        );
+        """,
+    ),
+    (
         5,
         "weekly review sign-offs",
         """

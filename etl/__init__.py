@@ -24,7 +24,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from etl import eboekhouden, mailbox, snelstart, xaf
+from etl import eboekhouden, mailbox, snelstart, website, xaf
 from etl.jsondoc import keys_of, load_json, records_in
 from etl.model import ImportRefused, ParsedExport
 from etl.rows import columns_listed
@@ -76,6 +76,23 @@ KINDS: tuple[Kind, ...] = (
          "message trace (CSV) van Exchange; de tekst wordt alleen gelezen om te classificeren.",
          "Mailbox: messages as .eml (or a zip of them), mbox, Outlook .msg or .pst, or the "
          "Exchange message trace (CSV); the text is only read to classify."),
+    Kind("website.har", "website", "har", ("har",),
+         "Website: HAR-bestand van een bezoek (F12 → Netwerk → Export HAR): cookies, "
+         "looptijden en trackers.",
+         "Website: HAR file of a visit (F12 → Network → Export HAR): cookies, lifetimes "
+         "and trackers."),
+    Kind("website.page", "website", "page", ("html", "txt"),
+         "Website: broncode van de pagina (Ctrl+U) of het Google-tagfragment: tags en "
+         "instellingen zoals cookie_expires.",
+         "Website: the page source (Ctrl+U) or the Google tag snippet: tags and settings "
+         "such as cookie_expires."),
+    Kind("website.cookie_scan", "website", "cookie_scan", ("csv", "xlsx"),
+         "Website: cookielijst van een cookiescanner (kolommen als de Open Cookie Database).",
+         "Website: a cookie scanner's list (columns as in the Open Cookie Database)."),
+    Kind("website.ga_settings", "website", "ga_settings", ("json",),
+         "Google Analytics: antwoorden van de Admin API (bewaartermijn, gegevens delen, "
+         "Google-signalen).",
+         "Google Analytics: Admin API answers (retention, data sharing, Google signals)."),
 )  # fmt: skip
 
 
@@ -213,7 +230,7 @@ def _detect_table(path: Path, source: str | None) -> Detected:
 def detect(path: str | Path, source: str | None = None) -> Detected:
     """Which importer reads this file, from its content (the name only breaks ties)."""
     path = Path(path)
-    if source is not None and source not in (*BOOKKEEPING_SOURCES, mailbox.SOURCE):
+    if source is not None and source not in (*BOOKKEEPING_SOURCES, mailbox.SOURCE, "website"):
         raise ImportRefused(
             f"{path.name}: --source must be eboekhouden or snelstart for a bookkeeping export, "
             f"not {source!r}."
@@ -232,6 +249,11 @@ def detect(path: str | Path, source: str | None = None) -> Detected:
             f"{path.name}: this is not a mailbox export (.eml, a zip of .eml, mbox, .msg, "
             f".pst or a message trace CSV); {UNKNOWN_HINT}"
         )
+    if source in (None, "website"):  # HAR, page or snippet, cookie scan, GA settings
+        if (found := website.detect(path)) is not None:
+            return _detected(*found)
+        if source == "website":
+            raise website.unrecognised(path)
     encoding = sniff_encoding(head)
     if not head.startswith(b"PK") and encoding != "binary":
         text = decode_head(head, encoding).lstrip("\ufeff \t\r\n")

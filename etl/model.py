@@ -99,6 +99,23 @@ class MessageRow:
 
 
 @dataclass(frozen=True)
+class WebObservation:
+    """One thing seen about the website: a cookie, a tracker host, a tag id, a setting or a
+    field sent to analytics. Not about one person: no subject, no cookie values (etl.website).
+    """
+
+    kind: str  # "cookie" | "tracker" | "tag" | "setting" | "field" | "page"
+    name: str  # cookie name, host, tag id (G-…), setting id (ga.google_signals), field id
+    domain: str = ""  # cookies: the cookie's domain without a leading dot
+    value: str = ""  # settings: the value; trackers: measurement ids; fields: the parameter
+    lifetime_seconds: int | None = None  # cookies: None when session or unknown
+    session: bool = False  # cookies: expires when the browser closes
+    party: str = ""  # cookies and trackers: "first" | "third" | "" (not known)
+    category: str = ""  # analytics | marketing | functional | preferences | security | …
+    detail: str = ""  # where it was seen, in a few words
+
+
+@dataclass(frozen=True)
 class ParsedExport:
     """Everything one file contributed, ready for `compliance.store.load_export`."""
 
@@ -113,3 +130,7 @@ class ParsedExport:
     columns_mapped: dict[str, str] = field(default_factory=dict)  # file header -> field
     columns_unmapped: tuple[str, ...] = ()
     messages: tuple[MessageRow, ...] = ()  # mailbox exports only
+    # Website evidence (etl.website): what a HAR, page, cookie scan or GA answer showed.
+    observations: tuple[WebObservation, ...] = ()
+    observed_on: date | None = None  # the evidence date the file itself shows (a HAR visit)
+    complete: bool = False  # lists every cookie and tracker of the visit, not only GA's

@@ -14,7 +14,7 @@ from streamlit.testing.v1 import AppTest
 from compliance import store
 from compliance.i18n import t
 from compliance.importing import import_file
-from tests.test_pages import AS_OF, ROOT, run_page, seed, shown_table, texts
+from tests.test_pages import ROOT, run_page, seed, shown_table, texts
 
 SAMPLES = ROOT / "data" / "samples"
 PAGE = "pages/cookies.py"

@@ -36,6 +36,12 @@ FIXTURE_FOR = {
     ("snelstart.invoices", "xlsx"): "snelstart/verkoopfacturen.xlsx",
     ("snelstart.invoices", "json"): "snelstart/verkoopfacturen.json",
     ("snelstart.auditfile", "xaf"): "xaf/snelstart-2024.xaf",
+    ("website.har", "har"): "website/ga4-default.har",
+    ("website.page", "html"): "website/homepage.html",
+    ("website.page", "txt"): "website/gtag-config.js",
+    ("website.cookie_scan", "csv"): "website/cookie-scan.csv",
+    ("website.cookie_scan", "xlsx"): "website/cookie-scan.xlsx",
+    ("website.ga_settings", "json"): "website/ga-admin-combined.json",
     ("mailbox.messages", "eml"): "mailbox/request-latin1.eml",
     ("mailbox.messages", "zip"): "mailbox/messages.zip",
     ("mailbox.messages", "mbox"): "mailbox/inbox.mbox",
@@ -54,7 +60,7 @@ def test_every_kind_and_format_has_a_fixture_that_detects_and_parses(kind, fmt):
     export = etl.parse_file(path, as_of=AS_OF)
     assert isinstance(export, ParsedExport)
     assert (export.source, export.kind) == (kind.source, kind.kind)
-    assert export.rows_read > 0 and (export.subjects or export.invoices)
+    assert export.rows_read > 0 and (export.subjects or export.invoices or export.observations)
 
 
 def test_registry_is_well_formed():
@@ -240,6 +246,9 @@ SAMPLE_KINDS = {
     "snelstart-relaties.json": ("snelstart.relations", 6, 0),
     "snelstart-verkoopfacturen.json": ("snelstart.invoices", 0, 6),
     "snelstart-auditfile-2025.xaf": ("snelstart.auditfile", 4, 8),
+    "website-ictroermond.har": ("website.har", 0, 0),
+    "website-ictroermond-juni.har": ("website.har", 0, 0),
+    "website-ga4-instellingen.json": ("website.ga_settings", 0, 0),
     "mailbox-info.mbox": ("mailbox.messages", 3, 0),
 }
 

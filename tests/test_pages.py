@@ -43,6 +43,7 @@ PAGES = [
     "pages/verzoeken.py",
     "pages/inventaris.py",
     "pages/verwijderingen.py",
+    "pages/cookies.py",
     "pages/beleid.py",
     "pages/importeren.py",
 ]
@@ -51,6 +52,7 @@ TITLES = {
     "pages/verzoeken.py": "page.verzoeken",
     "pages/inventaris.py": "page.inventaris",
     "pages/verwijderingen.py": "page.verwijderingen",
+    "pages/cookies.py": "page.cookies",
     "pages/beleid.py": "page.beleid",
     "pages/importeren.py": "page.importeren",
 }

@@ -45,6 +45,11 @@ from compliance.store.request_outcomes import (
     record_outcome,
     request_outcomes,
 )
+from compliance.store.website import (
+    record_ga_settings,
+    website_evidence,
+    website_observations,
+)
 
 __all__ = [
     "ImportResult",
@@ -70,6 +75,7 @@ __all__ = [
     "pending_migrations",
     "reading",
     "record_extension",
+    "record_ga_settings",
     "record_groups",
     "record_outcome",
     "request_outcomes",
@@ -79,5 +85,7 @@ __all__ = [
     "subject_invoices",
     "subject_records",
     "subjects",
+    "website_evidence",
+    "website_observations",
     "writing",
 ]

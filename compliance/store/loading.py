@@ -19,6 +19,7 @@ from compliance.store.connection import (
     writing,
 )
 from compliance.store.messages import load_messages
+from compliance.store.website import load_observations
 from etl.model import ParsedExport
 
 
@@ -151,6 +152,8 @@ def load_export(
             counts[key] += value
         if parsed.messages:  # a mailbox export: messages, the requests they are, answers
             counts.update(load_messages(conn, parsed, import_id, actor, now))
+        if parsed.observations:  # website evidence: cookies, trackers, settings at a date
+            counts.update(load_observations(conn, parsed, import_id, file_name, actor, now))
 
         warnings = list(parsed.warnings)
         conn.execute(

@@ -11,6 +11,7 @@ import pandas as pd
 import streamlit as st
 
 from compliance import importing, store
+from compliance.ui.cookies import website_preview
 from compliance.ui.display import (
     fields_text,
     kind_label,
@@ -60,6 +61,8 @@ def preview_upload(name: str, data: bytes) -> tuple[ParsedExport | None, str | N
 
 
 def preview_summary(s: Settings, parsed: ParsedExport) -> str:
+    if parsed.observations:  # website evidence: cookies and settings, not relations
+        return website_preview(s, parsed)
     return s.t(
         "import.preview",
         system=md_escape(source_label(s, parsed.source)),

@@ -15,6 +15,7 @@ PAGES = {
         ("pages/verzoeken.py", "page.verzoeken", ":material/mark_email_unread:", False),
         ("pages/verwijderingen.py", "page.verwijderingen", ":material/delete_sweep:", False),
         ("pages/inventaris.py", "page.inventaris", ":material/inventory_2:", False),
+        ("pages/toegang.py", "page.toegang", ":material/key:", False),
         ("pages/cookies.py", "page.cookies", ":material/cookie:", False),
     ],
     "nav.rules": [

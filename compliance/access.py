@@ -108,7 +108,8 @@ def subjects_named(hint: str, index: SubjectIndex) -> dict[int, str]:
     if len({sid for _, sid in named}) > 1:
         # "Testlab Nep Rotterdam" also contains "Testlab Nep": the longer name wins.
         longest, winner = max(named, key=lambda item: len(item[0]))
-        if all(f" {name} " in f" {longest} " for name, _ in named):
+        tied = {sid for name, sid in named if len(name) == len(longest)}
+        if len(tied) == 1 and all(f" {name} " in f" {longest} " for name, _ in named):
             named = [(longest, winner)]
     for _, sid in named:
         found.setdefault(sid, "name")

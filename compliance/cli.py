@@ -46,12 +46,53 @@ def _iso_date(text: str) -> date:
 def _summary(result: store.ImportResult) -> str:
     if result.already_imported:
         return f"{result.file_name}: already imported earlier; nothing changed."
-    return (
+    text = (
         f"{result.file_name}: imported from {result.source} ({result.kind}): "
         f"{result.rows_read} rows read, {result.rows_new} new, {result.rows_changed} changed, "
         f"{result.rows_unchanged} unchanged, {result.rows_skipped} skipped; "
         f"{result.subjects_new} new subjects."
     )
+    return text + _access_summary(result)
+
+
+def _access_summary(result: store.ImportResult) -> str:
+    """What a TransIP, vault or DSD import adds: secrets dropped, entries linked or not."""
+    text = ""
+    if result.secrets_dropped:
+        text += (
+            f" {result.secrets_dropped} secret fields (passwords, TOTP seeds, notes, custom "
+            "fields, attachments) were discarded while reading; none was stored."
+        )
+    if result.access_linked or result.access_unlinked or result.access_gone:
+        text += (
+            f" Access: {result.access_linked} linked, {result.access_unlinked} to link on the "
+            f"Toegang page, {result.access_gone} no longer present."
+        )
+    return text
+
+
+def cmd_pull_transip(args: argparse.Namespace) -> int:
+    """Fetch the TransIP answers (credentials from the environment or secrets.toml), save
+    them under data/raw/ and import them."""
+    from compliance import transip_pull
+
+    try:
+        files = transip_pull.pull(transip_pull.credentials(), args.raw_dir, datetime.now())
+    except transip_pull.PullRefused as exc:
+        raise Refused(str(exc)) from None
+    print(f"{len(files)} TransIP answers saved in {files[0].parent}.")
+    refused = 0
+    for path in files:
+        try:
+            result = import_file(
+                args.db, path, actor=current_actor(), now=datetime.now(), source="transip"
+            )
+        except ImportRefused as exc:
+            refused += 1
+            print(f"refused: {exc}", file=sys.stderr)
+            continue
+        print(_summary(result))
+    return EXIT_REFUSED if refused else 0
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -373,6 +414,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--as-of", type=_iso_date, metavar="YYYY-MM-DD", help="default: today")
     p.add_argument("--lang", choices=("nl", "en"), default="nl")
     p.set_defaults(func=cmd_access_overview)
+
+    pull = sub.add_parser("pull", help="fetch exports from an online system").add_subparsers(
+        dest="system", required=True, parser_class=_Parser
+    )
+    p = with_db(pull.add_parser("transip", help="fetch and import TransIP firewalls and WHOIS"))
+    p.add_argument(
+        "--raw-dir",
+        type=Path,
+        default=ROOT / "data" / "raw",
+        help="where the answers are saved (default: data/raw, not in git)",
+    )
+    p.set_defaults(func=cmd_pull_transip)
 
     p = with_db(sub.add_parser("demo", help="load the sample exports"))
     p.add_argument("--if-empty", action="store_true", help="only when the database is empty")

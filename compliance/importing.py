@@ -56,12 +56,19 @@ def _check(parsed: ParsedExport, path: Path) -> None:
                 f"{path.name}: internal error, a record refers to unknown relation "
                 f"{rec.subject_ref}."
             )
+    for entry in parsed.access:
+        if entry.category not in CATEGORY_IDS:
+            raise ImportRefused(f"{path.name}: internal error, unknown category {entry.category}.")
     if not (
         parsed.subjects
         or parsed.records
         or parsed.invoices
         or parsed.messages
         or parsed.observations
+        or parsed.access  # TransIP, vault, DSD: entries the store links to subjects
+        or parsed.systems
+        or parsed.scopes
+        or parsed.informational
     ):
         raise ImportRefused(
             f"{path.name}: the file holds no relations or invoices; check that you exported "

@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from compliance import store
+from compliance.access import access_findings
 from compliance.cookies import website_findings
 from compliance.findings import (
     Finding,
@@ -166,6 +167,10 @@ def build_snapshot(path: Path | str, policy: Policy, as_of: date) -> Snapshot:
         + global_findings(invoices_known, bool(subject_rows))
         # The website against the cookie promise and the AP's Google Analytics checklist.
         + website_findings(store.website_observations(path), policy, as_of)
+        # Access still held by a former client after its due date, or by a prospect.
+        + access_findings(
+            store.access_rows(path), {r["id"]: r for r in subject_rows}, deletion_rows
+        )
     )
     return Snapshot(
         as_of=as_of,

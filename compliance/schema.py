@@ -175,6 +175,73 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
         """,
     ),
     (
+        3,
+        "access: IP addresses and credentials from TransIP, the vault and DSD, with links",
+        """
+        -- One allow-listed address, vault item or licence (etl.transip, etl.vault, etl.dsd).
+        -- Never a secret: holder is the address, the login name or a masked licence key.
+        -- subject_id NULL: not linked (linked_by NULL) or ICT Roermond's own (linked_by 'own').
+        -- A linked entry is also a row in records (same source, category, ref).
+        CREATE TABLE access_entries (
+            source VARCHAR NOT NULL,
+            category VARCHAR NOT NULL,
+            ref VARCHAR NOT NULL,
+            scope VARCHAR NOT NULL,
+            system VARCHAR NOT NULL,
+            item VARCHAR NOT NULL,
+            holder VARCHAR NOT NULL,
+            detail VARCHAR NOT NULL,
+            fields VARCHAR[] NOT NULL,
+            hints VARCHAR[] NOT NULL,
+            kvk VARCHAR,
+            emails VARCHAR[] NOT NULL,
+            seen_on DATE,
+            subject_id INTEGER,
+            linked_by VARCHAR,        -- kvk | email | code | name | owner | own | ambiguous
+            first_seen DATE NOT NULL,
+            last_seen DATE NOT NULL,
+            gone_on DATE,             -- missing from a newer export of its scope
+            first_import_id INTEGER NOT NULL,
+            last_import_id INTEGER NOT NULL,
+            PRIMARY KEY (source, category, ref)
+        );
+
+        -- What one kind of export says about a system (a VPS): label and linking hints.
+        -- Per origin (vps list, ip-addresses), so one file does not wipe the other's hints.
+        CREATE TABLE access_systems (
+            source VARCHAR NOT NULL,
+            system VARCHAR NOT NULL,
+            origin VARCHAR NOT NULL,
+            label VARCHAR NOT NULL,
+            hints VARCHAR[] NOT NULL,
+            last_import_id INTEGER NOT NULL,
+            PRIMARY KEY (source, system, origin)
+        );
+
+        -- The latest file that listed each scope completely (a VPS's firewall, a vault): an
+        -- older file imported again after a newer one is a new observation, not a repeat.
+        CREATE TABLE access_scopes (
+            source VARCHAR NOT NULL,
+            scope VARCHAR NOT NULL,
+            sha256 VARCHAR NOT NULL,
+            import_id INTEGER NOT NULL,
+            PRIMARY KEY (source, scope)
+        );
+
+        -- The owner's decisions, kept across imports: this entry belongs to that subject,
+        -- or (subject_id NULL) to ICT Roermond itself / no data subject.
+        CREATE TABLE access_links (
+            source VARCHAR NOT NULL,
+            category VARCHAR NOT NULL,
+            ref VARCHAR NOT NULL,
+            subject_id INTEGER,
+            decided_by VARCHAR NOT NULL,
+            decided_at TIMESTAMP NOT NULL,
+            PRIMARY KEY (source, category, ref)
+        );
+        """,
+    ),
+    (
         4,
         "website evidence: cookies, trackers and analytics settings",
         """

@@ -24,7 +24,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from etl import eboekhouden, mailbox, snelstart, website, xaf
+from etl import access_registry, eboekhouden, mailbox, snelstart, website, xaf
 from etl.jsondoc import keys_of, load_json, records_in
 from etl.model import ImportRefused, ParsedExport
 from etl.rows import columns_listed
@@ -93,6 +93,7 @@ KINDS: tuple[Kind, ...] = (
          "Google Analytics: antwoorden van de Admin API (bewaartermijn, gegevens delen, "
          "Google-signalen).",
          "Google Analytics: Admin API answers (retention, data sharing, Google signals)."),
+    *(Kind(*spec) for spec in access_registry.KIND_SPECS),
 )  # fmt: skip
 
 
@@ -126,6 +127,7 @@ _TABULAR = (
                  snelstart.RELATION_REQUIRED, snelstart.relations_from_table),
     _TabularSpec("snelstart.invoices", snelstart.INVOICE_ALIASES,
                  snelstart.INVOICE_REQUIRED, snelstart.invoices_from_table),
+    *(_TabularSpec(*spec) for spec in access_registry.TABULAR_SPECS),
 )  # fmt: skip
 
 # JSON: the keys (lower-cased) an API answer must have, per kind; the first match wins.
@@ -230,7 +232,12 @@ def _detect_table(path: Path, source: str | None) -> Detected:
 def detect(path: str | Path, source: str | None = None) -> Detected:
     """Which importer reads this file, from its content (the name only breaks ties)."""
     path = Path(path)
-    if source is not None and source not in (*BOOKKEEPING_SOURCES, mailbox.SOURCE, "website"):
+    if source is not None and source not in (
+        *BOOKKEEPING_SOURCES,
+        mailbox.SOURCE,
+        "website",
+        *access_registry.ACCESS_SOURCES,
+    ):
         raise ImportRefused(
             f"{path.name}: --source must be eboekhouden or snelstart for a bookkeeping export, "
             f"not {source!r}."
@@ -254,6 +261,8 @@ def detect(path: str | Path, source: str | None = None) -> Detected:
             return _detected(*found)
         if source == "website":
             raise website.unrecognised(path)
+    if (found := access_registry.detect(path, head, source)) is not None:
+        return _detected(*found)
     encoding = sniff_encoding(head)
     if not head.startswith(b"PK") and encoding != "binary":
         text = decode_head(head, encoding).lstrip("\ufeff \t\r\n")

@@ -85,7 +85,7 @@ def licences_from_table(source: Path | Table, as_of: date | None = None) -> Pars
         kvk = normalise_kvk(cols.text(cells, "kvk")) if cols.text(cells, "kvk") else None
         email = normalise_email(cols.text(cells, "email"))
         customer_ref = cols.text(cells, "customer_ref")
-        label = f"{product} ({masked})" if masked else product
+        label = f"order {order}" if order else f"{product} ({masked})" if masked else product
         parts = [product, f"licentie {masked}" if masked else "", customer]
         if ordered:
             parts.append(f"besteld {ordered.isoformat()}")

@@ -14,7 +14,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 # Source system ids, as used in the database, the CLI and the JSON report.
-SOURCES = ("eboekhouden", "snelstart", "mailbox", "transip", "vault", "website", "manual")
+SOURCES = (
+    "eboekhouden", "snelstart", "mailbox", "transip", "vault", "dsd", "website", "manual",
+)  # fmt: skip
 
 # Field ids a record may list in `fields` (labels live in the UI string catalog).
 FIELD_IDS = (
@@ -35,6 +37,9 @@ FIELD_IDS = (
     "bic",
     "mandate",
     "note",
+    "ip_address",  # an allow-listed address or range (etl.transip)
+    "username",  # a login name (etl.vault)
+    "licence_key",  # a licence key or certificate, masked (etl.dsd)
 )
 
 
@@ -81,6 +86,23 @@ class InvoiceRow:
 
 
 @dataclass(frozen=True)
+class WebObservation:
+    """One thing seen about the website: a cookie, a tracker host, a tag id, a setting or a
+    field sent to analytics. Not about one person: no subject, no cookie values (etl.website).
+    """
+
+    kind: str  # "cookie" | "tracker" | "tag" | "setting" | "field" | "page"
+    name: str  # cookie name, host, tag id (G-…), setting id (ga.google_signals), field id
+    domain: str = ""  # cookies: the cookie's domain without a leading dot
+    value: str = ""  # settings: the value; trackers: measurement ids; fields: the parameter
+    lifetime_seconds: int | None = None  # cookies: None when session or unknown
+    session: bool = False  # cookies: expires when the browser closes
+    party: str = ""  # cookies and trackers: "first" | "third" | "" (not known)
+    category: str = ""  # analytics | marketing | functional | preferences | security | …
+    detail: str = ""  # where it was seen, in a few words
+
+
+@dataclass(frozen=True)
 class MessageRow:
     """One e-mail: who, when, about what, and how it was classified; never its text."""
 
@@ -99,20 +121,37 @@ class MessageRow:
 
 
 @dataclass(frozen=True)
-class WebObservation:
-    """One thing seen about the website: a cookie, a tracker host, a tag id, a setting or a
-    field sent to analytics. Not about one person: no subject, no cookie values (etl.website).
+class AccessRow:
+    """An IP address or credential held for someone the file names only in free text.
+
+    A firewall rule, a vault item or a licence has no relation code: the store links it to
+    a subject by its identifiers or by a subject's name or code found in `hints` (tried in
+    order), or leaves it for the owner to link (etl.transip, etl.vault, etl.dsd). Never a
+    secret: `holder` is the address, the login name or a masked licence key.
     """
 
-    kind: str  # "cookie" | "tracker" | "tag" | "setting" | "field" | "page"
-    name: str  # cookie name, host, tag id (G-…), setting id (ga.google_signals), field id
-    domain: str = ""  # cookies: the cookie's domain without a leading dot
-    value: str = ""  # settings: the value; trackers: measurement ids; fields: the parameter
-    lifetime_seconds: int | None = None  # cookies: None when session or unknown
-    session: bool = False  # cookies: expires when the browser closes
-    party: str = ""  # cookies and trackers: "first" | "third" | "" (not known)
-    category: str = ""  # analytics | marketing | functional | preferences | security | …
-    detail: str = ""  # where it was seen, in a few words
+    category: str  # "ip_address" or "credentials"
+    ref: str  # unique per (source, category) and stable across exports
+    scope: str  # entries of one scope form a complete list: one missing later is gone
+    system: str  # where the access is: VPS name, website host, product
+    item: str  # which entry: firewall rule, vault item, licence
+    holder: str  # what is held: "203.0.113.7/32", a login name, "…AB12"
+    detail: str  # one line for the register ("203.0.113.7/32 · vps1 · SSH")
+    fields: tuple[str, ...] = ()  # FIELD_IDS held
+    hints: tuple[str, ...] = ()  # texts that may name the subject, strongest first
+    kvk: str | None = None
+    emails: tuple[str, ...] = ()
+    seen_on: date | None = None
+
+
+@dataclass(frozen=True)
+class SystemRow:
+    """A system access entries live on (a TransIP VPS): its description and tags help link
+    the entries of that system to a subject, also when they arrive in another file."""
+
+    system: str
+    label: str = ""
+    hints: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -134,3 +173,9 @@ class ParsedExport:
     observations: tuple[WebObservation, ...] = ()
     observed_on: date | None = None  # the evidence date the file itself shows (a HAR visit)
     complete: bool = False  # lists every cookie and tracker of the visit, not only GA's
+    # Access (etl.transip, etl.vault, etl.dsd): entries linked to subjects by the store.
+    access: tuple[AccessRow, ...] = ()
+    systems: tuple[SystemRow, ...] = ()
+    scopes: tuple[str, ...] = ()  # listed completely: their entries missing here are gone
+    secrets_dropped: int = 0  # passwords, TOTP seeds, notes, ... discarded while parsing
+    informational: bool = False  # read completely, but holds no personal data to keep

@@ -289,6 +289,9 @@ def _domains(path: Path, name: str, data: dict[str, Any], log: ImportLog) -> Par
     """WHOIS contacts: from /domains/<d>/contacts, or embedded in a domain list."""
     if isinstance(data.get("contacts"), list):
         groups = [(name_from_file(name, "contacts") or "domain", data["contacts"])]
+        if not data["contacts"]:  # a domain without contacts of its own: nothing to keep
+            log.warn(f"{name}: this domain has no WHOIS contacts; nothing to keep.")
+            return _informational(path, "domains", log)
     else:
         domains = data["domains"] if isinstance(data.get("domains"), list) else [data["domain"]]
         groups = [

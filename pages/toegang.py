@@ -92,10 +92,11 @@ else:
     slot.dataframe(
         ui.style_status(page, s, s.t("toegang.col.state"), state_colour_keys(s)),
         hide_index=True,
+        height=38 + 35 * len(page),  # every row of the page, no inner scrolling
     )
     st.download_button(
         s.t("toegang.download"),
-        data=ui.csv_bytes(table),
+        data=ui.csv_bytes(access_table(s, shown, full=True)),
         file_name=file_name(s),
         mime="text/csv",
         icon=":material/download:",

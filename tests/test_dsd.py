@@ -40,7 +40,7 @@ def test_csv_licences_become_masked_credentials() -> None:
     first = export.access[0]
     assert first.category == "credentials"
     assert (first.system, first.holder) == ("ESET Protect Entry", "…DK7Q")
-    assert first.item == "ESET Protect Entry (…DK7Q)"
+    assert first.item == "order DSD-2024-0101"
     assert first.hints == ("Kapsalon Testknip B.V.",) and first.kvk == "90000100"
     assert first.seen_on == date(2024, 1, 15)
     assert first.ref == "DSD-2024-0101|ESET Protect Entry|…DK7Q"

@@ -36,17 +36,29 @@ FIXTURE_FOR = {
     ("snelstart.invoices", "xlsx"): "snelstart/verkoopfacturen.xlsx",
     ("snelstart.invoices", "json"): "snelstart/verkoopfacturen.json",
     ("snelstart.auditfile", "xaf"): "xaf/snelstart-2024.xaf",
+    ("mailbox.messages", "eml"): "mailbox/request-latin1.eml",
+    ("mailbox.messages", "zip"): "mailbox/messages.zip",
+    ("mailbox.messages", "mbox"): "mailbox/inbox.mbox",
+    ("mailbox.messages", "msg"): "mailbox/outlook.msg",
+    ("mailbox.messages", "csv"): "mailbox/message-trace-utf16.csv",
     ("website.har", "har"): "website/ga4-default.har",
     ("website.page", "html"): "website/homepage.html",
     ("website.page", "txt"): "website/gtag-config.js",
     ("website.cookie_scan", "csv"): "website/cookie-scan.csv",
     ("website.cookie_scan", "xlsx"): "website/cookie-scan.xlsx",
     ("website.ga_settings", "json"): "website/ga-admin-combined.json",
-    ("mailbox.messages", "eml"): "mailbox/request-latin1.eml",
-    ("mailbox.messages", "zip"): "mailbox/messages.zip",
-    ("mailbox.messages", "mbox"): "mailbox/inbox.mbox",
-    ("mailbox.messages", "msg"): "mailbox/outlook.msg",
-    ("mailbox.messages", "csv"): "mailbox/message-trace-utf16.csv",
+    ("transip.firewall", "json"): "transip/transip_firewall_ictr-vps1.json",
+    ("transip.vps", "json"): "transip/transip_vps.json",
+    ("transip.ip_addresses", "json"): "transip/transip_ip-addresses_ictr-vps2.json",
+    ("transip.domains", "json"): "transip/transip_contacts_kapsalon-testknip.example.json",
+    ("transip.invoices", "json"): "transip/transip_invoices.json",
+    ("transip.bundle", "zip"): "transip/transip-bundle.zip",
+    ("vault.bitwarden", "csv"): "vault/bitwarden.csv",
+    ("vault.bitwarden", "json"): "vault/bitwarden.json",
+    ("vault.keepass", "csv"): "vault/keepassxc.csv",
+    ("vault.keepass", "xml"): "vault/keepass.xml",
+    ("dsd.licences", "csv"): "dsd/licenties.csv",
+    ("dsd.licences", "xlsx"): "dsd/licenties.xlsx",
 }
 CASES = [(kind, fmt) for kind in etl.KINDS for fmt in kind.formats]
 
@@ -60,7 +72,14 @@ def test_every_kind_and_format_has_a_fixture_that_detects_and_parses(kind, fmt):
     export = etl.parse_file(path, as_of=AS_OF)
     assert isinstance(export, ParsedExport)
     assert (export.source, export.kind) == (kind.source, kind.kind)
-    assert export.rows_read > 0 and (export.subjects or export.invoices or export.observations)
+    assert export.rows_read > 0 and (
+        export.subjects
+        or export.invoices
+        or export.observations
+        or export.access  # TransIP, vault, DSD
+        or export.systems
+        or export.informational
+    )
 
 
 def test_registry_is_well_formed():
@@ -246,10 +265,15 @@ SAMPLE_KINDS = {
     "snelstart-relaties.json": ("snelstart.relations", 6, 0),
     "snelstart-verkoopfacturen.json": ("snelstart.invoices", 0, 6),
     "snelstart-auditfile-2025.xaf": ("snelstart.auditfile", 4, 8),
+    "mailbox-info.mbox": ("mailbox.messages", 3, 0),
     "website-ictroermond.har": ("website.har", 0, 0),
     "website-ictroermond-juni.har": ("website.har", 0, 0),
     "website-ga4-instellingen.json": ("website.ga_settings", 0, 0),
-    "mailbox-info.mbox": ("mailbox.messages", 3, 0),
+    "transip-vps.json": ("transip.vps", 0, 0),
+    "transip_firewall_ictr-web01.json": ("transip.firewall", 0, 0),
+    "transip_firewall_ictr-kapsalon01.json": ("transip.firewall", 0, 0),
+    "vault-bitwarden.csv": ("vault.bitwarden", 0, 0),
+    "dsd-licenties.csv": ("dsd.licences", 0, 0),
 }
 
 

@@ -42,8 +42,9 @@ PAGES = [
     "pages/overzicht.py",
     "pages/verzoeken.py",
     "pages/inventaris.py",
-    "pages/verwijderingen.py",
+    "pages/toegang.py",
     "pages/cookies.py",
+    "pages/verwijderingen.py",
     "pages/beleid.py",
     "pages/importeren.py",
 ]
@@ -51,8 +52,9 @@ TITLES = {
     "pages/overzicht.py": "page.overzicht",
     "pages/verzoeken.py": "page.verzoeken",
     "pages/inventaris.py": "page.inventaris",
-    "pages/verwijderingen.py": "page.verwijderingen",
+    "pages/toegang.py": "page.toegang",
     "pages/cookies.py": "page.cookies",
+    "pages/verwijderingen.py": "page.verwijderingen",
     "pages/beleid.py": "page.beleid",
     "pages/importeren.py": "page.importeren",
 }

@@ -170,7 +170,7 @@ def test_bundle_refuses_an_unknown_answer_naming_the_member(tmp_path: Path) -> N
     [
         ('{"vpsFirewall": {"ruleSet": "x"}}', "holds no list of rules"),
         ('{"vpss": [{"description": "zonder naam"}]}', "holds no VPS with a name"),
-        ('{"contacts": []}', "holds no WHOIS contacts"),
+        ('{"ipAddresses": []}', "does not say which VPS"),
     ],
 )
 def test_refusals_are_one_sentence(tmp_path: Path, content: str, message: str) -> None:
@@ -201,3 +201,10 @@ def test_content_not_name_decides(tmp_path: Path) -> None:
     path = tmp_path / "relaties.json"
     shutil.copy(FIXTURES / "transip_vps.json", path)
     assert etl.detect(path).kind_id == "transip.vps"
+
+
+def test_a_domain_without_contacts_keeps_nothing_but_imports(tmp_path: Path) -> None:
+    path = tmp_path / "transip_contacts_leeg.example.json"
+    path.write_text('{"contacts": []}')
+    export = etl.parse_file(path)
+    assert export.informational and export.subjects == ()

@@ -242,7 +242,7 @@ def _page_exports(db: Path, subject_id: int) -> list[tuple[str, bytes]]:
     policy = load_policy()
     s = Settings(db, AS_OF, "nl", policy, WorkCalendar.from_policy(policy.calendar), 1)
     snap = build_snapshot(db, policy, AS_OF)
-    access = csv_bytes(access_table(s, access_frame(s, snap)))
+    access = csv_bytes(access_table(s, access_frame(s, snap), full=True))
     person = snap.subjects[snap.subjects["id"] == subject_id].iloc[0]
     records = subject_records_view(s, subject_id, snap)
     requests = snap.requests[snap.requests["subject_id"] == subject_id]

@@ -36,8 +36,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "vault item ‘{item}’ in the password vault",
     ),
     "toegang.what.licence": (
-        "licentie {item} bij DSD Europe",
-        "licence {item} at DSD Europe",
+        "licentie {system} ({holder}, {item}) bij DSD Europe",
+        "licence {system} ({holder}, {item}) at DSD Europe",
     ),
     # ------------------------------------------------------------------ import words
     "kind.firewall": ("firewall", "firewall"),
@@ -192,9 +192,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "toegang.nothing": ("Niets gevonden met deze filters.", "Nothing found with these filters."),
     "toegang.download": ("Toegangslijst downloaden (CSV)", "Download the access list (CSV)"),
     "toegang.file_prefix": ("toegang", "access"),
-    "toegang.category.ip_address": ("IP-adres", "IP address"),
-    "toegang.category.credentials": ("login", "login"),
-    "toegang.category.licence": ("licentie", "licence"),
+    "toegang.category.ip_address": ("IP-adres (TransIP)", "IP address (TransIP)"),
+    "toegang.category.credentials": ("login (kluis)", "login (vault)"),
+    "toegang.category.licence": ("licentie (DSD)", "licence (DSD)"),
     "toegang.filter.ip_address": ("IP-adressen", "IP addresses"),
     "toegang.filter.credentials": ("Logins en licenties", "Logins and licences"),
     "toegang.state.remove_now": ("nu verwijderen", "remove now"),

@@ -7,6 +7,12 @@ its connections. Callers use `from compliance import store` and the names below.
     ...                            "owner", now)
 """
 
+from compliance.store.access import (
+    access_entries,
+    access_rows,
+    forget_access_link,
+    link_access,
+)
 from compliance.store.actions import (
     add_request,
     log_event,
@@ -55,17 +61,21 @@ __all__ = [
     "ImportResult",
     "StoreBusy",
     "StoreError",
+    "access_entries",
+    "access_rows",
     "add_request",
     "applied_migrations",
     "audit_log",
     "backup",
     "ensure_database",
+    "forget_access_link",
     "has_data",
     "imports",
     "inventory",
     "invoice_count",
     "is_imported",
     "last_change_id",
+    "link_access",
     "load_export",
     "log_event",
     "mark_deleted",

@@ -47,7 +47,12 @@ def _own_names() -> tuple[str, ...]:
 
 
 def load_access(
-    conn: Connection, parsed: ParsedExport, import_id: int, actor: str, now: datetime
+    conn: Connection,
+    parsed: ParsedExport,
+    import_id: int,
+    actor: str,
+    now: datetime,
+    sha256: str = "",
 ) -> dict[str, int]:
     """Store one file's access entries and relink everything; counts for the import row."""
     today = now.date()
@@ -56,6 +61,12 @@ def load_access(
     if parsed.access:
         counts.update(_store_entries(conn, parsed, import_id, today))
     gone: list[Any] = []
+    for scope in parsed.scopes:
+        conn.execute(
+            "INSERT INTO access_scopes VALUES (?, ?, ?, ?) ON CONFLICT (source, scope) "
+            "DO UPDATE SET sha256 = excluded.sha256, import_id = excluded.import_id",
+            [parsed.source, scope, sha256, import_id],
+        )
     if parsed.scopes:
         marks = ", ".join("?" for _ in parsed.scopes)
         gone = conn.execute(
@@ -85,6 +96,20 @@ def load_access(
     counts["gone"] = len(gone)
     counts.update(_link_counts(conn, parsed, import_id))
     return counts
+
+
+def is_newer_observation(path: Path | str, parsed: ParsedExport, sha256: str) -> bool:
+    """True when a file imported before is imported again after another file replaced its
+    list (firewall A, then B without an address, then A again: the address is back)."""
+    if not parsed.scopes or not Path(path).exists():
+        return False
+    with reading(path) as conn:
+        marks = ", ".join("?" for _ in parsed.scopes)
+        latest = conn.execute(
+            f"SELECT sha256 FROM access_scopes WHERE source = ? AND scope IN ({marks})",
+            [parsed.source, *parsed.scopes],
+        ).fetchall()
+    return any(sha != sha256 for (sha,) in latest)
 
 
 def _store_systems(conn: Connection, parsed: ParsedExport, import_id: int) -> None:

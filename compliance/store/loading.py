@@ -10,6 +10,7 @@ from pathlib import Path
 import pandas as pd
 
 from compliance.linking import LinkIndex, identifiers_of, link
+from compliance.store.access import is_newer_observation, load_access
 from compliance.store.connection import (
     Connection,
     append_audit,
@@ -52,6 +53,10 @@ class ImportResult:
     rows_skipped: int
     subjects_new: int
     already_imported: bool = False
+    secrets_dropped: int = 0  # vault exports: secret fields discarded while parsing
+    access_linked: int = 0  # access entries of this file linked to a subject
+    access_unlinked: int = 0  # ... and those waiting for the owner (Toegang page)
+    access_gone: int = 0  # entries a newer complete list no longer holds
 
 
 def load_export(
@@ -66,7 +71,8 @@ def load_export(
 
     Importing the same bytes again changes nothing and says so.
     """
-    if is_imported(path, sha256):
+    # A complete list (a firewall) imported again after a newer one is news, not a repeat.
+    if is_imported(path, sha256) and not is_newer_observation(path, parsed, sha256):
         return ImportResult(
             None,
             parsed.source,
@@ -79,6 +85,7 @@ def load_export(
             parsed.skipped,
             0,
             already_imported=True,
+            secrets_dropped=parsed.secrets_dropped,
         )
     today = now.date()
     with writing(path) as conn:
@@ -154,6 +161,10 @@ def load_export(
             counts.update(load_messages(conn, parsed, import_id, actor, now))
         if parsed.observations:  # website evidence: cookies, trackers, settings at a date
             counts.update(load_observations(conn, parsed, import_id, file_name, actor, now))
+        # Access entries (TransIP, vault, DSD); after any import, entries are linked again.
+        access = load_access(conn, parsed, import_id, actor, now, sha256)
+        if parsed.access or parsed.scopes:
+            counts.update(access)
 
         warnings = list(parsed.warnings)
         conn.execute(
@@ -202,6 +213,10 @@ def load_export(
         counts["unchanged"],
         parsed.skipped,
         subjects_new,
+        secrets_dropped=parsed.secrets_dropped,
+        access_linked=access["linked"],
+        access_unlinked=access["unlinked"],
+        access_gone=access["gone"],
     )
 
 

@@ -54,6 +54,8 @@ def subject_activity(path: Path | str, as_of: date) -> pd.DataFrame:
             contact AS (
                 SELECT subject_id, max(d) AS last_contact FROM (
                     SELECT subject_id, coalesce(source_date, first_seen) AS d FROM records
+                    -- an allow-listed IP or a stored login is no contact with the person
+                    WHERE category NOT IN ('ip_address', 'credentials')
                     UNION ALL
                     SELECT subject_id, greatest(coalesce(added_on, DATE '1900-01-01'),
                                                 coalesce(modified_on, DATE '1900-01-01'))

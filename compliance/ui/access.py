@@ -58,8 +58,8 @@ def system_text(s: Settings, row: dict[str, Any]) -> str:
 
 def entry_label(s: Settings, row: dict[str, Any]) -> str:
     """One line that identifies an entry in a select box."""
-    parts = [row["system"], row["item"], row["holder"]]
-    return " · ".join(str(p) for p in parts if p) + f" ({source_label(s, row['source'])})"
+    parts = dict.fromkeys(str(p) for p in (row["system"], row["item"], row["holder"]) if p)
+    return " · ".join(parts) + f" ({source_label(s, row['source'])})"
 
 
 def people_with(df: pd.DataFrame, state: str) -> list[tuple[Any, pd.DataFrame]]:
@@ -144,35 +144,39 @@ def linked_by_text(s: Settings, row: dict[str, Any]) -> str:
     return s.t(f"toegang.linked_by.{how}")
 
 
-def access_table(s: Settings, df: pd.DataFrame) -> pd.DataFrame:
-    """The list as the owner reads it (also the CSV download): words, never ids."""
+# Columns of the page's table (compact) and of the CSV download (everything).
+PAGE_COLUMNS = (
+    "toegang.col.subject", "toegang.col.state", "toegang.col.kind", "toegang.col.system",
+    "toegang.col.holder", "toegang.col.item", "toegang.col.due", "toegang.col.since",
+    "toegang.col.linked_by",
+)  # fmt: skip
+CSV_COLUMNS = (
+    "toegang.col.subject", "col.status", "toegang.col.state", "toegang.col.kind",
+    "toegang.col.system", "toegang.col.item", "toegang.col.holder", "toegang.col.due",
+    "toegang.col.since", "toegang.col.linked_by",
+)  # fmt: skip
+
+
+def access_table(s: Settings, df: pd.DataFrame, full: bool = False) -> pd.DataFrame:
+    """The list as the owner reads it: words, never ids. `full`: every column, with the
+    system's description and the source spelled out (the CSV download)."""
     rows = df.to_dict("records")
-    return pd.DataFrame(
-        {
-            s.t("toegang.col.subject"): [_text(r["name"]) or "—" for r in rows],
-            s.t("col.status"): [
-                status_label(s, r["status"]) if _text(r["status"]) else "" for r in rows
-            ],
-            s.t("toegang.col.kind"): [kind_word(s, r) for r in rows],
-            s.t("toegang.col.system"): [system_text(s, r) for r in rows],
-            s.t("toegang.col.item"): [r["item"] for r in rows],
-            s.t("toegang.col.holder"): [r["holder"] for r in rows],
-            s.t("toegang.col.since"): [fmt_date(since(r)) for r in rows],
-            s.t("toegang.col.due"): [
-                fmt_date(r["deleted_on"] if r["state"] == "gone" else r["due"], "") for r in rows
-            ],
-            s.t("toegang.col.state"): [s.t(f"toegang.state.{r['state']}") for r in rows],
-            s.t("toegang.col.linked_by"): [linked_by_text(s, r) for r in rows],
-        },
-        columns=[
-            s.t(k)
-            for k in (
-                "toegang.col.subject", "col.status", "toegang.col.kind", "toegang.col.system",
-                "toegang.col.item", "toegang.col.holder", "toegang.col.since", "toegang.col.due",
-                "toegang.col.state", "toegang.col.linked_by",
-            )
+    columns = {
+        "toegang.col.subject": [_text(r["name"]) or "—" for r in rows],
+        "col.status": [status_label(s, r["status"]) if _text(r["status"]) else "" for r in rows],
+        "toegang.col.state": [s.t(f"toegang.state.{r['state']}") for r in rows],
+        "toegang.col.kind": [kind_word(s, r) for r in rows],
+        "toegang.col.system": [system_text(s, r) if full else r["system"] for r in rows],
+        "toegang.col.item": [r["item"] for r in rows],
+        "toegang.col.holder": [r["holder"] for r in rows],
+        "toegang.col.due": [
+            fmt_date(r["deleted_on"] if r["state"] == "gone" else r["due"], "") for r in rows
         ],
-    )  # fmt: skip
+        "toegang.col.since": [fmt_date(since(r)) for r in rows],
+        "toegang.col.linked_by": [linked_by_text(s, r) for r in rows],
+    }
+    keys = CSV_COLUMNS if full else PAGE_COLUMNS
+    return pd.DataFrame({s.t(k): columns[k] for k in keys}, columns=[s.t(k) for k in keys])
 
 
 def state_colour_keys(s: Settings) -> dict[str, str]:

@@ -63,7 +63,7 @@ def preview_upload(name: str, data: bytes) -> tuple[ParsedExport | None, str | N
 def preview_summary(s: Settings, parsed: ParsedExport) -> str:
     if parsed.observations:  # website evidence: cookies and settings, not relations
         return website_preview(s, parsed)
-    return s.t(
+    text = s.t(
         "import.preview",
         system=md_escape(source_label(s, parsed.source)),
         kind=md_escape(kind_label(s, parsed.kind)),
@@ -73,6 +73,23 @@ def preview_summary(s: Settings, parsed: ParsedExport) -> str:
         invoices=len(parsed.invoices),
         skipped=parsed.skipped,
     )
+    return text + access_sentences(s, len(parsed.access), parsed.secrets_dropped)
+
+
+def access_sentences(
+    s: Settings, entries: int, secrets: int, linked: tuple[int, int, int] | None = None
+) -> str:
+    """TransIP, vault and DSD files: entries read (or linked), secret fields discarded."""
+    text = ""
+    if linked is not None and any(linked):
+        text += " " + s.t(
+            "toegang.import.result", linked=linked[0], unlinked=linked[1], gone=linked[2]
+        )
+    elif linked is None and entries:
+        text += " " + s.t("toegang.import.preview", entries=entries)
+    if secrets:
+        text += " " + s.t("toegang.import.secrets_dropped", n=secrets)
+    return text
 
 
 def preview_columns(s: Settings, parsed: ParsedExport) -> tuple[pd.DataFrame, list[str]]:
@@ -119,6 +136,12 @@ def import_uploads(s: Settings, files: list[tuple[str, bytes]]) -> list[tuple[bo
                         unchanged=r.rows_unchanged,
                         skipped=r.rows_skipped,
                         subjects=r.subjects_new,
+                    )
+                    + access_sentences(
+                        s,
+                        0,
+                        r.secrets_dropped,
+                        (r.access_linked, r.access_unlinked, r.access_gone),
                     ),
                 )
             )

@@ -339,7 +339,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "genoemd: cookies {cookies}; diensten {hosts}",
         "mentioned: cookies {cookies}; services {hosts}",
     ),
-    "cookies.promise_retention": ("{text}", "{text}"),
+    "cookies.promise_retention": (
+        "statistieken: bewaard met de termijn die in Google Analytics is ingesteld",
+        "statistics: kept under the retention set in Google Analytics",
+    ),
     "cookies.observed_nothing": ("nog niets geïmporteerd", "nothing imported yet"),
     "cookies.observed_lifetime": (
         "{n} cookies; de langste: {longest}",

@@ -107,7 +107,7 @@ def promise_lines(s: Settings) -> list[str]:
         s.t("cookies.promise_fields", fields=fields),
         s.t("cookies.promise_declared", cookies=", ".join(f"`{c}`" for c in p.declared_cookies),
             hosts=", ".join(f"`{h}`" for h in p.declared_hosts)),
-        s.t("cookies.promise_retention", text=policy_label(cat, "retention", s.lang)),
+        s.t("cookies.promise_retention"),
     ]  # fmt: skip
 
 

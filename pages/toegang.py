@@ -113,10 +113,15 @@ else:
     ui.static_table(access_table(s, unlinked).iloc[:, 2:6], s)
 
 
-def _save_link(entry: dict, who: int) -> None:
-    ui.guarded(
-        s,
-        lambda: store.link_access(
+def _on_save(key: str, rows: list[dict]) -> None:
+    """Form callback: runs before the rerun, so it can also empty the subject choice."""
+    state = st.session_state
+    entry, who = rows[state[f"{key}_entry"]], state[f"{key}_who"]
+    if who is None:
+        state[f"_access_error_{key}"] = s.t("toegang.link_need")
+        return
+    try:
+        store.link_access(
             s.db,
             source=entry["source"],
             category=entry["category"],
@@ -124,23 +129,49 @@ def _save_link(entry: dict, who: int) -> None:
             subject_id=None if who == -1 else who,
             actor=current_actor(),
             now=ui.now(),
-        ),
-    )
+        )
+    except (store.StoreBusy, store.StoreError) as exc:
+        state[f"_access_error_{key}"] = ui.error_text(s, exc)
+        return
     ui.clear_cache()
-    st.session_state["_access_flash"] = s.t(
+    state["_access_flash"] = s.t(
         "toegang.linked", entry=entry_label(s, entry), who=subject_word(s, who, labels, snap)
     )
+    state[f"{key}_who"] = None  # the next entry must not inherit this choice
+    state[f"{key}_entry"] = 0  # the list is shorter now: start at its top
+
+
+def _on_forget(key: str, rows: list[dict]) -> None:
+    state = st.session_state
+    entry = rows[state[f"{key}_entry"]]
+    if not entry["decided"]:
+        state[f"_access_error_{key}"] = s.t("toegang.not_decided")
+        return
+    try:
+        store.forget_access_link(
+            s.db,
+            source=entry["source"],
+            category=entry["category"],
+            ref=entry["ref"],
+            actor=current_actor(),
+            now=ui.now(),
+        )
+    except (store.StoreBusy, store.StoreError) as exc:
+        state[f"_access_error_{key}"] = ui.error_text(s, exc)
+        return
+    ui.clear_cache()
+    state["_access_flash"] = s.t("toegang.forgotten", entry=entry_label(s, entry))
 
 
 def _link_form(key: str, rows: list[dict], forget: bool) -> None:
     with st.form(key, border=True):
-        picked = st.selectbox(
+        st.selectbox(
             s.t("toegang.link_entry"),
             range(len(rows)),
             format_func=lambda i: entry_label(s, rows[i]),
             key=f"{key}_entry",
         )
-        who = st.selectbox(
+        st.selectbox(
             s.t("toegang.link_subject"),
             options,
             index=None,
@@ -148,37 +179,22 @@ def _link_form(key: str, rows: list[dict], forget: bool) -> None:
             placeholder=s.t("toegang.link_placeholder"),
             key=f"{key}_who",
         )
-        save = st.form_submit_button(
-            s.t("toegang.link_button"), type="primary", icon=":material/link:"
+        st.form_submit_button(
+            s.t("toegang.link_button"),
+            type="primary",
+            icon=":material/link:",
+            on_click=_on_save,
+            args=(key, rows),
         )
-        drop = forget and st.form_submit_button(
-            s.t("toegang.forget_button"), icon=":material/link_off:"
-        )
-    if save:
-        if who is None:
-            st.error(s.t("toegang.link_need"))
-            return
-        _save_link(rows[picked], who)
-        st.rerun()
-    if drop:
-        entry = rows[picked]
-        if not entry["decided"]:
-            st.info(s.t("toegang.not_decided"))
-            return
-        ui.guarded(
-            s,
-            lambda: store.forget_access_link(
-                s.db,
-                source=entry["source"],
-                category=entry["category"],
-                ref=entry["ref"],
-                actor=current_actor(),
-                now=ui.now(),
-            ),
-        )
-        ui.clear_cache()
-        st.session_state["_access_flash"] = s.t("toegang.forgotten", entry=entry_label(s, entry))
-        st.rerun()
+        if forget:
+            st.form_submit_button(
+                s.t("toegang.forget_button"),
+                icon=":material/link_off:",
+                on_click=_on_forget,
+                args=(key, rows),
+            )
+    if error := st.session_state.pop(f"_access_error_{key}", None):
+        st.error(error)
 
 
 if not unlinked.empty:

@@ -108,6 +108,7 @@ def test_link_an_entry_and_it_is_remembered(seeded: Path) -> None:
     assert not at.exception, [e.value for e in at.exception]
     assert at.success[0].value.startswith("Opgeslagen: ictr-vps1 · RDP thuiswerker")
     assert metric(at, "toegang.metric.unlinked") == unlinked_before - 1
+    assert at.selectbox(key="acc_link_who").value is None  # not carried over to the next
     rows = store.access_entries(seeded).set_index("holder")
     assert rows.loc["198.51.100.77/32", "linked_by"] == "owner"
     assert rows.loc["198.51.100.77/32", "subject_id"] == bakkerij
@@ -143,3 +144,26 @@ def test_without_access_exports_the_page_says_how_to_get_them(
     assert not at.exception
     assert at.info[0].value == t("toegang.empty")
     assert "pull transip" in at.markdown[-1].value
+
+
+def test_change_a_link_and_forget_it_again(seeded: Path) -> None:
+    at = run()
+    entry = at.selectbox(key="acc_relink_entry")
+    labels = [entry.format_func(i) for i in range(len(entry.options))]
+    entry.set_value(
+        next(i for i, label in enumerate(labels) if "Bakkerij Proefdeeg kassa" in label)
+    )
+    at.selectbox(key="acc_relink_who").set_value(-1)
+    at.get("form_submit_button")[-2].click().run()  # save; the last one is "forget"
+    assert not at.exception, [e.value for e in at.exception]
+    rows = store.access_entries(seeded).set_index("holder")
+    assert rows.loc["203.0.113.20/32", "linked_by"] == "own"
+    entry = at.selectbox(key="acc_relink_entry")
+    labels = [entry.format_func(i) for i in range(len(entry.options))]
+    entry.set_value(
+        next(i for i, label in enumerate(labels) if "Bakkerij Proefdeeg kassa" in label)
+    )
+    at.get("form_submit_button")[-1].click().run()
+    assert at.success[0].value.startswith("Vergeten:")
+    rows = store.access_entries(seeded).set_index("holder")
+    assert rows.loc["203.0.113.20/32", "linked_by"] == "name"

@@ -90,8 +90,20 @@ def urgent_lines(s: Settings, df: pd.DataFrame, state: str) -> list[str]:
             end, due = fmt_date(first["end_of_cooperation"]), fmt_date(first["due"])
             key = "toegang.former_line" if state == "remove_now" else "toegang.soon_line"
             lines.append("- " + s.t(key, name=name, end=end, due=due))
-        lines.extend(f"    - {md_escape(describe(r, s.lang))}" for r in group.to_dict("records"))
+        lines.extend(f"    - {_md_entry(s, r)}" for r in group.to_dict("records"))
     return lines
+
+
+def _md_entry(s: Settings, row: dict[str, Any]) -> str:
+    """describe() as Markdown: names escaped, the address or login as code (no mail link)."""
+    holder = str(row["holder"]).replace("`", "'")
+    shown = {
+        **row,
+        "item": md_escape(row["item"]),
+        "system": md_escape(row["system"]),
+        "holder": f"`{holder}`" if holder else "",
+    }
+    return describe(shown, s.lang)
 
 
 def since(row: dict[str, Any]) -> Any:

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
-from etl import dsd, transip, vault, vault_keepass
+from etl import dsd, transip, transip_bundle, vault, vault_keepass
 from etl.jsondoc import load_json
 from etl.model import ImportRefused, ParsedExport
 from etl.tabular import decode_head, map_headers, read_table, sniff_encoding
@@ -89,8 +89,8 @@ def detect(path: Path, head: bytes, source: str | None) -> Found | None:
     if source is not None and source not in ACCESS_SOURCES:
         return None
     if head.startswith(b"PK"):
-        if source in (None, "transip") and transip.is_bundle(path):
-            return "transip.bundle", "zip", partial(transip.parse_bundle, path)
+        if source in (None, "transip") and transip_bundle.is_bundle(path):
+            return "transip.bundle", "zip", partial(transip_bundle.parse_bundle, path)
         return _table_for(path, source)
     encoding = sniff_encoding(head)
     if encoding == "binary":

@@ -20,7 +20,8 @@ transip_invoices.json           GET /invoices                        nothing kep
 ==============================  ===================================  =====================
 
 The firewall answer does not name its VPS: the file name does (``transip_firewall_<vps>``
-or ``<vps>_firewall``). Several of these files zipped together import as one (any order).
+or ``<vps>_firewall``). Several of these files zipped together import as one, in any order
+(`etl.transip_bundle`); WHOIS contacts are read by `etl.transip_whois`.
 
 An allow-listed address belongs to nobody in the file itself: the store links it to a
 subject whose name or relation code appears in the rule's description, else in the VPS's
@@ -39,16 +40,15 @@ from __future__ import annotations
 import ipaddress
 import re
 import zipfile
-from dataclasses import replace
 from datetime import date
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 from etl.access_rows import AccessEntries, finish_access
 from etl.jsondoc import load_json
-from etl.model import AccessRow, ImportRefused, ParsedExport, SubjectRow, SystemRow
+from etl.model import AccessRow, ImportRefused, ParsedExport, SystemRow
 from etl.reading import today_or
-from etl.rows import ImportLog, Relation, Relations
+from etl.rows import ImportLog
 from etl.values import cell_text
 
 SOURCE = "transip"
@@ -64,8 +64,6 @@ _INTERNAL = tuple(
         "100.64.0.0/10", "::1/128", "fc00::/7", "fe80::/10",
     )
 )  # fmt: skip
-MAX_BUNDLE_FILES = 2000
-MAX_BUNDLE_BYTES = 256 * 1024 * 1024
 _WORDS = {"firewall": "firewall", "ip_addresses": r"ip[-_ ]?addresses", "contacts": "contacts"}
 
 
@@ -92,18 +90,6 @@ def json_kind(data: Any) -> str | None:
     return None
 
 
-def is_bundle(path: Path) -> bool:
-    """A ZIP holding JSON files and no workbook: several TransIP answers together."""
-    try:
-        with zipfile.ZipFile(path) as archive:
-            names = archive.namelist()
-    except (zipfile.BadZipFile, OSError, ValueError):
-        return False
-    if any(n.startswith("xl/") or n == "[Content_Types].xml" for n in names):
-        return False
-    return any(n.lower().endswith(".json") for n in names)
-
-
 def name_from_file(file_name: str, word: str) -> str:
     """The VPS or domain a file name carries: transip_firewall_<vps>.json, <vps>_firewall."""
     stem = PurePosixPath(file_name).name
@@ -121,6 +107,8 @@ def parse(path: str | Path, *, as_of: date | None = None) -> ParsedExport:
     """One saved API answer (JSON) or a ZIP of several."""
     path = Path(path)
     if zipfile.is_zipfile(path):
+        from etl.transip_bundle import parse_bundle
+
         return parse_bundle(path, as_of=as_of)
     return parse_json(path, load_json(path), as_of=as_of)
 
@@ -139,21 +127,23 @@ def parse_json(
     if kind == "ip_addresses":
         return _ip_addresses(path, name, data["ipAddresses"], log)
     if kind == "domains":
-        return _domains(path, name, data, log)
+        from etl.transip_whois import whois_contacts  # WHOIS contacts: contact data
+
+        return whois_contacts(path, name, data, log)
     if kind == "purchase_invoices":
         log.rows_read = log.skipped = len(data["invoices"])
         log.warn(
             f"{name}: TransIP's invoices to ICT Roermond hold no client data; "
             "nothing from them is kept."
         )
-        return _informational(path, "purchase_invoices", log)
+        return informational(path, "purchase_invoices", log)
     raise ImportRefused(
         f"{path.name}: this JSON is not a TransIP API answer (vps, firewall, ip-addresses, "
         f"domains, contacts or invoices); {HOW}"
     )
 
 
-def _informational(path: Path, kind: str, log: ImportLog) -> ParsedExport:
+def informational(path: Path, kind: str, log: ImportLog) -> ParsedExport:
     return ParsedExport(
         source=SOURCE, kind=kind, rows_read=log.rows_read, skipped=log.skipped,
         warnings=log.all_warnings(), informational=True,
@@ -271,159 +261,3 @@ def _ip_addresses(path: Path, name: str, addresses: list[Any], log: ImportLog) -
         path, SOURCE, "ip_addresses", log, what="IP addresses",
         systems=(SystemRow(vps, "", tuple(names)),), allow_empty=True,
     )  # fmt: skip
-
-
-def _own_identity() -> tuple[set[str], set[str]]:
-    """ICT Roermond's own KvK numbers and e-mail domains: its own WHOIS entries are skipped."""
-    try:
-        from compliance.policy import load_policy
-
-        controller = load_policy().controller
-    except Exception:  # no readable policy: keep every contact
-        return set(), set()
-    domains = {a.rpartition("@")[2].lower() for a in (controller.email, *controller.own_addresses)}
-    return {controller.kvk}, domains
-
-
-def _domains(path: Path, name: str, data: dict[str, Any], log: ImportLog) -> ParsedExport:
-    """WHOIS contacts: from /domains/<d>/contacts, or embedded in a domain list."""
-    if isinstance(data.get("contacts"), list):
-        groups = [(name_from_file(name, "contacts") or "domain", data["contacts"])]
-        if not data["contacts"]:  # a domain without contacts of its own: nothing to keep
-            log.warn(f"{name}: this domain has no WHOIS contacts; nothing to keep.")
-            return _informational(path, "domains", log)
-    else:
-        domains = data["domains"] if isinstance(data.get("domains"), list) else [data["domain"]]
-        groups = [
-            (cell_text(d.get("name")), d.get("contacts") or [])
-            for d in domains
-            if isinstance(d, dict)
-        ]
-        if not any(contacts for _, contacts in groups):
-            log.rows_read = log.skipped = len(domains)
-            log.warn(
-                f"{name}: this domain list names {len(domains)} domains but no WHOIS contacts; "
-                "save GET /domains/<domain>/contacts per domain (pull transip does this)."
-            )
-            return _informational(path, "domains", log)
-    own_kvk, own_domains = _own_identity()
-    relations = Relations(log)
-    for domain, contacts in groups:
-        for position, contact in enumerate(contacts, start=1):
-            if not isinstance(contact, dict):
-                continue
-            log.rows_read += 1
-            kind = cell_text(contact.get("type")) or str(position)
-            email = cell_text(contact.get("email"))
-            kvk = cell_text(contact.get("companyKvk"))
-            if kvk in own_kvk or email.rpartition("@")[2].lower() in own_domains:
-                log.skipped += 1  # ICT Roermond itself, as reseller or technical contact
-                continue
-            person = " ".join(
-                p for p in (cell_text(contact.get("firstName")), cell_text(contact.get("lastName")))
-                if p
-            )  # fmt: skip
-            company = cell_text(contact.get("companyName"))
-            filled = {
-                f for f, keys in _CONTACT_KEYS.items()
-                if any(cell_text(contact.get(k)) for k in keys)
-            }  # fmt: skip
-            relations.add(
-                Relation(
-                    ref=f"{domain}:{kind}", where=f"domain {domain}, contact {kind}",
-                    company=company, person=person, emails=[email] if email else [],
-                    kvk=kvk, is_company=bool(company) or None, contact_fields=filled,
-                )
-            )  # fmt: skip
-    subjects: tuple[SubjectRow, ...] = relations.subjects()
-    if log.rows_read and not subjects:
-        log.warn(f"{name}: every WHOIS contact is ICT Roermond itself; nothing to keep.")
-        return _informational(path, "domains", log)
-    parsed = finish_access(path, SOURCE, "domains", log, what="WHOIS contacts")
-    return replace(parsed, subjects=subjects, records=relations.records())
-
-
-_CONTACT_KEYS = {
-    "address": ("street", "number"), "postal_code": ("postalCode",), "city": ("city",),
-    "country": ("country",), "phone": ("phoneNumber",), "fax": ("faxNumber",),
-}  # fmt: skip
-
-
-# ------------------------------------------------------------------------- bundles
-def parse_bundle(path: Path, *, as_of: date | None = None) -> ParsedExport:
-    """A ZIP of TransIP answers: every JSON member parsed by content, merged into one."""
-    try:
-        archive = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError) as exc:
-        raise ImportRefused(f"{path.name}: the ZIP file cannot be opened ({exc}).") from None
-    with archive:
-        members = [i for i in archive.infolist() if not i.is_dir()]
-        if len(members) > MAX_BUNDLE_FILES or sum(i.file_size for i in members) > MAX_BUNDLE_BYTES:
-            raise ImportRefused(
-                f"{path.name}: the ZIP file is larger than a TransIP export can be; "
-                "zip only the saved API answers."
-            )
-        parts, ignored = [], []
-        for info in sorted(members, key=lambda i: i.filename):
-            if not info.filename.lower().endswith(".json"):
-                ignored.append(info.filename)
-                continue
-            parts.append(_bundle_member(path, archive, info, as_of))
-    if not parts:
-        raise ImportRefused(f"{path.name}: the ZIP file holds no JSON answers; {HOW}")
-    return _merge(path, parts, ignored)
-
-
-def _bundle_member(
-    path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo, as_of: date | None
-) -> ParsedExport:
-    import json
-
-    member = PurePosixPath(info.filename).name
-    try:
-        data = json.loads(archive.read(info).decode("utf-8-sig"))
-    except (ValueError, UnicodeDecodeError, RecursionError, zipfile.BadZipFile):
-        raise ImportRefused(
-            f"{path.name}: {member} in the ZIP file is not valid JSON; {HOW}"
-        ) from None
-    try:
-        return parse_json(path, data, as_of=as_of, file_name=member)
-    except ImportRefused as exc:
-        reason = str(exc).removeprefix(f"{path.name}: ")
-        raise ImportRefused(f"{path.name}: {member}: {reason}") from None
-
-
-def _merge(path: Path, parts: list[ParsedExport], ignored: list[str]) -> ParsedExport:
-    subjects = {s.ref: s for p in parts for s in p.subjects}
-    records = {(r.category, r.ref): r for p in parts for r in p.records}
-    entries = AccessEntries()
-    for p in parts:
-        for row in p.access:
-            entries.add(row)
-    systems: dict[str, SystemRow] = {}
-    for p in parts:
-        for sys_row in p.systems:
-            known = systems.get(sys_row.system)
-            if known is None:
-                systems[sys_row.system] = sys_row
-            else:  # the VPS list and the ip-addresses file each add hints
-                hints = tuple(dict.fromkeys((*known.hints, *sys_row.hints)))
-                systems[sys_row.system] = SystemRow(
-                    sys_row.system, known.label or sys_row.label, hints
-                )
-    warnings = [w for p in parts for w in p.warnings]
-    if ignored:
-        warnings.append(f"{len(ignored)} files in the ZIP are not JSON and were ignored.")
-    return ParsedExport(
-        source=SOURCE,
-        kind="bundle",
-        subjects=tuple(subjects.values()),
-        records=tuple(records.values()),
-        rows_read=sum(p.rows_read for p in parts),
-        skipped=sum(p.skipped for p in parts),
-        warnings=tuple(warnings),
-        access=entries.rows(),
-        systems=tuple(systems.values()),
-        scopes=tuple(dict.fromkeys(s for p in parts for s in p.scopes)),
-        informational=all(p.informational for p in parts),
-    )

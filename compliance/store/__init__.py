@@ -7,7 +7,7 @@ its connections. Callers use `from compliance import store` and the names below.
     ...                            "owner", now)
 """
 
-from compliance.store.access import (
+from compliance.store.access_links import (
     access_entries,
     access_rows,
     forget_access_link,

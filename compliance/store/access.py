@@ -6,8 +6,7 @@ entry without an owner's decision again (a bookkeeping import may bring the subj
 entry names) and keeps `records` in step: a linked entry is one record of its subject, so
 the retention rules, the inventory and the deletions see it like any other data.
 
-    >>> link_access(db, source="transip", category="ip_address", ref="vps1|TCP:22|…",
-    ...             subject_id=7, actor="owner", now=now)   # remembered across imports
+The owner's links and what the Toegang page reads are in `compliance.store.access_links`.
 """
 
 from __future__ import annotations
@@ -21,17 +20,15 @@ import pandas as pd
 from compliance.access import KnownSubject, SubjectIndex, match_entry
 from compliance.store.connection import (
     Connection,
-    StoreError,
     append_audit,
     next_id,
     reading,
-    writing,
 )
-from compliance.store.connection import frame as _frame
 from etl.model import ParsedExport
 
 BOOKKEEPING = ("eboekhouden", "snelstart")
-_KEY = "r.source = e.source AND r.category = e.category AND r.ref = e.ref"
+# r: the access_entries or records row, e: the other side of the join.
+ENTRY_MATCH = "r.source = e.source AND r.category = e.category AND r.ref = e.ref"
 
 
 def _own_names() -> tuple[str, ...]:
@@ -154,7 +151,7 @@ def _store_entries(
                    r.system <> e.system OR r.item <> e.item OR r.holder <> e.holder
                    OR r.detail <> e.detail OR r.hints <> e.hints::VARCHAR[]
                    OR r.gone_on IS NOT NULL))
-        FROM incoming_access e LEFT JOIN access_entries r ON {_KEY}
+        FROM incoming_access e LEFT JOIN access_entries r ON {ENTRY_MATCH}
     """).fetchall()[0]
     conn.execute(
         """
@@ -232,7 +229,7 @@ def relink(conn: Connection) -> dict[str, int]:
         conn.register("relinked", df)
         conn.execute(f"""
             UPDATE access_entries r SET subject_id = e.subject_id, linked_by = e.how
-            FROM relinked e WHERE {_KEY}
+            FROM relinked e WHERE {ENTRY_MATCH}
         """)
         conn.unregister("relinked")
     return {"changed": len(updates)}
@@ -256,7 +253,7 @@ def sync_records(conn: Connection, actor: str) -> dict[str, int]:
                e.first_import_id, e.last_import_id
         FROM access_entries e
         WHERE e.subject_id IS NOT NULL
-          AND NOT EXISTS (SELECT 1 FROM records r WHERE {_KEY})
+          AND NOT EXISTS (SELECT 1 FROM records r WHERE {ENTRY_MATCH})
         """,
         [start, actor],
     )
@@ -264,7 +261,7 @@ def sync_records(conn: Connection, actor: str) -> dict[str, int]:
     back = conn.execute(f"""
         UPDATE records r SET deleted_on = NULL, deleted_by = NULL, deletion_evidence = NULL
         FROM access_entries e
-        WHERE {_KEY} AND e.subject_id IS NOT NULL AND e.gone_on IS NULL
+        WHERE {ENTRY_MATCH} AND e.subject_id IS NOT NULL AND e.gone_on IS NULL
           AND r.deleted_on IS NOT NULL AND e.last_import_id > r.last_import_id
         RETURNING r.ref
     """).fetchall()
@@ -273,7 +270,7 @@ def sync_records(conn: Connection, actor: str) -> dict[str, int]:
         UPDATE records r SET deleted_on = e.gone_on, deleted_by = ?,
             deletion_evidence = 'no longer in the newer export of ' || e.scope
         FROM access_entries e
-        WHERE {_KEY} AND e.subject_id IS NOT NULL AND e.gone_on IS NOT NULL
+        WHERE {ENTRY_MATCH} AND e.subject_id IS NOT NULL AND e.gone_on IS NOT NULL
           AND r.deleted_on IS NULL
         """,
         [actor],
@@ -282,7 +279,7 @@ def sync_records(conn: Connection, actor: str) -> dict[str, int]:
         UPDATE records r SET subject_id = e.subject_id, fields = e.fields, detail = e.detail,
             source_date = e.seen_on, last_seen = e.last_seen, last_import_id = e.last_import_id
         FROM access_entries e
-        WHERE {_KEY} AND e.subject_id IS NOT NULL
+        WHERE {ENTRY_MATCH} AND e.subject_id IS NOT NULL
           AND (r.subject_id <> e.subject_id OR r.detail <> e.detail
                OR r.last_import_id <> e.last_import_id OR r.fields <> e.fields)
     """)
@@ -302,95 +299,3 @@ def _link_counts(conn: Connection, parsed: ParsedExport, import_id: int) -> dict
         [parsed.source, import_id],
     ).fetchall()[0]
     return {"linked": linked, "unlinked": unlinked}
-
-
-# ------------------------------------------------------------------------- the owner's links
-def link_access(
-    path: Path | str,
-    *,
-    source: str,
-    category: str,
-    ref: str,
-    subject_id: int | None,
-    actor: str,
-    now: datetime,
-) -> None:
-    """Remember that an entry belongs to `subject_id` (None: the company's own, no person)."""
-    with writing(path) as conn:
-        found = conn.execute(
-            "SELECT count(*) FROM access_entries WHERE source = ? AND category = ? AND ref = ?",
-            [source, category, ref],
-        ).fetchall()[0][0]
-        if not found:
-            raise StoreError("That access entry is not in the database (any more).")
-        if (
-            subject_id is not None
-            and not conn.execute(
-                "SELECT count(*) FROM subjects WHERE id = ?", [subject_id]
-            ).fetchall()[0][0]
-        ):
-            raise StoreError(f"There is no subject number {subject_id}.")
-        conn.execute(
-            "INSERT INTO access_links VALUES (?, ?, ?, ?, ?, ?) "
-            "ON CONFLICT (source, category, ref) DO UPDATE SET subject_id = excluded.subject_id, "
-            "decided_by = excluded.decided_by, decided_at = excluded.decided_at",
-            [source, category, ref, subject_id, actor, now],
-        )
-        relink(conn)
-        sync_records(conn, actor)
-        append_audit(
-            conn,
-            actor,
-            "access_linked",
-            {"source": source, "category": category, "ref": ref, "subject_id": subject_id},
-            now,
-        )
-
-
-def forget_access_link(
-    path: Path | str, *, source: str, category: str, ref: str, actor: str, now: datetime
-) -> None:
-    """Drop the owner's decision for an entry: it is linked automatically again."""
-    with writing(path) as conn:
-        conn.execute(
-            "DELETE FROM access_links WHERE source = ? AND category = ? AND ref = ?",
-            [source, category, ref],
-        )
-        relink(conn)
-        sync_records(conn, actor)
-        append_audit(
-            conn,
-            actor,
-            "access_link_forgotten",
-            {"source": source, "category": category, "ref": ref},
-            now,
-        )
-
-
-# ------------------------------------------------------------------------- queries
-def access_entries(path: Path | str) -> pd.DataFrame:
-    """Every access entry with its system's label, its record's deletion and who decided."""
-    with reading(path) as conn:
-        return _frame(
-            conn,
-            f"""
-            SELECT e.source, e.category, e.ref, e.scope, e.system,
-                   coalesce((SELECT max(s.label) FILTER (WHERE s.label <> '')
-                             FROM access_systems s
-                             WHERE s.source = e.source AND s.system = e.system), '')
-                       AS system_label,
-                   e.item, e.holder, e.detail, e.subject_id, e.linked_by, e.seen_on,
-                   e.first_seen, e.last_seen, e.gone_on, r.deleted_on, r.deleted_by,
-                   r.deletion_evidence,
-                   EXISTS (SELECT 1 FROM access_links l WHERE l.source = e.source
-                           AND l.category = e.category AND l.ref = e.ref) AS decided
-            FROM access_entries e LEFT JOIN records r ON {_KEY}
-            ORDER BY e.source, e.system, e.item, e.holder
-            """,
-        )
-
-
-def access_rows(path: Path | str) -> list[dict[str, Any]]:
-    """`access_entries` as plain rows (for the report)."""
-    df = access_entries(path)
-    return df.astype(object).where(df.notna(), None).to_dict("records")

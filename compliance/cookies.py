@@ -213,6 +213,8 @@ def review_website(
 def _where(evidence: Evidence | None) -> dict[str, str]:
     if evidence is None:
         return both("cookies.evidence_policy")
+    if evidence.kind == "ga_form":
+        return both("cookies.evidence_form", date=evidence.observed_on.isoformat())
     return both(
         "cookies.evidence_file", file=evidence.file_name, date=evidence.observed_on.isoformat()
     )

@@ -13,6 +13,7 @@ from compliance.ui.cookies import (
     chosen_settings,
     cookies_table,
     default_checked_on,
+    evidence_name,
     form_defaults,
     form_options,
     lifetime_chart,
@@ -53,7 +54,7 @@ with right.container(border=True, height="stretch"):
     if review.evidence:
         newest = review.evidence[0]
         st.caption(
-            s.t("cookies.observed_from", file=ui.md_escape(newest.file_name),
+            s.t("cookies.observed_from", file=ui.md_escape(evidence_name(s, newest)),
                 date=ui.fmt_date(newest.observed_on), n=len(review.evidence))
         )  # fmt: skip
     st.markdown("\n".join(f"- {line}" for line in observed_lines(s, review)))
@@ -93,7 +94,7 @@ st.caption(s.t("cookies.form_intro"))
 def save_ga_settings(s, names):
     """Form callback: runs before the rerun, so the success message shows at the top."""
     state = st.session_state
-    values = chosen_settings({name: state[f"ga_{name}"] for name in names})
+    values = chosen_settings({name: state[f"ga_{name}_{s.lang}"] for name in names})
     actor = state["ga_actor"].strip()
     if not values:
         state["_ga_form_error"] = s.t("cookies.form_need_value")
@@ -128,7 +129,7 @@ with st.form("ga_settings", border=True):
             options,
             index=options.index(defaults[name]),
             format_func=lambda v, name=name: value_label(s, name, v),
-            key=f"ga_{name}",
+            key=f"ga_{name}_{s.lang}",  # the browser keeps a choice's words per key
         )
     c1, c2, c3 = st.columns([1, 1, 2])
     c1.date_input(

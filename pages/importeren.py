@@ -34,6 +34,8 @@ for file in files:
         for warning in parsed.warnings:
             st.warning(warning)
         mapped, unmapped = preview_columns(s, parsed)
+        if mapped.empty and not unmapped:  # a HAR, a page, JSON: no columns to show
+            continue
         with st.expander(s.t("import.columns", mapped=len(mapped), unmapped=len(unmapped))):
             if not mapped.empty:
                 ui.static_table(mapped, s)

@@ -285,3 +285,13 @@ def test_observation_dataclass_defaults_keep_other_importers_untouched() -> None
     parsed = etl.parse_file(Path(__file__).parent / "fixtures" / "eboekhouden/relations.json")
     assert parsed.observations == () and parsed.observed_on is None and not parsed.complete
     assert WebObservation("cookie", "_ga").lifetime_seconds is None
+
+
+def test_a_finding_from_the_form_names_the_form_and_its_date() -> None:
+    review = review_website(form(1, date(2026, 11, 24), google_signals="on"), POLICY, AS_OF)
+    signals = next(
+        f for f in review.findings if f.params.get("step", {}).get("en") == "Google signals off"
+    )
+    assert signals.severity == "high"
+    assert "volgens het formulier van 2026-11-24" in signals.message("nl")
+    assert "according to the form of 2026-11-24" in signals.message("en")

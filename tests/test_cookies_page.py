@@ -105,10 +105,10 @@ def test_an_earlier_as_of_date_shows_the_june_visit(website: Path) -> None:
 
 def test_the_form_records_settings_with_date_and_who(website: Path) -> None:
     at = run_page(PAGE)
-    at.selectbox(key="ga_ga.processing_terms").set_value("yes")
+    at.selectbox(key="ga_ga.processing_terms_nl").set_value("yes")
     for name in ("products", "benchmarking", "support", "sales"):
-        at.selectbox(key=f"ga_ga.sharing_{name}").set_value("off")
-    at.selectbox(key="ga_ga.ad_personalization").set_value("off")
+        at.selectbox(key=f"ga_ga.sharing_{name}_nl").set_value("off")
+    at.selectbox(key="ga_ga.ad_personalization_nl").set_value("off")
     at.text_input(key="ga_actor").input("Eigenaar")
     at.text_input(key="ga_note").input("samen met de websitebouwer bekeken")
     at.date_input(key="ga_checked_on").set_value(date(2026, 11, 24))
@@ -134,7 +134,7 @@ def test_the_form_refuses_all_unknown_and_a_missing_name(website: Path) -> None:
         at.selectbox(key=key).set_value("unknown")
     at.get("form_submit_button")[0].click().run()
     assert at.error[0].value == t("cookies.form_need_value")
-    at.selectbox(key="ga_ga.google_signals").set_value("off")
+    at.selectbox(key="ga_ga.google_signals_nl").set_value("off")
     at.text_input(key="ga_actor").input(" ")
     at.get("form_submit_button")[0].click().run()
     assert at.error[0].value == t("cookies.form_need_actor")
@@ -166,7 +166,7 @@ def test_upload_a_har_on_the_import_page(plain: Path) -> None:
     assert not at.exception
     shown = texts(at)
     assert "Herkend als **Website ictroermond.nl** · HAR-bestand (bezoek), bewijs van " in shown
-    assert "2026-11-20: 3 cookies" in shown
+    assert "2026-11-20. Cookies: 3 · trackerdomeinen: 2" in shown
     assert [e.value for e in at.error] == [
         "kapot.har: this is not a HAR file, it is not valid JSON (line 1, column 1); save it "
         "again from the browser's developer tools (Network tab, Export HAR)."

@@ -39,6 +39,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "cookies.what_host": ("Trackerdomein", "Tracker host"),
     "cookies.evidence_file": ("gezien in {file} op {date}", "seen in {file} on {date}"),
     "cookies.evidence_policy": ("volgens data/policy.toml", "according to data/policy.toml"),
+    "cookies.evidence_form": (
+        "volgens het formulier van {date}",
+        "according to the form of {date}",
+    ),
     "cookies.category.analytics": ("statistieken", "statistics"),
     "cookies.category.marketing": ("marketing", "marketing"),
     "cookies.category.functional": ("functioneel", "functional"),
@@ -491,10 +495,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Fill in who read the settings.",
     ),
     "cookies.import_preview": (
-        "Herkend als **{system}** · {kind}, bewijs van {date}: {cookies} cookies, {trackers} "
-        "trackerdomeinen, {tags} tags, {settings} instellingen en gegevens.",
-        "Recognised as **{system}** · {kind}, evidence of {date}: {cookies} cookies, "
-        "{trackers} tracker hosts, {tags} tags, {settings} settings and data.",
+        "Herkend als **{system}** · {kind}, bewijs van {date}. Cookies: {cookies} · "
+        "trackerdomeinen: {trackers} · tags: {tags} · instellingen en gegevens: {settings}.",
+        "Recognised as **{system}** · {kind}, evidence of {date}. Cookies: {cookies} · "
+        "tracker hosts: {trackers} · tags: {tags} · settings and data: {settings}.",
     ),
     "cookies.import_today": ("de importdag", "the day of import"),
 }

@@ -82,7 +82,14 @@ def evidence_text(s: Settings, evidence: Evidence | None) -> str:
     """'file · date', the date kept on one line (non-breaking hyphens)."""
     if evidence is None:
         return "data/policy.toml"
-    return f"{evidence.file_name} · {fmt_date(evidence.observed_on).replace('-', chr(0x2011))}"
+    return (
+        f"{evidence_name(s, evidence)} · {fmt_date(evidence.observed_on).replace('-', chr(0x2011))}"
+    )
+
+
+def evidence_name(s: Settings, evidence: Evidence) -> str:
+    """The file's name, or 'formulier' for settings entered on the page."""
+    return s.t("kind.ga_form") if evidence.kind == "ga_form" else evidence.file_name
 
 
 def lifetime_text(s: Settings, seconds: int | None, session: bool) -> str:
@@ -260,7 +267,10 @@ def lifetime_chart(s: Settings, review: Review) -> go.Figure | None:
 
 def step_title(s: Settings, step: Step) -> str:
     """'**2026-11-20** · website-ictroermond.har (HAR file (visit))' in Markdown."""
-    files = ", ".join(f"{e.file_name} ({s.t(f'kind.{e.kind}')})" for e in step.evidence)
+    files = ", ".join(
+        evidence_name(s, e) if e.kind == "ga_form" else f"{e.file_name} ({s.t(f'kind.{e.kind}')})"
+        for e in step.evidence
+    )
     return f"**{fmt_date(step.on)}** · {md_escape(files)}"
 
 

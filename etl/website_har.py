@@ -27,16 +27,15 @@ from __future__ import annotations
 import base64
 import binascii
 import json
-import re
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
-from email.utils import parsedate_to_datetime
+from datetime import date
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
 from etl.model import ImportRefused, ParsedExport, WebObservation
 from etl.tabular import sniff_encoding
+from etl.website_cookies import Cookie, listed_cookie, set_cookie, when
 from etl.website_hosts import (
     GA_IMPLICIT_FIELDS,
     cookie_category,
@@ -49,7 +48,6 @@ from etl.website_page import page_observations
 
 HOW = "save it again from the browser's developer tools (Network tab, Export HAR)."
 MAX_HAR_BYTES = 512 * 1024 * 1024
-_DASHED_DATE = re.compile(r"(\d{1,2})-([A-Za-z]{3})-(\d{2,4})")
 
 
 def load_har(path: Path) -> dict[str, Any]:
@@ -82,88 +80,6 @@ def load_har(path: Path) -> dict[str, Any]:
     return log
 
 
-def _when(text: Any) -> datetime | None:
-    """An ISO 8601 or HTTP date (also `Wed, 20-Nov-2028 …`) as an aware datetime."""
-    if isinstance(text, int | float) and not isinstance(text, bool):
-        return datetime.fromtimestamp(text, UTC) if text > 0 else None
-    if not isinstance(text, str) or not text.strip():
-        return None
-    text = text.strip()
-    try:
-        found = datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
-        try:
-            found = parsedate_to_datetime(_DASHED_DATE.sub(r"\1 \2 \3", text))
-        except (TypeError, ValueError, IndexError):
-            return None
-    return found if found.tzinfo else found.replace(tzinfo=UTC)
-
-
-@dataclass
-class _Cookie:
-    name: str
-    domain: str
-    seconds: int | None = None
-    session: bool = False
-    known: bool = False  # lifetime known (a number of seconds or a session cookie)
-    how: str = ""
-    guessed_domain: bool = False  # listed without a domain (Firefox): the page's site
-
-    def merge(self, other: _Cookie) -> None:
-        """Keep the longest known lifetime: the conservative reading of one visit."""
-        if not other.known:
-            return
-        if not self.known or (other.seconds or 0) > (self.seconds or 0):
-            self.seconds, self.session, self.known, self.how = (
-                other.seconds,
-                other.session,
-                True,
-                other.how,
-            )
-
-
-def _set_cookie(header: str, host: str, at: datetime | None) -> _Cookie | None:
-    """One Set-Cookie header value; None for a deletion (Max-Age=0, Expires in the past)."""
-    name, _, rest = header.partition("=")
-    attrs: dict[str, str] = {}
-    for part in rest.split(";")[1:]:
-        key, _, val = part.strip().partition("=")
-        attrs[key.strip().lower()] = val.strip()
-    cookie = _Cookie(name.strip(), host_of(attrs.get("domain") or host), known=True)
-    if "max-age" in attrs and re.fullmatch(r"-?\d+", attrs["max-age"]):
-        cookie.seconds, cookie.how = int(attrs["max-age"]), "Max-Age"
-    elif "expires" in attrs and at is not None and (expires := _when(attrs["expires"])):
-        cookie.seconds, cookie.how = round((expires - at).total_seconds()), "Expires"
-    else:
-        cookie.session, cookie.how = True, "Set-Cookie"
-    if cookie.seconds is not None and cookie.seconds <= 0:
-        return None
-    return cookie
-
-
-def _listed_cookie(item: Any, host: str, at: datetime | None) -> _Cookie | None:
-    """One object of a HAR `cookies[]` list."""
-    if not isinstance(item, dict) or not str(item.get("name") or "").strip():
-        return None
-    cookie = _Cookie(str(item["name"]).strip(), host_of(str(item.get("domain") or host)))
-    cookie.guessed_domain = not item.get("domain")
-    if "expires" not in item:
-        return cookie  # Firefox lists request cookies without attributes: lifetime unknown
-    expires = _when(item["expires"])
-    if item["expires"] in (None, "", "Session", "session") or expires is None:
-        cookie.session = cookie.known = True
-        cookie.how = "cookies[]"
-        return cookie
-    if at is None:
-        return cookie
-    cookie.seconds, cookie.known, cookie.how = (
-        round((expires - at).total_seconds()),
-        True,
-        "expires",
-    )
-    return cookie if cookie.seconds > 0 else None
-
-
 @dataclass
 class _Tracker:
     service: str
@@ -175,14 +91,14 @@ class _Tracker:
 @dataclass
 class _Visit:
     site: str = ""
-    cookies: dict[tuple[str, str], _Cookie] = field(default_factory=dict)
+    cookies: dict[tuple[str, str], Cookie] = field(default_factory=dict)
     trackers: dict[str, _Tracker] = field(default_factory=dict)
     params: dict[str, set[str]] = field(default_factory=dict)  # measurement id -> params
     signals_traffic: bool = False
     cookie_info: bool = False
     page_html: str = ""
 
-    def add_cookie(self, cookie: _Cookie | None) -> None:
+    def add_cookie(self, cookie: Cookie | None) -> None:
         if cookie is None:
             return
         if cookie.guessed_domain:  # the same name with a real domain is the same cookie
@@ -224,25 +140,25 @@ def _read_entry(visit: _Visit, entry: dict[str, Any]) -> None:
     url = str(request.get("url") or "")
     parts = urlsplit(url)
     host = host_of(parts.hostname or "")
-    started = _when(entry.get("startedDateTime"))
+    started = when(entry.get("startedDateTime"))
     date_header = next(iter(_headers(response, "date")), None)
-    answered = _when(date_header) if date_header else started
+    answered = when(date_header) if date_header else started
     for header in _headers(response, "set-cookie"):
         visit.cookie_info = True
-        visit.add_cookie(_set_cookie(header, host, answered))
+        visit.add_cookie(set_cookie(header, host, answered))
     for item in response.get("cookies") or []:
         visit.cookie_info = True
-        visit.add_cookie(_listed_cookie(item, host, answered))
+        visit.add_cookie(listed_cookie(item, host, answered))
     listed = request.get("cookies") or []
     for item in listed:
         visit.cookie_info = True
-        visit.add_cookie(_listed_cookie(item, site_of(host), started))
+        visit.add_cookie(listed_cookie(item, site_of(host), started))
     if not listed:
         for header in _headers(request, "cookie"):
             visit.cookie_info = True
             for pair in header.split(";"):
                 if pair.strip():
-                    visit.add_cookie(_Cookie(pair.split("=")[0].strip(), site_of(host)))
+                    visit.add_cookie(Cookie(pair.split("=")[0].strip(), site_of(host)))
     tracker = tracker_for(host, parts.path or "/")
     if tracker is None:
         return
@@ -267,7 +183,7 @@ def _read_entry(visit: _Visit, entry: dict[str, Any]) -> None:
 def _page(log: dict[str, Any], entries: list[dict[str, Any]]) -> tuple[str, str, date | None]:
     """(visited page URL without query, its HTML if the HAR kept it, date of the visit)."""
     pages = [p for p in log.get("pages") or [] if isinstance(p, dict)]
-    started = _when(pages[0].get("startedDateTime")) if pages else None
+    started = when(pages[0].get("startedDateTime")) if pages else None
     documents = [
         e
         for e in entries
@@ -276,7 +192,7 @@ def _page(log: dict[str, Any], entries: list[dict[str, Any]]) -> tuple[str, str,
     ]
     first = (documents or entries)[0]
     url = str((first.get("request") or {}).get("url") or "")
-    started = started or _when(first.get("startedDateTime"))
+    started = started or when(first.get("startedDateTime"))
     content = (first.get("response") or {}).get("content") or {}
     html = str(content.get("text") or "")
     if html and content.get("encoding") == "base64":

@@ -13,7 +13,8 @@ import pytest
 
 import etl
 from etl.model import ImportRefused, ParsedExport, WebObservation
-from etl.website_har import _set_cookie, _when, parse_har
+from etl.website_cookies import set_cookie, when
+from etl.website_har import parse_har
 
 FIXTURES = Path(__file__).parent / "fixtures" / "website"
 DAY = 86_400
@@ -128,7 +129,7 @@ def test_a_sanitized_har_is_read_but_not_complete() -> None:
 )
 def test_set_cookie_lifetime(header: str, seconds: int | None, session: bool) -> None:
     at = datetime(2026, 11, 20, 10, 0, tzinfo=UTC)
-    cookie = _set_cookie(header, "www.ictroermond.nl", at)
+    cookie = set_cookie(header, "www.ictroermond.nl", at)
     assert cookie is not None
     assert (cookie.seconds, cookie.session, cookie.domain) == (
         seconds,
@@ -141,11 +142,11 @@ def test_set_cookie_lifetime(header: str, seconds: int | None, session: bool) ->
     "header", ["a=; Max-Age=0", "a=1; Expires=Thu, 01 Jan 1970 00:00:00 GMT", "a=1; max-age=-1"]
 )
 def test_a_deleting_set_cookie_is_no_cookie(header: str) -> None:
-    assert _set_cookie(header, "x.nl", datetime(2026, 11, 20, tzinfo=UTC)) is None
+    assert set_cookie(header, "x.nl", datetime(2026, 11, 20, tzinfo=UTC)) is None
 
 
 def test_set_cookie_domain_attribute_wins_over_the_host() -> None:
-    cookie = _set_cookie("a=1; Domain=.Ictroermond.nl", "www.ictroermond.nl", None)
+    cookie = set_cookie("a=1; Domain=.Ictroermond.nl", "www.ictroermond.nl", None)
     assert cookie is not None and cookie.domain == "ictroermond.nl"
 
 
@@ -155,13 +156,16 @@ def test_set_cookie_domain_attribute_wins_over_the_host() -> None:
         ("2026-11-20T09:00:00.123Z", datetime(2026, 11, 20, 9, 0, 0, 123000, tzinfo=UTC)),
         ("2026-11-20T10:00:00+01:00", datetime(2026, 11, 20, 9, 0, tzinfo=UTC)),
         ("Fri, 20 Nov 2026 09:00:00 GMT", datetime(2026, 11, 20, 9, 0, tzinfo=UTC)),
+        ("2026-11-20T09:00:00", datetime(2026, 11, 20, 9, 0, tzinfo=UTC)),  # naive: UTC
+        (1795165200, datetime(2026, 11, 20, 9, 0, tzinfo=UTC)),  # seconds since 1970
+        (0, None),
         ("", None),
         ("soon", None),
         (None, None),
     ],
 )
 def test_dates_in_a_har(text: object, expected: datetime | None) -> None:
-    assert _when(text) == expected
+    assert when(text) == expected
 
 
 # ------------------------------------------------------------------------- refusals

@@ -235,8 +235,10 @@ class Invoices:
 
 
 def columns_listed(headers: Sequence[str], limit: int = 15) -> str:
-    shown = [h for h in headers if h][:limit]
-    rest = len([h for h in headers if h]) - len(shown)
+    # A quoted header cell may hold a line break; the refusal must stay one line.
+    named = [" ".join(str(h).split()) for h in headers if h]
+    shown = [h for h in named if h][:limit]
+    rest = len([h for h in named if h]) - len(shown)
     return ", ".join(shown) + (f" and {rest} more" if rest > 0 else "") if shown else "none"
 
 

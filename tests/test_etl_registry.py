@@ -307,3 +307,11 @@ def test_sample_invoices_point_at_sample_relations():
                  "snelstart-auditfile-2025.xaf"):  # fmt: skip
         export = etl.parse_file(SAMPLES / name, as_of=AS_OF)
         assert {(export.source, i.subject_ref) for i in export.invoices} <= relations
+
+
+def test_a_quoted_header_with_a_line_break_is_refused_in_one_line(tmp_path):
+    path = tmp_path / "fuzz.csv"
+    path.write_bytes(b'"\x01\n\x01')  # found by the fuzzer: the columns listed broke the line
+    with pytest.raises(ImportRefused) as caught:
+        etl.parse_file(path)
+    assert "\n" not in str(caught.value)

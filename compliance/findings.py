@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from compliance.i18n import t
@@ -79,6 +79,38 @@ def global_findings(invoices_known: bool, subjects_present: bool) -> list[Findin
     if subjects_present and not invoices_known:
         return [Finding("no_invoices", "medium", None)]
     return []
+
+
+def reappearance_findings(
+    rows: Iterable[Mapping[str, Any]],
+    system_label: Mapping[str, str],
+    category_labels: Mapping[str, Mapping[str, str]],
+    as_of: date,
+) -> list[Finding]:
+    """Data marked deleted that a later import brought back (high: the promise is broken
+    again, or the deletion never happened at the source)."""
+    found = []
+    for r in rows:
+        imported = r["imported_at"]
+        if isinstance(imported, datetime):
+            imported = imported.date()
+        if imported is not None and imported > as_of:
+            continue
+        found.append(
+            Finding(
+                "reappeared_after_deletion",
+                "high",
+                r["subject_id"],
+                {
+                    "name": r["name"] or "?",
+                    "system": system_label.get(r["source"], r["source"]),
+                    "category": category_labels[r["category"]],
+                    "file": r["file_name"],
+                    "deleted_on": _iso(r["deleted_on"]),
+                },
+            )
+        )
+    return found
 
 
 def sort_findings(findings: list[Finding]) -> list[Finding]:

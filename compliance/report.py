@@ -24,6 +24,7 @@ from compliance.cookies import website_findings
 from compliance.findings import (
     Finding,
     global_findings,
+    reappearance_findings,
     request_findings,
     sort_findings,
     subject_findings,
@@ -170,6 +171,13 @@ def build_snapshot(path: Path | str, policy: Policy, as_of: date) -> Snapshot:
         # Access still held by a former client after its due date, or by a prospect.
         + access_findings(
             store.access_rows(path), {r["id"]: r for r in subject_rows}, deletion_rows
+        )
+        # Data marked deleted that an import brought back.
+        + reappearance_findings(
+            _rows(store.reappearances(path)),
+            {k: v.label for k, v in policy.systems.items()},
+            {k: {"nl": v.label_nl, "en": v.label_en} for k, v in policy.categories.items()},
+            as_of,
         )
     )
     return Snapshot(

@@ -290,4 +290,29 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
         );
         """,
     ),
+    (
+        6,
+        "redaction of deleted data and reappearances",
+        """
+        -- A deleted record keeps only a salted hash of its reference, to notice it again.
+        CREATE TABLE redacted_records (
+            record_id BIGINT PRIMARY KEY,
+            ref_hash VARCHAR NOT NULL,
+            redacted_on DATE NOT NULL
+        );
+        -- Subjects of whom nothing is kept any more: only their number remains.
+        CREATE TABLE redacted_subjects (
+            subject_id INTEGER PRIMARY KEY,
+            redacted_on DATE NOT NULL
+        );
+        -- A redacted record (old) that a later import brought back (new).
+        CREATE TABLE reappearances (
+            id INTEGER PRIMARY KEY,
+            import_id INTEGER NOT NULL,
+            old_record_id BIGINT NOT NULL,
+            new_record_id BIGINT NOT NULL,
+            detected_at TIMESTAMP NOT NULL
+        );
+        """,
+    ),
 )

@@ -62,6 +62,13 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{name} is inactive in the bookkeeping, but no written termination is on record: "
         "record the termination or make the relation active again.",
     ),
+    "finding.reappeared_after_deletion": (
+        "{name}: {category} in {system} staat weer in {file}, terwijl het op {deleted_on} als "
+        "verwijderd is vastgelegd: verwijder het opnieuw in {system}, of importeer geen oude "
+        "export.",
+        "{name}: {category} in {system} is back in {file}, although it was recorded as "
+        "deleted on {deleted_on}: delete it again in {system}, or do not import an old export.",
+    ),
     "finding.prospect_without_contact_date": (
         "Van {name} is geen datum van laatste contact bekend, dus de termijn van 3 maanden "
         "kan niet worden berekend.",

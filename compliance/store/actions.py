@@ -7,6 +7,7 @@ from pathlib import Path
 
 from compliance.identity import normalise_name
 from compliance.store.connection import StoreError, append_audit, next_id, writing
+from compliance.store.redaction import redact_deleted
 
 
 def _find_subject(conn, kvk: str | None, email: str | None, name: str | None) -> int | None:
@@ -157,6 +158,8 @@ def mark_deleted(
             "WHERE subject_id = ? AND category = ? AND source = ? AND deleted_on IS NULL",
             [deleted_on, actor, evidence.strip(), subject_id, category, source],
         )
+        # What the company promised to delete, the dashboard does not keep either.
+        redact_deleted(conn, subject_id, category, source, deleted_on)
         append_audit(
             conn,
             actor,

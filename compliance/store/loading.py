@@ -20,6 +20,7 @@ from compliance.store.connection import (
     writing,
 )
 from compliance.store.messages import load_messages
+from compliance.store.redaction import detect_reappearances
 from compliance.store.website import load_observations
 from etl.model import ParsedExport
 
@@ -57,6 +58,7 @@ class ImportResult:
     access_linked: int = 0  # access entries of this file linked to a subject
     access_unlinked: int = 0  # ... and those waiting for the owner (Toegang page)
     access_gone: int = 0  # entries a newer complete list no longer holds
+    reappeared: int = 0  # records this import brought back after they were deleted
 
 
 def load_export(
@@ -155,6 +157,7 @@ def load_export(
             conn.unregister("ss")
 
         counts = _load_records(conn, parsed, subject_of, import_id, today)
+        reappeared = detect_reappearances(conn, import_id, now)
         for key, value in _load_invoices(conn, parsed, import_id).items():
             counts[key] += value
         if parsed.messages:  # a mailbox export: messages, the requests they are, answers
@@ -198,6 +201,7 @@ def load_export(
                 "kind": parsed.kind,
                 "sha256": sha256,
                 **counts,
+                "reappeared": reappeared,
             },
             now,
         )
@@ -217,6 +221,7 @@ def load_export(
         access_linked=access["linked"],
         access_unlinked=access["unlinked"],
         access_gone=access["gone"],
+        reappeared=reappeared,
     )
 
 

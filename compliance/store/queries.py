@@ -25,7 +25,11 @@ def subjects(path: Path | str) -> pd.DataFrame:
         return _frame(
             conn,
             """
-            SELECT s.id, s.name, s.kvk,
+            SELECT s.id,
+                   -- A redacted subject is only its number any more.
+                   CASE WHEN s.id IN (SELECT subject_id FROM redacted_subjects)
+                        THEN '#' || s.id ELSE s.name END AS name,
+                   s.kvk,
                    coalesce(list_sort(list(DISTINCT i.value) FILTER (WHERE i.kind = 'email')),
                             []::VARCHAR[]) AS emails,
                    coalesce((SELECT list_sort(list(DISTINCT ss.source)) FROM source_subjects ss
@@ -170,3 +174,25 @@ def audit_log(path: Path | str, limit: int | None = 500) -> pd.DataFrame:
         if limit is None:
             return _frame(conn, sql)
         return _frame(conn, sql + " LIMIT ?", [limit])
+
+
+def reappearances(path: Path | str) -> pd.DataFrame:
+    """Deleted records that an import brought back and that are still present."""
+    with reading(path) as conn:
+        return _frame(
+            conn,
+            """
+            SELECT a.id, new.subject_id, ss.name, new.category, new.source,
+                   old.deleted_on, old.subject_id AS old_subject_id, i.file_name,
+                   i.finished_at AS imported_at
+            FROM reappearances a
+            JOIN records new ON new.id = a.new_record_id
+            JOIN records old ON old.id = a.old_record_id
+            JOIN imports i ON i.id = a.import_id
+            LEFT JOIN source_subjects ss
+              ON ss.subject_id = new.subject_id AND ss.source = new.source
+            WHERE new.deleted_on IS NULL
+            QUALIFY row_number() OVER (PARTITION BY a.id ORDER BY ss.ref) = 1
+            ORDER BY a.id
+            """,
+        )

@@ -1,0 +1,152 @@
+"""Marking data deleted redacts it in our own database too; an old export that brings it
+back is noticed (`reappeared_after_deletion`), never silently resurrected."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from compliance import store
+from compliance.policy import load_policy
+from compliance.report import build_snapshot, report_dict
+from tests.factories import IBAN_A, NOW, export, relation
+
+AS_OF = date(2026, 11, 25)
+NAME = "Verdwenen Testbedrijf B.V."
+EMAIL = "post@verdwenen.example"
+
+
+def old_export():
+    rel = relation(
+        "1003", NAME, kvk="90000003", emails=(EMAIL,), iban=IBAN_A, added_on=date(2018, 1, 1)
+    )
+    return export(
+        "eboekhouden",
+        [rel, relation("1004", "Blijvend Test BV", kvk="90000004")],
+        invoices=[("F1", "1003", date(2024, 5, 1)), ("F2", "1004", date(2026, 9, 1))],
+    )
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    path = tmp_path / "r.duckdb"
+    store.load_export(path, old_export(), "relaties-2025.csv", "sha-old", "t", NOW)
+    store.add_request(
+        path,
+        type="termination",
+        received_on=date(2025, 1, 6),
+        channel="post",
+        actor="t",
+        now=NOW,
+        kvk="90000003",
+        email=EMAIL,
+        name=NAME,
+    )
+    return path
+
+
+def all_text(db: Path) -> str:
+    """Every value of every table, as text: what the dashboard still keeps."""
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        tables = [r[0] for r in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()]
+        return "\n".join(str(con.execute(f'SELECT * FROM "{t}"').fetchall()) for t in tables)
+    finally:
+        con.close()
+
+
+def delete(db: Path, category: str, subject: int = 1, on: date = date(2026, 11, 20)) -> int:
+    return store.mark_deleted(
+        db,
+        subject_id=subject,
+        category=category,
+        source="eboekhouden",
+        deleted_on=on,
+        evidence="verwijderd in e-boekhouden",
+        actor="eigenaar",
+        now=datetime(2026, 11, 20, 10),
+    )
+
+
+def report(db: Path) -> dict:
+    return report_dict(build_snapshot(db, load_policy(), AS_OF))
+
+
+def test_partly_deleted_subject_keeps_its_name_but_not_the_payment_detail(db: Path) -> None:
+    delete(db, "payment")
+    text = all_text(db)
+    assert "NL…4300" not in text  # the masked IBAN of the deleted payment record
+    assert NAME in text  # contact data is still kept (7 years), so is the name
+    con = duckdb.connect(str(db), read_only=True)
+    ref, detail = con.execute(
+        "SELECT ref, detail FROM records WHERE category = 'payment'"
+    ).fetchall()[0]
+    hashes = con.execute("SELECT ref_hash FROM redacted_records").fetchall()
+    con.close()
+    assert ref.startswith("redacted:") and detail == ""
+    assert len(hashes) == 1 and len(hashes[0][0]) == 64 and "1003" not in hashes[0][0]
+
+
+def test_fully_deleted_subject_is_forgotten_but_the_evidence_stays(db: Path) -> None:
+    delete(db, "payment")
+    delete(db, "contact")
+    text = all_text(db)
+    for secret in (NAME, EMAIL, "90000003", "verdwenen testbedrijf", "NL…4300"):
+        assert secret not in text, secret
+    subjects = {s["id"]: s for s in report(db)["subjects"]}
+    assert subjects[1]["name"] == "#1" and subjects[1]["emails"] == []
+    assert subjects[1]["kvk"] is None
+    assert subjects[2]["name"] == "Blijvend Test BV"  # others untouched
+    deletions = [d for d in report(db)["deletions"] if d["subject_id"] == 1]
+    assert {d["status"] for d in deletions} == {"deleted"}
+    log = store.audit_log(db)
+    assert (log["action"] == "deletion_marked").sum() == 2
+    assert "verwijderd in e-boekhouden" in text  # the evidence is kept
+
+
+def test_old_export_reimported_is_flagged_not_resurrected_silently(db: Path) -> None:
+    delete(db, "payment")
+    delete(db, "contact")
+    # Last year's export, never imported before (other bytes), still holds the company.
+    result = store.load_export(db, old_export(), "relaties-2024.csv", "sha-2024", "t", NOW)
+    assert result.reappeared == 2
+    findings = [f for f in report(db)["findings"] if f["code"] == "reappeared_after_deletion"]
+    assert len(findings) == 2 and {f["severity"] for f in findings} == {"high"}
+    assert "relaties-2024.csv" in findings[0]["message"]
+    assert "2026-11-20" in findings[0]["message"]
+    # The data is back on the old subject, whose written termination is on record: a
+    # former client again, its retention running (not an active client without a clock).
+    assert {f["subject_id"] for f in findings} == {1}
+    subject = next(s for s in report(db)["subjects"] if s["id"] == 1)
+    assert subject["status"] == "former_client" and subject["name"] == NAME
+    assert subject["end_of_cooperation"] == "2025-01-06"
+    again = [d for d in report(db)["deletions"] if d["subject_id"] == 1]
+    assert {d["status"] for d in again} == {"scheduled"}  # present again, due in 2032
+    assert len(report(db)["subjects"]) == 2  # no stray duplicate subject
+
+
+def test_finding_closes_when_the_reappeared_data_is_deleted_again(db: Path) -> None:
+    delete(db, "payment")
+    store.load_export(db, old_export(), "relaties-2024.csv", "sha-2024", "t", NOW)
+    codes = [f["code"] for f in report(db)["findings"]]
+    assert codes.count("reappeared_after_deletion") == 1
+    delete(db, "payment")
+    assert "reappeared_after_deletion" not in [f["code"] for f in report(db)["findings"]]
+
+
+def test_the_same_file_again_changes_nothing_after_deletion(db: Path) -> None:
+    delete(db, "payment")
+    result = store.load_export(db, old_export(), "relaties-2025.csv", "sha-old", "t", NOW)
+    assert result.already_imported
+    assert "reappeared_after_deletion" not in [f["code"] for f in report(db)["findings"]]
+
+
+def test_a_fresh_export_without_the_data_raises_nothing(db: Path) -> None:
+    delete(db, "payment")
+    fresh = export("eboekhouden", [relation("1003", NAME, kvk="90000003", emails=(EMAIL,))])
+    result = store.load_export(db, fresh, "relaties-2026.csv", "sha-new", "t", NOW)
+    assert result.reappeared == 0
+    assert "reappeared_after_deletion" not in [f["code"] for f in report(db)["findings"]]

@@ -9,6 +9,7 @@ from compliance.ui.uploads import (
     preview_columns,
     preview_summary,
     preview_upload,
+    sample_table,
 )
 
 s = ui.setup_page("page.importeren")
@@ -33,6 +34,10 @@ for file in files:
         st.markdown(preview_summary(s, parsed))
         for warning in parsed.warnings:
             st.warning(warning)
+        sample = sample_table(s, parsed)
+        if not sample.empty:
+            with st.expander(s.t("import.sample_title", n=len(sample))):
+                ui.static_table(sample, s)
         mapped, unmapped = preview_columns(s, parsed)
         if mapped.empty and not unmapped:  # a HAR, a page, JSON: no columns to show
             continue
@@ -47,8 +52,11 @@ if files:
     if st.button(
         s.t("import.button"), type="primary", disabled=not ready, icon=":material/upload:"
     ):
-        with st.spinner(s.t("import.busy")):
-            st.session_state["_import_results"] = import_uploads(s, ready)
+        bar = st.progress(0.0, text=s.t("import.busy"))
+        st.session_state["_import_results"] = import_uploads(
+            s, ready, lambda done, name: bar.progress(done, text=s.t("import.busy_file", file=name))
+        )
+        bar.progress(1.0, text=s.t("import.busy_done"))
         ui.clear_cache()
         st.rerun()
 

@@ -101,6 +101,9 @@ def imports_table(s: Settings, df: pd.DataFrame, full: bool = False) -> pd.DataF
         for col in ("rows_read", "rows_new", "rows_changed", "rows_unchanged", "rows_skipped"):
             out[s.t(f"col.{col}")] = df[col]
         out[s.t("col.actor")] = df["actor"]
+        out[s.t("col.import_status")] = [s.t(f"import.status.{v}") for v in df["status"]]
+        # The first characters of the file's fingerprint: enough to tell two files apart.
+        out["SHA-256"] = [v[:12] + "…" for v in df["sha256"]]
     return pd.DataFrame(out)
 
 

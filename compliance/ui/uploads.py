@@ -11,6 +11,7 @@ import pandas as pd
 import streamlit as st
 
 from compliance import importing, store
+from compliance.masking import sample_rows
 from compliance.ui.cookies import website_preview
 from compliance.ui.display import (
     fields_text,
@@ -103,11 +104,32 @@ def preview_columns(s: Settings, parsed: ParsedExport) -> tuple[pd.DataFrame, li
     return mapped, list(parsed.columns_unmapped)
 
 
-def import_uploads(s: Settings, files: list[tuple[str, bytes]]) -> list[tuple[bool, str]]:
-    """Import each file in its own transaction; one (ok, sentence) per file."""
+def sample_table(s: Settings, parsed: ParsedExport) -> pd.DataFrame:
+    """A few rows of the file, personal details partly masked (compliance.masking)."""
+    rows = sample_rows(parsed)
+    table = pd.DataFrame(rows)
+    table.columns = [s.t(f"import.sample.{c}") for c in table.columns]
+    return table
+
+
+def import_uploads(
+    s: Settings,
+    files: list[tuple[str, bytes]],
+    progress: Callable[[float, str], None] | None = None,
+) -> list[tuple[bool, str]]:
+    """Import each file in its own transaction; one (ok, sentence) per file.
+
+    `progress(fraction, file name)` is called before each file, by bytes done so far, so a
+    large file moves the bar as much as it takes time.
+    """
     lines = []
     actor = importing.current_actor()
+    total = sum(len(data) for _, data in files) or 1
+    done = 0
     for name, data in files:
+        if progress is not None:
+            progress(done / total, name)
+        done += len(data)
         try:
             r = _with_upload(
                 name,

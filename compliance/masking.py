@@ -48,7 +48,8 @@ def sample_rows(parsed: ParsedExport, limit: int = 5) -> list[dict[str, str]]:
     for s in parsed.subjects[:limit]:
         rows.append(
             {
-                "ref": s.ref,
+                # Some systems key a relation by its e-mail address (the mailbox).
+                "ref": mask_email(s.ref) if "@" in s.ref else s.ref,
                 "name": mask_name(s.name),
                 "kvk": mask_number(s.kvk),
                 "email": ", ".join(mask_email(e) for e in s.emails),
@@ -75,4 +76,6 @@ def sample_rows(parsed: ParsedExport, limit: int = 5) -> list[dict[str, str]]:
             rows.append(
                 {"number": inv.number, "ref": inv.subject_ref, "date": inv.invoice_date.isoformat()}
             )
-    return rows
+    # Columns that are empty in every example (no KvK in a mailbox) only take room.
+    keep = [k for k in (rows[0] if rows else {}) if any(r[k] for r in rows)]
+    return [{k: r[k] for k in keep} for r in rows]

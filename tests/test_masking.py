@@ -60,3 +60,14 @@ def test_sample_rows_of_an_invoice_export_show_numbers_and_dates() -> None:
     parsed = parse(FIXTURES / "eboekhouden" / "facturen-cp1252.csv")
     rows = sample_rows(parsed)
     assert rows and set(rows[0]) == {"number", "ref", "date"}
+
+
+def test_sample_rows_of_a_mailbox_mask_the_address_keys_and_drop_empty_columns() -> None:
+    parsed = parse(FIXTURES / "mailbox" / "inbox.mbox")
+    rows = sample_rows(parsed)
+    assert rows
+    for row in rows:
+        assert "kvk" not in row and "iban" not in row
+        assert DOT in row["ref"]  # the relation key is an address: masked too
+    for subject in parsed.subjects:
+        assert all(subject.ref not in str(row) for row in rows)

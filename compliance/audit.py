@@ -294,12 +294,77 @@ def _findings(
     book.sheet(c.t(sheet), c.title(sheet), cols, rows, marks)
 
 
-COOKIE_CODES = ("cookie_lifetime", "undeclared_cookie", "analytics_setting", "data_collected")
-
-
 def _cookies(book: Book, c: Context) -> None:
-    """The cookie promise and every cookie/analytics finding (details on the Cookies page)."""
-    _findings(book, c, lambda code: code in COOKIE_CODES, "audit.sheet.cookies")
+    """The checklist (AP steps and the statement's promises, pass/fail/unknown with the date
+    of the evidence), then every cookie and tracker seen, with its lifetime."""
+    from compliance.cookies import review_website
+
+    review = review_website(_rows(store.website_observations(c.db)), c.policy, c.snap.as_of)
+    rows, marks = [], []
+    for check in review.checks:
+        ev = check.evidence
+        rows.append(
+            (
+                c.t("audit.cookies.check"),
+                c.t(f"check.{check.id}"),
+                "",
+                None,
+                c.t(f"check.{check.status}"),
+                check.detail.get(c.lang, ""),
+                ev.file_name if ev else c.t("audit.cookies.policy"),
+                ev.observed_on if ev else None,
+            )
+        )
+        marks.append(check.status != "pass")
+    limit = c.policy.cookies.max_lifetime_days
+    for k in review.cookies:
+        verdict = (
+            "audit.cookies.too_long"
+            if k.too_long
+            else "audit.cookies.session"
+            if k.session
+            else "audit.cookies.ok"
+            if k.known
+            else "audit.cookies.unknown"
+        )
+        rows.append(
+            (
+                c.t("audit.cookies.cookie"),
+                k.name,
+                k.domain,
+                k.days,
+                c.t(verdict, days=limit),
+                k.detail,
+                k.evidence.file_name,
+                k.evidence.observed_on,
+            )
+        )
+        marks.append(k.too_long or not k.declared)
+    for tr in review.trackers:
+        rows.append(
+            (
+                c.t("audit.cookies.tracker"),
+                tr.host,
+                tr.service,
+                None,
+                c.t("audit.cookies.declared" if tr.declared else "audit.cookies.undeclared"),
+                tr.detail,
+                tr.evidence.file_name,
+                tr.evidence.observed_on,
+            )
+        )
+        marks.append(not tr.declared)
+    cols = [
+        Column(c.t("audit.col.kind"), 12),
+        Column(c.t("audit.col.name"), 34),
+        Column(c.t("audit.cookies.domain"), 26),
+        Column(c.t("audit.cookies.days"), 10, "number"),
+        Column(c.t("audit.col.status"), 22),
+        Column(c.t("audit.col.detail"), 60),
+        Column(c.t("audit.cookies.evidence"), 30),
+        Column(c.t("audit.cookies.evidence_date"), 14, "date"),
+    ]
+    book.sheet(c.t("audit.sheet.cookies"), c.title("audit.sheet.cookies"), cols, rows, marks)
 
 
 def _processors(book: Book, c: Context) -> None:

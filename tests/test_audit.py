@@ -220,3 +220,19 @@ def test_book_highlight_and_csv_quote(tmp_path: Path) -> None:
 
     text = csv_bytes(pd.DataFrame({"naam": ["=1+1", "ok"]})).decode("utf-8-sig")
     assert text.splitlines()[1] == "'=1+1"
+
+
+def test_cookies_sheet_lists_checks_and_too_long_cookies(db: Path) -> None:
+    from compliance.importing import import_file
+
+    har = Path(__file__).resolve().parent / "fixtures" / "website" / "ga4-default.har"
+    import_file(db, har, actor="test", now=NOW)
+    ws = workbook(db)["Cookies"]
+    rows = {(r[0].value, r[1].value): r for r in ws.iter_rows(min_row=3)}
+    ga = rows[("cookie", "_ga")]
+    assert ga[3].value == 730 and ga[4].value == "langer dan 31 dagen"
+    assert ga[0].fill.start_color.rgb == "00FDE2E1"
+    kinds = {kind for kind, _ in rows}
+    assert "controle" in kinds and "tracker" in kinds
+    check = rows[("controle", "elke cookie hooguit een maand")]
+    assert check[4].value == "niet in orde" and check[6].value == "ga4-default.har"

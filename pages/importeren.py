@@ -18,7 +18,13 @@ with st.expander(s.t("import.kinds_title"), icon=":material/help:"):
     ui.static_table(import_kinds_table(s), s)
 
 files = (
-    st.file_uploader(s.t("import.uploader"), accept_multiple_files=True, key="upload_files") or []
+    st.file_uploader(
+        s.t("import.uploader"),
+        accept_multiple_files=True,
+        key="upload_files",
+        help=s.t("import.size_limit", mb=st.get_option("server.maxUploadSize")),
+    )
+    or []
 )
 
 ready = []

@@ -477,6 +477,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "import.button": ("Importeren", "Import"),
     "import.busy_file": ("Bezig met {file}…", "Importing {file}…"),
+    "import.size_limit": (
+        "Elk bestand mag hooguit {mb} MB zijn. Is een export groter, importeer hem dan met "
+        "`python -m compliance import BESTAND` (geen limiet) of exporteer een kortere periode.",
+        "Each file may be at most {mb} MB. For a larger export use "
+        "`python -m compliance import FILE` (no limit) or export a shorter period.",
+    ),
     "import.busy_done": ("Klaar.", "Done."),
     "import.sample_title": (
         "Voorbeeld: de eerste {n} rijen (deels afgeschermd)",

@@ -18,8 +18,9 @@ from compliance.report import Snapshot
 
 
 def _finding_key(code: str, subject_id: int | None, message: str) -> str:
-    # Findings without a subject (cookies, no invoices) differ by what they say.
-    return f"{code}:{subject_id}" if subject_id is not None else f"{code}:{message}"
+    # One subject can have several findings of one code (an IP and a login still open):
+    # the English text tells them apart and stays the same from week to week.
+    return f"{code}:{subject_id}:{message}"
 
 
 def review_state(snap: Snapshot) -> dict[str, Any]:
@@ -43,6 +44,14 @@ def review_state(snap: Snapshot) -> dict[str, Any]:
         "findings": sorted(
             _finding_key(f.code, f.subject_id, f.message("en")) for f in snap.findings
         ),
+        # The texts, so a finding closed since can still be shown in either language.
+        "finding_texts": {
+            _finding_key(f.code, f.subject_id, f.message("en")): {
+                "nl": f.message("nl"),
+                "en": f.message("en"),
+            }
+            for f in snap.findings
+        },
         "overdue": sorted(
             f"{row.subject_id}:{row.category}:{row.source}" for row in overdue.itertuples()
         ),

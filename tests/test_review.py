@@ -58,7 +58,7 @@ def test_changes_since_names_newly_overdue_and_findings(db: Path) -> None:
     now = state(db, date(2026, 11, 25))  # request overdue since 2026-11-20
     changes = changes_since(before, now)
     assert changes.newly_overdue == ["2:contact:eboekhouden"]
-    assert changes.findings_opened == ["request_overdue:1"]
+    assert [k.split(":")[:2] for k in changes.findings_opened] == [["request_overdue", "1"]]
     assert changes.findings_closed == []
     assert changes.counts_before["overdue_deletions"] == 0
     assert changes.counts_now["overdue_deletions"] == 1
@@ -79,8 +79,34 @@ def test_closed_finding_is_reported(db: Path) -> None:
     request_id = int(store.requests(db)["id"].iloc[0])
     store.mark_request_answered(db, request_id, date(2026, 11, 24), "t", NOW)
     changes = changes_since(before, state(db, date(2026, 11, 25)))
-    assert changes.findings_closed == ["request_overdue:1"]
-    assert changes.findings_opened == ["request_answered_late:1"]
+    assert [k.split(":")[:2] for k in changes.findings_closed] == [["request_overdue", "1"]]
+    assert [k.split(":")[:2] for k in changes.findings_opened] == [["request_answered_late", "1"]]
+
+
+def test_two_findings_of_one_code_for_one_subject_both_count() -> None:
+    import pandas as pd
+
+    from compliance.findings import Finding
+    from compliance.report import Snapshot
+
+    def snap(*findings: Finding) -> Snapshot:
+        empty = pd.DataFrame(columns=["status"])
+        return Snapshot(
+            date(2026, 11, 25),
+            empty,
+            empty,
+            pd.DataFrame(columns=["status", "subject_id", "category", "source"]),
+            empty,
+            findings,
+        )
+
+    a = Finding("dormant_client", "medium", 7, {"name": "A", "last_invoice": "2023-01-01"})
+    b = Finding("dormant_client", "medium", 7, {"name": "A", "last_invoice": "2024-01-01"})
+    state = review_state(snap(a, b))
+    assert len(state["findings"]) == 2
+    assert state["finding_texts"][state["findings"][0]]["nl"].startswith("A heeft sinds")
+    changes = changes_since(state, review_state(snap(a)))
+    assert len(changes.findings_closed) == 1 and "2024-01-01" in changes.findings_closed[0]
 
 
 def test_sign_off_is_kept_and_audited(db: Path) -> None:

@@ -21,7 +21,6 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Niets veranderd sinds de laatste aftekening.",
         "Nothing changed since the last sign-off.",
     ),
-    "review.closed_finding": ("{code} ({name})", "{code} ({name})"),
     "review.note": ("Notitie bij de aftekening (optioneel)", "Note with the sign-off (optional)"),
     "review.note_hint": (
         "bijv. verwijderingen in SnelStart gepland voor vrijdag",

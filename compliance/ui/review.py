@@ -15,13 +15,10 @@ from compliance.ui.display import category_label, md_escape, source_label
 from compliance.ui.frame import Settings, clear_cache, guarded
 
 
-def _finding_text(s: Settings, snap: Snapshot, key: str) -> str:
-    code, _, rest = key.partition(":")
-    for f in snap.findings:
-        if f.code == code and (str(f.subject_id) == rest or f.message("en") == rest):
-            return f.message(s.lang)
-    names = dict(zip(snap.subjects["id"].astype(str), snap.subjects["name"], strict=True))
-    return s.t("review.closed_finding", code=code, name=names.get(rest, rest))
+def _finding_text(s: Settings, texts: dict, key: str) -> str:
+    """A finding's text in the chosen language, from today's state or the sign-off's."""
+    found = texts.get(key)
+    return found[s.lang] if found else key.split(":", 2)[-1]
 
 
 def _deletion_text(s: Settings, snap: Snapshot, key: str) -> str:
@@ -71,8 +68,17 @@ def render(s: Settings, snap: Snapshot) -> None:
     with st.expander(s.t("review.details"), expanded=not done.empty and not changes.nothing):
         for title, items in (
             ("review.newly_overdue", [_deletion_text(s, snap, k) for k in changes.newly_overdue]),
-            ("review.opened", [_finding_text(s, snap, k) for k in changes.findings_opened]),
-            ("review.closed", [_finding_text(s, snap, k) for k in changes.findings_closed]),
+            (
+                "review.opened",
+                [_finding_text(s, now_state["finding_texts"], k) for k in changes.findings_opened],
+            ),
+            (
+                "review.closed",
+                [
+                    _finding_text(s, last_state.get("finding_texts", {}), k)
+                    for k in changes.findings_closed
+                ],
+            ),
             ("review.new_subjects", subjects["name"].tolist()),
             (
                 "review.new_requests",

@@ -181,6 +181,11 @@ def _detect_json(path: Path, source: str | None) -> Detected:
 
 
 def _detect_xml(path: Path, text: str, source: str | None) -> Detected:
+    if re.match(r"<(?:!doctype\s+html|html|head|body)\b", text, re.IGNORECASE):
+        raise ImportRefused(
+            f"{path.name}: this is a web page (HTML), not an export (perhaps an error page "
+            f"saved instead of the answer); {UNKNOWN_HINT}"
+        )
     is_xaf = re.search(r"<(\w+:)?auditfile\b", text) and "auditfiles.nl/XAF/3" in text
     if not (is_xaf or "<!DOCTYPE" in text or "<!ENTITY" in text):
         raise ImportRefused(

@@ -23,8 +23,9 @@ from email.message import Message
 from email.parser import BytesParser, HeaderParser
 from email.utils import getaddresses, parsedate_to_datetime
 from html.parser import HTMLParser
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
+from etl.archive import check_members
 from etl.model import ImportRefused
 
 MAX_MESSAGE_BYTES = 50 * 1024 * 1024  # one message; bigger is an attachment we never read
@@ -186,16 +187,6 @@ def read_eml(path: Path) -> Iterator[RawMail]:
     yield parse_bytes(path.read_bytes())
 
 
-def _check_zip_member(path: Path, info: zipfile.ZipInfo) -> None:
-    name = info.filename.replace("\\", "/")
-    parts = PurePosixPath(name).parts
-    if name.startswith("/") or ".." in parts or re.match(r"^[A-Za-z]:", name):
-        raise ImportRefused(
-            f"{path.name}: the zip holds a file with an unsafe path ({info.filename}); "
-            "make the zip again from the folder of .eml files."
-        )
-
-
 def read_zip(path: Path) -> Iterator[RawMail]:
     """Every .eml in a zip, read in memory (nothing is unpacked to disk)."""
     try:
@@ -206,16 +197,10 @@ def read_zip(path: Path) -> Iterator[RawMail]:
         infos = [i for i in zf.infolist() if not i.is_dir()]
         if len(infos) > MAX_ZIP_ENTRIES:
             raise ImportRefused(f"{path.name}: the zip holds too many files; split it up.")
-        total = 0
-        for info in infos:
-            _check_zip_member(path, info)
-            total += info.file_size
-            ratio = info.file_size / max(info.compress_size, 1)
-            if total > MAX_ZIP_TOTAL or (info.file_size > 1_000_000 and ratio > MAX_ZIP_RATIO):
-                raise ImportRefused(
-                    f"{path.name}: the zip unpacks to far more than it holds (a zip bomb?); "
-                    "it was not opened."
-                )
+        check_members(
+            path, infos, how="make the zip again from the folder of .eml files.",
+            max_total=MAX_ZIP_TOTAL, max_ratio=MAX_ZIP_RATIO, min_bytes=1_000_000,
+        )  # fmt: skip
         for info in infos:
             if not info.filename.lower().endswith(".eml"):
                 continue
@@ -361,11 +346,16 @@ TRACE_COLUMNS = {
 
 
 def _decode_trace(data: bytes) -> str:
+    """The trace as text; a character broken in the middle becomes U+FFFD, never an error."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
+        return data.decode("utf-16", errors="replace")
     if data[:200].count(b"\x00") > 20:  # UTF-16LE without a BOM
-        return data.decode("utf-16-le")
+        return data.decode("utf-16-le", errors="replace")
     return decode_bytes(data.removeprefix(b"\xef\xbb\xbf"), "utf-8")
+
+
+def _utf16(data: bytes) -> bool:
+    return data.startswith((b"\xff\xfe", b"\xfe\xff")) or data[:200].count(b"\x00") > 20
 
 
 def _trace_key(header: str) -> str | None:
@@ -375,10 +365,7 @@ def _trace_key(header: str) -> str | None:
 
 def is_message_trace(head: bytes) -> bool:
     """True when the first line names the message trace columns (any encoding)."""
-    try:
-        text = _decode_trace(head[:4096] if len(head) % 2 == 0 else head[:4095])
-    except UnicodeDecodeError:
-        return False
+    text = _decode_trace(head[: min(len(head), 4096) // 2 * 2])  # whole UTF-16 characters
     first = text.lstrip("\ufeff").splitlines()[0] if text.strip() else ""
     keys = {_trace_key(h) for h in re.split(r"[,;\t]", first)}
     return {"sender", "recipient", "message_id"} <= keys or {"sender", "recipient", "received",
@@ -420,7 +407,13 @@ def _trace_dates(values: list[str]) -> list[datetime | None]:
 
 def read_trace(path: Path) -> Iterator[RawMail]:
     """The Exchange message trace: one row per recipient, grouped into one message per id."""
-    text = _decode_trace(path.read_bytes())
+    data = path.read_bytes()
+    if _utf16(data) and len(data) % 2:
+        raise ImportRefused(
+            f"{path.name}: the message trace is cut off (it ends in half a character); "
+            "download it again from the Exchange admin center."
+        )
+    text = _decode_trace(data)
     first = text.lstrip("\ufeff").splitlines()[0] if text.strip() else ""
     delimiter = max((",", ";", "\t"), key=first.count)
     reader = csv.reader(io.StringIO(text.lstrip("\ufeff"), newline=""), delimiter=delimiter)

@@ -92,8 +92,8 @@ def sniff(path: Path, head: bytes) -> str | None:
     """The mailbox format of a file from its first bytes (the name only for .pst), or None."""
     if head.startswith(_PST_MAGIC):
         return "pst"
-    if head.startswith(_OLE_MAGIC):
-        return "msg" if _ole_is_msg(path) else None
+    if head.startswith(_OLE_MAGIC):  # a damaged .msg is refused as one, not as an old .xls
+        return "msg" if _ole_is_msg(path) or path.suffix.lower() == ".msg" else None
     if head.startswith(b"PK"):
         return "zip" if _zip_of_eml(path) else None
     if head.startswith(b"From ") and b"\n" in head:

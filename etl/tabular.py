@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from etl.archive import check_workbook, refuse_formulas, workbook_problem
 from etl.headers import HeaderMap, alias_lookup, count_matches, header_key, map_headers, pick_header
 from etl.model import ImportRefused
 from etl.values import cell_text, parse_bool, parse_date, parse_decimal
@@ -157,6 +158,8 @@ def read_table(path: str | Path, aliases: Mapping[str, Iterable[str]] | None = N
 
 def _read_csv_head(path: Path, head: bytes, more: bool, lookup: Mapping[str, str]) -> Table:
     encoding = sniff_encoding(head, complete=not more)
+    if encoding.startswith("utf-16") and path.stat().st_size % 2:
+        raise refuse_unreadable(path, "the file is cut off (it ends in half a character)")
     text = "" if encoding == "binary" else decode_head(head, encoding)
     if encoding == "binary" or looks_binary(text):
         raise ImportRefused(
@@ -203,18 +206,38 @@ def sniff_delimiter(text: str) -> str:
 
 def _csv_rows(table: Table) -> Iterator[tuple[int, tuple[Any, ...]]]:
     encoding = table.encoding or "utf-8"
+    last: tuple[int, int] = (0, 0)  # (line, cells) of the last record that is not blank
     try:
         with table.path.open(encoding=encoding, errors=_errors_for(encoding), newline="") as f:
             reader = csv.reader(f, delimiter=table.delimiter or ";")
             for record, cells in enumerate(reader, start=1):
                 if record > table.header_row:  # header_row counts records, not lines
+                    if cells:
+                        last = (reader.line_num, len(cells))
                     yield reader.line_num, tuple(cells)
     except csv.Error as exc:
+        if "field limit" in str(exc):
+            what = f"a field is longer than {csv.field_size_limit() // (1024 * 1024)} MB"
+            raise refuse_unreadable(table.path, what + ", which no export holds") from None
         raise refuse_unreadable(table.path, f"a line is not valid CSV ({exc})") from None
-    except (OSError, UnicodeError) as exc:
-        raise refuse_unreadable(
-            table.path, f"the file could not be read to the end ({type(exc).__name__})"
-        ) from None
+    except (OSError, UnicodeError):
+        raise refuse_unreadable(table.path, "the file could not be read to the end") from None
+    _refuse_cut_off(table, *last)
+
+
+def _refuse_cut_off(table: Table, line: int, cells: int) -> None:
+    """A last record with fewer cells than the header and no line break after it: the file
+    was cut off (a download or copy that stopped), and its last row would be half read."""
+    width = max((i + 1 for i, h in enumerate(table.headers) if h), default=0)
+    if not line or cells >= width:
+        return
+    with table.path.open("rb") as handle:
+        handle.seek(max(0, handle.seek(0, 2) - 4))
+        if handle.read().rstrip(b"\x00\x1a").endswith((b"\n", b"\r")):
+            return
+    raise refuse_unreadable(
+        table.path, f"the file is cut off (line {line} ends halfway, without its last columns)"
+    )
 
 
 @contextmanager
@@ -225,12 +248,16 @@ def _workbook(path: Path) -> Iterator[Any]:
     # A file object, not the path: openpyxl refuses names not ending in .xlsx, and the
     # content (a ZIP), not the name, says this is a workbook.
     with path.open("rb") as handle:
+        check_workbook(path, handle)  # unsafe member paths, zip bombs
         try:
             workbook = openpyxl.load_workbook(handle, read_only=True, data_only=True)
         except Exception as exc:  # openpyxl raises many kinds on damaged or foreign ZIPs
+            if path.suffix.lower() == ".zip":
+                raise refuse_unreadable(path, "the zip file is damaged or cut off") from None
             raise ImportRefused(
                 f"{path.name}: the file could not be opened as an Excel workbook "
-                f"({type(exc).__name__}); save it again from Excel as .xlsx or CSV and try again."
+                f"({workbook_problem(exc)}); save it again from Excel as .xlsx or CSV and try "
+                "again."
             ) from None
         try:
             yield workbook
@@ -260,7 +287,7 @@ def _iter_sheet(path: Path, sheet: Any, limit: int | None = None) -> Iterator[tu
         yield from sheet.iter_rows(values_only=True, max_row=limit)
     except Exception as exc:  # a damaged sheet surfaces only while reading it
         raise ImportRefused(
-            f"{path.name}: sheet {sheet.title!r} could not be read ({type(exc).__name__}); "
+            f"{path.name}: sheet {sheet.title!r} could not be read ({workbook_problem(exc)}); "
             "save the workbook again from Excel and try again."
         ) from None
 
@@ -268,6 +295,7 @@ def _iter_sheet(path: Path, sheet: Any, limit: int | None = None) -> Iterator[tu
 def _xlsx_rows(table: Table) -> Iterator[tuple[int, tuple[Any, ...]]]:
     with _workbook(table.path) as workbook:
         sheet = workbook[table.sheet] if table.sheet else workbook.worksheets[0]
+        refuse_formulas(table.path, workbook, sheet)
         for number, cells in enumerate(_iter_sheet(table.path, sheet), start=1):
             if number > table.header_row:
                 yield number, tuple(cells)

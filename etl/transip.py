@@ -185,6 +185,8 @@ def _firewall(path: Path, name: str, firewall: dict[str, Any], log: ImportLog) -
         service = f"{protocol} {ports}".strip()
         item = f"{description} ({service})" if description else service
         whitelist = rule.get("whitelist") or []
+        if not isinstance(whitelist, list):  # one address written bare: not its characters
+            whitelist = [whitelist]
         if not whitelist:  # no allow-list: open to everyone on these ports
             log.rows_read += 1
             log.skipped += 1

@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path, PurePosixPath
 
 from etl.access_rows import AccessEntries
+from etl.archive import check_members
 from etl.model import ImportRefused, ParsedExport, SystemRow
 from etl.transip import HOW, SOURCE, parse_json
 
@@ -43,6 +44,8 @@ def parse_bundle(path: Path, *, as_of: date | None = None) -> ParsedExport:
                 f"{path.name}: the ZIP file is larger than a TransIP export can be; "
                 "zip only the saved API answers."
             )
+        how = "zip only the saved API answers."
+        check_members(path, members, how=how, max_total=MAX_BUNDLE_BYTES)
         parts, ignored = [], []
         for info in sorted(members, key=lambda i: i.filename):
             if not info.filename.lower().endswith(".json"):

@@ -162,13 +162,27 @@ def _folder_hints(folder: str) -> list[str]:
 
 
 # ------------------------------------------------------------------------- CSV
+def _check_width(table: Table, number: int, cells: tuple[Any, ...], how: str) -> None:
+    """A row split into other columns than its header (another delimiter, an unquoted comma)
+    could move a password into a column that is kept: the whole file is refused."""
+    width = len(table.headers)
+    extra = any(cell_text(c) for c in cells[width:])
+    if extra or (table.format == "csv" and len(cells) != width):
+        raise ImportRefused(
+            f"{table.path.name}: row {number} has {len(cells)} column"
+            f"{'' if len(cells) == 1 else 's'} where the header has {width}, so a password "
+            f"could land in a column that is kept; {how}"
+        )
+
+
 def bitwarden_from_table(source: Path | Table, as_of: date | None = None) -> ParsedExport:
     what = "a Bitwarden vault export"
     table, cols = open_table(source, BITWARDEN_ALIASES, BITWARDEN_REQUIRED, what, HOW_BITWARDEN)
     reader = VaultReader(table.path, "bitwarden", as_of)
-    for _number, cells in table.rows():
+    for number, cells in table.rows():
         if is_blank(cells):
             continue
+        _check_width(table, number, cells, HOW_BITWARDEN)
         custom = cols.text(cells, "fields")
         reader.drop([*(cols.first(cells, f) for f in SECRET_COLUMNS if f != "fields")])
         reader.drop(line for line in custom.splitlines())
@@ -192,6 +206,7 @@ def keepass_from_table(source: Path | Table, as_of: date | None = None) -> Parse
     for number, cells in table.rows():
         if is_blank(cells):
             continue
+        _check_width(table, number, cells, HOW_KEEPASS)
         reader.drop(cols.first(cells, f) for f in SECRET_COLUMNS)
         group = cols.text(cells, "group")
         reader.add(

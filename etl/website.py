@@ -142,6 +142,8 @@ def detect(path: Path) -> Found | None:
             return "website.ga_settings", "json", lambda **_: parse_ga_settings(path, doc)
         return None
     page: Found = ("website.page", "html", lambda **_: parse_page(path))
+    if suffix == ".json":  # an API answer that is not JSON: refused as one, not a page
+        return None
     if text.startswith("<"):
         return page if looks_like_page(text) else None
     # A scanner's list may name google-analytics.com: try it as a table before as a snippet.

@@ -302,6 +302,6 @@ def test_a_field_beyond_any_real_size_is_refused(tmp_path):
     with pytest.raises(ImportRefused) as caught:
         list(table.rows())
     assert str(caught.value) == (
-        "huge.csv: a line is not valid CSV (field larger than field limit (4194304)); "
+        "huge.csv: a field is longer than 4 MB, which no export holds; "
         "export the file again and try once more."
     )

@@ -1,0 +1,139 @@
+"""ZIP containers (XLSX workbooks, zips of .eml, TransIP bundles), checked before unpacking.
+
+Nothing is ever unpacked to disk, so a member named ``../x`` could do no harm here; but no
+export tool writes such a name, so a zip holding one was made to attack something, and is
+refused. The sizes come from the zip's directory: Python's zipfile never inflates a member
+beyond the size the directory states (it fails the CRC check instead), so checking them
+first bounds what reading the members can cost.
+
+A workbook's sheet is also refused when a cell holds a formula (`refuse_formulas`): the
+formula is never run, and the result Excel saved with it is not trusted as data.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from collections.abc import Iterable
+from pathlib import Path, PurePosixPath
+from typing import Any, BinaryIO
+
+from defusedxml.common import DefusedXmlException
+
+from etl.model import ImportRefused
+
+# Deflated text and XML shrink 5 to 20 times, a very repetitive sheet up to ~50 times;
+# deflate's own limit is ~1030. A big member packed tighter than this is a zip bomb.
+MAX_RATIO = 100
+BOMB_MIN_BYTES = 10 * 1024 * 1024  # small members may pack tightly (a sheet of zeros)
+MAX_WORKBOOK_BYTES = 2 * 1024 * 1024 * 1024  # unpacked; far beyond a year of any export
+
+
+def unsafe_name(name: str) -> bool:
+    """A member path that would leave the folder it is unpacked in."""
+    plain = name.replace("\\", "/")
+    return (
+        plain.startswith("/")
+        or ".." in PurePosixPath(plain).parts
+        or re.match(r"^[A-Za-z]:", plain) is not None
+    )
+
+
+def check_members(
+    path: Path,
+    infos: Iterable[zipfile.ZipInfo],
+    *,
+    how: str,
+    max_total: int,
+    what: str = "zip",
+    max_ratio: float = MAX_RATIO,
+    min_bytes: int = BOMB_MIN_BYTES,
+) -> None:
+    """Refuse a zip with an unsafe member path, or one that unpacks to far more than it holds.
+
+    `how` ends the unsafe-path sentence (what to do instead); `max_total` bounds the sum
+    of the members' sizes; `what` names the container for the owner ("zip", "workbook");
+    a member bigger than `min_bytes` may not pack tighter than `max_ratio`.
+    """
+    total = 0
+    for info in infos:
+        if unsafe_name(info.filename):
+            raise ImportRefused(
+                f"{path.name}: the {what} holds a file with an unsafe path ({info.filename}); {how}"
+            )
+        total += info.file_size
+        ratio = info.file_size / max(info.compress_size, 1)
+        if total > max_total or (info.file_size > min_bytes and ratio > max_ratio):
+            raise ImportRefused(
+                f"{path.name}: the {what} unpacks to far more than it holds (a zip bomb?); "
+                "it was not opened."
+            )
+
+
+# ------------------------------------------------------------------------- workbooks
+_CELL_WITH_FORMULA = re.compile(rb"<(?:\w+:)?c\b([^>]*)>\s*<(?:\w+:)?f[\s>/]")
+_CELL_REF = re.compile(rb'\br="([A-Z]{1,3}[0-9]{1,7})"')
+_CHUNK = 1024 * 1024
+
+
+def check_workbook(path: Path, handle: BinaryIO) -> None:
+    """The zip checks for an XLSX file; a damaged zip is left to openpyxl's refusal."""
+    try:
+        with zipfile.ZipFile(handle) as archive:
+            infos = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return
+    finally:
+        handle.seek(0)
+    how = "save it again from Excel as .xlsx or CSV and try again."
+    check_members(path, infos, how=how, max_total=MAX_WORKBOOK_BYTES, what="workbook")
+
+
+def first_formula(archive: zipfile.ZipFile, member: str) -> str | None:
+    """The reference of the first formula cell in a worksheet's XML ("?" when it has no
+    reference), else None; the XML is streamed, never held whole."""
+    tail = b""
+    with archive.open(member) as sheet:
+        while chunk := sheet.read(_CHUNK):
+            window = tail + chunk
+            if found := _CELL_WITH_FORMULA.search(window):
+                ref = _CELL_REF.search(found.group(1))
+                return ref.group(1).decode() if ref else "?"
+            tail = window[-4096:]
+    return None
+
+
+def workbook_problem(exc: BaseException) -> str:
+    """Why openpyxl could not open a workbook, in words (never the exception's class name)."""
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, DefusedXmlException):
+            return "its XML declares entities, which Excel never writes"
+        if isinstance(seen, zipfile.BadZipFile | EOFError):
+            return "it is damaged or cut off"
+        seen = seen.__cause__ or seen.__context__
+    if isinstance(exc, KeyError):
+        return "it is a ZIP file but not a workbook"
+    return "its content is not what Excel writes"
+
+
+def refuse_formulas(path: Path, workbook: Any, sheet: Any) -> None:
+    """A formula is never data: openpyxl would hand over the result Excel last saved (stale,
+    or missing when a program wrote the file), and never runs it. No export holds one, so
+    a sheet with a formula was edited, and is refused rather than read half."""
+    archive, member = getattr(workbook, "_archive", None), getattr(sheet, "_worksheet_path", "")
+    if archive is None or not member:  # pragma: no cover - openpyxl's read-only internals
+        return
+    try:
+        cell = first_formula(archive, member)
+    except Exception as exc:  # the same damage openpyxl itself would stumble on
+        raise ImportRefused(
+            f"{path.name}: sheet {sheet.title!r} could not be read ({workbook_problem(exc)}); "
+            "save the workbook again from Excel and try again."
+        ) from None
+    if cell is not None:
+        raise ImportRefused(
+            f"{path.name}: cell {cell} of sheet {sheet.title!r} holds a formula, which an "
+            "export never does, so the file was not read; in Excel copy the sheet, paste it "
+            "as values, save and try again."
+        )

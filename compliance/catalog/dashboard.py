@@ -147,10 +147,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "overview.requests_title": ("Openstaande verzoeken", "Open requests"),
     "overview.no_requests": ("Geen openstaande verzoeken.", "No open requests."),
     "overview.requests_note": (
-        "Verzoeken per e-mail komen uit de mailbox-export; brieven legt u vast met "
-        "`python -m compliance request add`.",
-        "Requests by e-mail come from the mailbox export; record letters with "
-        "`python -m compliance request add`.",
+        "Verzoeken per e-mail komen uit de mailbox-export; een brief legt u vast op de pagina "
+        "Verzoeken.",
+        "Requests by e-mail come from the mailbox export; record a letter on the Requests "
+        "page.",
     ),
     "overview.imports_title": ("Gebaseerd op deze imports", "Based on these imports"),
     # columns

@@ -32,7 +32,22 @@ _LEGAL_RE = re.compile(
 _EMAIL_RE = re.compile(r"^[^@\s<>()\[\],;:\"]+@[^@\s<>()\[\],;:\"]+\.[a-z]{2,}$")
 
 
+# Compiled once: these run for every relation of every import (a million at a time).
+_DOTS_RE = re.compile(r"(?<=\b\w)\.(?=\w\b)|(?<=\b\w)\.(?=\s|$)")
+_PUNCT_RE = re.compile(r"[^\w\s]")
+_SPACES_RE = re.compile(r"\s+")
+_NON_DIGITS_RE = re.compile(r"\D")
+_ANGLE_RE = re.compile(r"<([^>]+)>")
+_EMAIL_SPLIT_RE = re.compile(r"[;,\s]+(?![^<]*>)")
+_IBAN_CLEAN_RE = re.compile(r"[\s.-]")
+_IBAN_SHAPE_RE = re.compile(r"[A-Z]{2}\d{2}[A-Z0-9]{10,30}")
+# A letter as its IBAN number (A=10 ... Z=35), digits as themselves: one translate call.
+_IBAN_DIGITS = str.maketrans({c: str(int(c, 36)) for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"})
+
+
 def _strip_accents(text: str) -> str:
+    if text.isascii():  # nothing to decompose (most names): skip the Unicode tables
+        return text
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
@@ -43,9 +58,9 @@ def normalise_name(name: str | None) -> str:
         return ""
     text = _strip_accents(name).lower().replace("&", " en ")
     # "B.V." -> "bv", "V.O.F." -> "vof": drop dots between letters before other punctuation.
-    text = re.sub(r"(?<=\b\w)\.(?=\w\b)|(?<=\b\w)\.(?=\s|$)", "", text)
-    text = re.sub(r"[^\w\s]", " ", text)
-    text = re.sub(r"\s+", " ", text).strip()
+    text = _DOTS_RE.sub("", text)
+    text = _PUNCT_RE.sub(" ", text)
+    text = _SPACES_RE.sub(" ", text).strip()
     previous = None
     while previous != text:
         previous = text
@@ -57,7 +72,7 @@ def normalise_kvk(value: str | int | None) -> str | None:
     """Eight digits of a Chamber of Commerce number, or None when it is not one."""
     if value is None:
         return None
-    digits = re.sub(r"\D", "", str(value))
+    digits = _NON_DIGITS_RE.sub("", str(value))
     if len(digits) == 7:  # Excel drops the leading zero of old numbers
         digits = "0" + digits
     return digits if len(digits) == 8 and digits != "00000000" else None
@@ -68,7 +83,7 @@ def normalise_email(value: str | None) -> str | None:
     if not value:
         return None
     text = str(value).strip()
-    match = re.search(r"<([^>]+)>", text)
+    match = _ANGLE_RE.search(text)
     if match:
         text = match.group(1)
     text = text.strip().lower().removeprefix("mailto:").strip(" .;,")
@@ -80,7 +95,7 @@ def split_emails(value: str | None) -> tuple[str, ...]:
     if not value:
         return ()
     found = []
-    for part in re.split(r"[;,\s]+(?![^<]*>)", str(value)):
+    for part in _EMAIL_SPLIT_RE.split(str(value)):
         email = normalise_email(part)
         if email and email not in found:
             found.append(email)
@@ -91,11 +106,11 @@ def normalise_iban(value: str | None) -> str | None:
     """IBAN in upper case without spaces, or None when the check digits are wrong."""
     if not value:
         return None
-    text = re.sub(r"[\s.-]", "", str(value)).upper()
-    if not re.fullmatch(r"[A-Z]{2}\d{2}[A-Z0-9]{10,30}", text):
+    text = _IBAN_CLEAN_RE.sub("", str(value)).upper()
+    if not _IBAN_SHAPE_RE.fullmatch(text):
         return None
     rearranged = text[4:] + text[:4]
-    number = "".join(str(int(c, 36)) for c in rearranged)
+    number = rearranged.translate(_IBAN_DIGITS)
     return text if int(number) % 97 == 1 else None
 
 

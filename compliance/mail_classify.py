@@ -95,8 +95,10 @@ def _header_rule(headers: Mapping[str, Iterable[str]], rules: MailRules) -> str 
 
 
 def _mask(text: str, rules: MailRules) -> str:
+    tokens = set(text.split())
     for phrase in rules.negative_phrases:
-        text = phrase.pattern.sub(" ", text)
+        if phrase.may_match(tokens):
+            text = phrase.pattern.sub(" ", text)
     return " ".join(text.split())
 
 
@@ -117,27 +119,32 @@ def classify(
         return Classification(NOISE, (f"sender:{rule}", *extra))
     if rule := _header_rule(headers, rules):
         return Classification(NOISE, (f"header:{rule}", *extra))
+    # Each phrase is tried only when the text holds all its whole words (may_match): a
+    # set lookup instead of a regex scan for the hundreds of phrases that cannot match.
     subject_n = normalise_text(subject or "")
+    subject_words = set(subject_n.split())
     for phrase in rules.noise_subjects:
-        if phrase.search(subject_n):
+        if phrase.may_match(subject_words) and phrase.search(subject_n):
             return Classification(NOISE, (f"noise_subject:{phrase.text}", *extra))
     text_n = normalise_text(own_text(body)) if body else ""
+    text_words = set(text_n.split())
     for phrase in rules.noise_phrases:
-        if phrase.search(text_n):
+        if phrase.may_match(text_words) and phrase.search(text_n):
             return Classification(NOISE, (f"noise:{phrase.text}", *extra))
 
     subject_m, text_m = _mask(subject_n, rules), _mask(text_n, rules)
     if is_reply and not rules.reply_subject_counts:
         subject_m = ""
+    subject_words, text_words = set(subject_m.split()), set(text_m.split())
     best: tuple[int, int, str, tuple[str, ...]] | None = None
     for order, rtype in enumerate(rules.type_order):
         found: list[str] = []
         score = 0
         for phrase in rules.request_phrases[rtype]:
-            if phrase.search(subject_m):
+            if phrase.may_match(subject_words) and phrase.search(subject_m):
                 found.append(f"subject:{phrase.text}")
                 score += 2
-            if phrase.search(text_m):
+            if phrase.may_match(text_words) and phrase.search(text_m):
                 found.append(f"body:{phrase.text}")
                 score += 1
         if score and (best is None or (score, -order) > (best[0], best[1])):

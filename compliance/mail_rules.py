@@ -43,9 +43,16 @@ class Phrase:
 
     text: str  # as the owner wrote it: this is what a classification records as its reason
     pattern: re.Pattern[str]
+    # Whole words any match contains (not the prefix words, `opzeg*`): a text lacking one
+    # of them cannot match, which a set lookup tells far sooner than the regex.
+    words: frozenset[str] = frozenset()
 
     def search(self, normalised: str) -> re.Match[str] | None:
         return self.pattern.search(normalised)
+
+    def may_match(self, tokens: frozenset[str] | set[str]) -> bool:
+        """False when the text whose words are `tokens` cannot hold this phrase."""
+        return self.words <= tokens
 
 
 @dataclass(frozen=True)
@@ -79,6 +86,7 @@ def compile_phrase(text: str, max_gap: int, key: str) -> Phrase:
     for mark in GAP_MARKS:
         spaced = spaced.replace(mark, " \x00 ")
     parts: list[str] = []
+    whole: set[str] = set()
     pending_gap = False
     for raw in spaced.split():
         if raw == "\x00":
@@ -95,11 +103,13 @@ def compile_phrase(text: str, max_gap: int, key: str) -> Phrase:
         for i, w in enumerate(words):
             tail = r"\w*" if prefix and i == len(words) - 1 else ""
             parts.append((" " if parts else "") + re.escape(w) + tail)
+            if not tail:  # bounded by spaces or (?<!\w)/(?!\w): a whole word of the text
+                whole.add(w)
     if not parts:
         raise PolicyError(f"policy key '{key}' holds an empty phrase.")
     # Gaps were written as "(?: \w+){0,n}" right after a word: join without extra spaces.
     pattern = r"(?<!\w)" + "".join(parts) + r"(?!\w)"
-    return Phrase(text=text.strip(), pattern=re.compile(pattern))
+    return Phrase(text=text.strip(), pattern=re.compile(pattern), words=frozenset(whole))
 
 
 def _phrases(sec: _Section, key: str, max_gap: int) -> tuple[Phrase, ...]:

@@ -10,6 +10,7 @@ the screen and the JSON contract can never disagree.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -20,20 +21,22 @@ import pandas as pd
 
 from compliance import store
 from compliance.access import access_findings
+from compliance.bulk_requests import request_table
+from compliance.bulk_retention import (
+    deletions,
+    lifecycles,
+    subject_table,
+)
 from compliance.cookies import website_findings
+from compliance.finding_list import FindingList, subject_blocks
 from compliance.findings import (
     Finding,
     global_findings,
     reappearance_findings,
     request_findings,
-    sort_findings,
-    subject_findings,
 )
 from compliance.i18n import label, t
-from compliance.lifecycle import SubjectFacts, subject_lifecycle
 from compliance.policy import Policy
-from compliance.requests import request_status, respond_by
-from compliance.retention import deletion_due, deletion_status
 from compliance.workdays import WorkCalendar, add_working_days
 
 
@@ -44,7 +47,7 @@ class Snapshot:
     inventory: pd.DataFrame
     deletions: pd.DataFrame
     requests: pd.DataFrame
-    findings: tuple[Finding, ...]
+    findings: Sequence[Finding]  # a FindingList: Finding objects made when read
 
     def requests_due_within(self, working_days: int, cal: WorkCalendar) -> pd.DataFrame:
         """Open or overdue requests whose deadline is within `working_days` of as_of."""
@@ -70,108 +73,37 @@ def _rows(df: pd.DataFrame) -> list[dict[str, Any]]:
 
 
 def build_snapshot(path: Path | str, policy: Policy, as_of: date) -> Snapshot:
+    with store.sharing(path):  # one connection for every query below
+        return _build_snapshot(path, policy, as_of)
+
+
+def _build_snapshot(path: Path | str, policy: Policy, as_of: date) -> Snapshot:
     cal = WorkCalendar.from_policy(policy.calendar)
     invoices_known = store.invoice_count(path) > 0
 
+    # Every subject's lifecycle and every group's due date column-wise (bulk_retention):
+    # a Python loop per row cost seconds at a million subjects.
     subjects = store.subjects(path)
-    activity = {r["subject_id"]: r for r in _rows(store.subject_activity(path, as_of))}
-    lives = {}
-    subject_rows = []
-    for s in _rows(subjects):
-        a = activity.get(s["id"], {})
-        facts = SubjectFacts(
-            subject_id=s["id"],
-            invoices=a.get("invoices") or 0,
-            first_invoice=a.get("first_invoice"),
-            last_invoice=a.get("last_invoice"),
-            terminated_on=a.get("terminated_on"),
-            last_contact=a.get("last_contact"),
-            inactive=bool(a.get("inactive")),
-        )
-        life = subject_lifecycle(facts, policy, as_of, invoices_known)
-        lives[s["id"]] = life
-        subject_rows.append(
-            {
-                **s,
-                "status": life.status,
-                "end_of_cooperation": life.end_of_cooperation,
-                "last_contact": life.last_contact,
-                "first_invoice": facts.first_invoice,
-                "last_invoice": facts.last_invoice,
-                "invoices": facts.invoices,
-                "dormant": life.dormant,
-                "inactive": facts.inactive,
-                "status_assumed": life.status_assumed,
-            }
-        )
-    names = {s["id"]: s["name"] for s in subject_rows}
+    life = lifecycles(store.subject_activity(path, as_of), policy, as_of, invoices_known)
+    subject_frame = subject_table(subjects, life)
+    names = pd.Series(subject_frame["name"].to_numpy(), index=subject_frame["id"].to_numpy())
+    deletion_frame = deletions(store.record_groups(path), life, names, policy, cal, as_of)
+    request_frame = request_table(store.requests(path), names, policy, cal, as_of)
+    # Only overdue and late-answered requests become findings: rows for just those.
+    noted = request_frame[request_frame["status"].isin(["overdue", "answered"])]
+    request_rows = _rows(noted)
 
-    deletion_rows: dict[tuple[int, str, str], dict[str, Any]] = {}
-    for g in _rows(store.record_groups(path)):
-        life = lives.get(g["subject_id"])
-        category = policy.categories.get(g["category"])
-        if life is None or category is None:
-            continue
-        due = deletion_due(category, g["basis"], life, g["clock_start"], policy, cal)
-        if due is None:
-            continue
-        key = (g["subject_id"], g["category"], g["source"])
-        row = deletion_rows.get(key)
-        # Several bases in one group (a mandate and an invoice IBAN): the earliest rule wins.
-        if row is None or due.due < row["due"]:
-            deletion_rows[key] = {
-                "subject_id": g["subject_id"],
-                "name": names.get(g["subject_id"]),
-                "category": g["category"],
-                "source": g["source"],
-                "due": due.due,
-                "anchor": due.anchor,
-                "basis_date": due.basis_date,
-                "offset_unit": due.offset.unit,
-                "offset_n": due.offset.years or due.offset.months or due.offset.working_days,
-                "records": g["records"] + (row["records"] if row else 0),
-                "present": g["present"] + (row["present"] if row else 0),
-                "deleted_on": g["deleted_on"],
-            }
-        else:
-            row["records"] += g["records"]
-            row["present"] += g["present"]
-    for row in deletion_rows.values():
-        row["status"], row["days_overdue"] = deletion_status(
-            row["due"], row["present"], as_of, policy.subject_states.due_soon_days
-        )
-
-    request_rows = []
-    for r in _rows(store.requests(path)):
-        if r["received_on"] > as_of:
-            continue
-        rtype = policy.request_types[r["type"]]
-        due_date = respond_by(rtype, r["received_on"], cal, extended=bool(r["extended"]))
-        request_rows.append(
-            {
-                **r,
-                "subject_name": names.get(r["subject_id"]),
-                "respond_by": due_date,
-                "answered_on": r["answered_on"]
-                if r["answered_on"] and r["answered_on"] <= as_of
-                else None,
-                "status": request_status(due_date, r["answered_on"], as_of),
-            }
-        )
-
-    findings = (
-        subject_findings(subject_rows)
-        + request_findings(
+    # Per-subject findings stay columns until read (FindingList); the others are few.
+    others = (
+        request_findings(
             [{**r, "name": r["subject_name"] or r["name"]} for r in request_rows],
             {k: {"nl": v.label_nl, "en": v.label_en} for k, v in policy.request_types.items()},
         )
-        + global_findings(invoices_known, bool(subject_rows))
+        + global_findings(invoices_known, bool(len(subject_frame)))
         # The website against the cookie promise and the AP's Google Analytics checklist.
         + website_findings(store.website_observations(path), policy, as_of)
         # Access still held by a former client after its due date, or by a prospect.
-        + access_findings(
-            store.access_rows(path), {r["id"]: r for r in subject_rows}, deletion_rows
-        )
+        + _access_findings(store.access_rows(path), subject_frame, deletion_frame)
         # Data marked deleted that an import brought back.
         + reappearance_findings(
             _rows(store.reappearances(path)),
@@ -182,62 +114,26 @@ def build_snapshot(path: Path | str, policy: Policy, as_of: date) -> Snapshot:
     )
     return Snapshot(
         as_of=as_of,
-        subjects=pd.DataFrame(subject_rows, columns=_SUBJECT_COLUMNS),
+        subjects=subject_frame,
         inventory=store.inventory(path),
-        deletions=pd.DataFrame(list(deletion_rows.values()), columns=_DELETION_COLUMNS),
-        requests=pd.DataFrame(request_rows, columns=_REQUEST_COLUMNS),
-        findings=tuple(sort_findings(findings)),
+        deletions=deletion_frame,
+        requests=request_frame,
+        findings=FindingList(subject_blocks(subject_frame), others),
     )
 
 
-_SUBJECT_COLUMNS = [
-    "id",
-    "name",
-    "kvk",
-    "emails",
-    "sources",
-    "status",
-    "end_of_cooperation",
-    "last_contact",
-    "first_invoice",
-    "last_invoice",
-    "invoices",
-    "dormant",
-    "inactive",
-    "status_assumed",
-]
-_DELETION_COLUMNS = [
-    "subject_id",
-    "name",
-    "category",
-    "source",
-    "due",
-    "status",
-    "days_overdue",
-    "anchor",
-    "basis_date",
-    "offset_unit",
-    "offset_n",
-    "records",
-    "present",
-    "deleted_on",
-]
-_REQUEST_COLUMNS = [
-    "id",
-    "type",
-    "subject_id",
-    "subject_name",
-    "name",
-    "email",
-    "kvk",
-    "channel",
-    "received_on",
-    "respond_by",
-    "answered_on",
-    "status",
-    "extended",
-    "source",
-]
+def _access_findings(
+    entries: list[dict[str, Any]], subjects: pd.DataFrame, deletions: pd.DataFrame
+) -> list[Finding]:
+    """access_findings, given only the subjects and deletions the access entries concern."""
+    ids = {int(e["subject_id"]) for e in entries if e.get("subject_id") is not None}
+    concerned = subjects[subjects["id"].isin(ids)]
+    due = deletions[deletions["subject_id"].isin(ids)]
+    return access_findings(
+        entries,
+        {r["id"]: r for r in _rows(concerned)},
+        {(r["subject_id"], r["category"], r["source"]): r for r in _rows(due)},
+    )
 
 
 def deletion_reason(row: dict[str, Any], lang: str) -> str:

@@ -44,17 +44,26 @@ class HeaderMap:
         """The non-empty cells of every column mapped to `name`."""
         found = []
         for index in self.columns.get(name, ()):
-            if index < len(cells) and cell_text(cells[index]):
+            if index < len(cells) and _filled(cells[index]):
                 found.append(cells[index])
         return found
 
     def first(self, cells: Sequence[Any], name: str) -> Any:
         """The first non-empty cell for `name`, or None."""
-        values = self.values(cells, name)
-        return values[0] if values else None
+        for index in self.columns.get(name, ()):  # values()[0] without building the list
+            if index < len(cells) and _filled(cells[index]):
+                return cells[index]
+        return None
 
     def text(self, cells: Sequence[Any], name: str) -> str:
         return cell_text(self.first(cells, name))
+
+
+def _filled(value: Any) -> bool:
+    """bool(cell_text(value)), without building the text for the common CSV string."""
+    if type(value) is str and "\x00" not in value:
+        return not value.isspace() and value != ""
+    return bool(cell_text(value))
 
 
 def alias_lookup(aliases: Mapping[str, Iterable[str]]) -> dict[str, str]:

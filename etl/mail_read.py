@@ -22,6 +22,7 @@ from email.header import decode_header, make_header
 from email.message import Message
 from email.parser import BytesParser, HeaderParser
 from email.utils import getaddresses, parsedate_to_datetime
+from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -176,7 +177,14 @@ def parse_bytes(data: bytes) -> RawMail:
 
 def addresses(values: list[str]) -> list[tuple[str, str]]:
     """(display name, address) pairs from address headers as written."""
-    return [(header_text(n), a) for n, a in getaddresses(values) if a]
+    return list(_addresses(tuple(values)))
+
+
+@lru_cache(maxsize=1 << 16)
+def _addresses(values: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    # The same From and To headers recur in every message of a correspondence (the own
+    # address in each one): the stdlib's address parser is the slow part of reading a mbox.
+    return tuple((header_text(n), a) for n, a in getaddresses(list(values)) if a)
 
 
 # ------------------------------------------------------------------------- formats

@@ -24,9 +24,12 @@ EARLIEST_PLAUSIBLE = date(1990, 1, 1)
 _PAYMENT_ONLY = {"iban", "bic", "mandate"}
 
 
+_FIELD_ORDER = {f: i for i, f in enumerate(FIELD_IDS)}
+
+
 def _ordered(fields: Iterable[str]) -> tuple[str, ...]:
-    wanted = set(fields)
-    return tuple(f for f in FIELD_IDS if f in wanted)
+    # In FIELD_IDS order; unknown ids are left out, as the filter over FIELD_IDS did.
+    return tuple(sorted({f for f in fields if f in _FIELD_ORDER}, key=_FIELD_ORDER.__getitem__))
 
 
 def mandate_on_file(value: Any) -> bool:

@@ -8,11 +8,13 @@ from compliance.ui.inventory import (
     inventory_by_status,
     inventory_table,
     overview_file_name,
-    subject_choice_labels,
+    subject_choices,
     subject_explanation,
     subject_overview,
     subject_records_view,
 )
+
+MAX_CHOICES = 2000  # more subjects than this: the picker searches first
 
 s = ui.setup_page("page.inventaris")
 ui.require_data(s)
@@ -28,7 +30,9 @@ chosen = st.pills(
     format_func=lambda v: ui.status_label(s, v),
     key="inv_status",
 )
-per_source = inventory_by_status(s, snap, chosen or [])
+per_source = ui.derived(
+    s, f"inventory:{sorted(chosen or [])}", lambda: inventory_by_status(s, snap, chosen or [])
+)
 
 if per_source.empty:
     st.info(s.t("inventory.nothing"))
@@ -67,9 +71,12 @@ else:
 st.divider()
 st.subheader(s.t("subject.title"))
 st.caption(s.t("subject.intro"))
-subjects = snap.subjects.sort_values("name", key=lambda c: c.str.lower())
-options = list(subjects["id"])
-describe = dict(zip(subjects["id"], subject_choice_labels(s, subjects), strict=True))
+options, describe = ui.derived(s, "subject_choices", lambda: subject_choices(s, snap))
+if len(options) > MAX_CHOICES:
+    # A list of every subject would be sent to the browser on each rerun: search first.
+    query = st.text_input(s.t("subject.pick"), placeholder=s.t("subject.placeholder"),
+                          key="inv_subject_search").strip().lower()  # fmt: skip
+    options = [i for i in options if query and query in describe[i].lower()][:MAX_CHOICES]
 subject_id = st.selectbox(
     s.t("subject.pick"),
     options,

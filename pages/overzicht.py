@@ -30,7 +30,7 @@ if flash := st.session_state.pop("_flash", None):
     st.success(flash)
 
 snap = ui.snapshot(s)
-counts = week_counts(s, snap)
+counts = ui.derived(s, "week_counts", lambda: week_counts(s, snap))
 
 # One sentence first: the owner should know at a glance whether to read on.
 if counts.attention:
@@ -84,33 +84,43 @@ with left:
     st.subheader(s.t("overview.findings_title"), anchor="bevindingen")
     if not snap.findings:
         st.caption(s.t("overview.no_findings"))
-    for f in snap.findings:
-        sev = s.t(f"severity.{f.severity}")
-        st.markdown(f"{ui.badge(s, f.severity, sev)} {ui.md_escape(f.message(s.lang))}")
+    # A page of findings at a time: thousands of dormant clients are thousands of elements.
+    first, slot = ui.paged_range(len(snap.findings), "findings_page")
+    with slot:
+        for f in snap.findings[first : first + ui.ROWS_PER_PAGE]:
+            sev = s.t(f"severity.{f.severity}")
+            st.markdown(f"{ui.badge(s, f.severity, sev)} {ui.md_escape(f.message(s.lang))}")
 
 with right:
     st.subheader(s.t("overview.subjects_title"))
     subj = snap.subjects
-    by_status = subj["status"].value_counts()
+    by_status = ui.derived(s, "status_counts", lambda: subj["status"].value_counts())
     a, b = st.columns(2)
     a.metric(s.t("overview.clients"), int(by_status.get("client", 0)))
     b.metric(s.t("overview.former_clients"), int(by_status.get("former_client", 0)))
     a.metric(s.t("overview.prospects"), int(by_status.get("prospect", 0)))
     b.metric(
         s.t("overview.dormant"),
-        int(subj["dormant"].fillna(False).astype(bool).sum()),
+        ui.derived(s, "dormant", lambda: int(subj["dormant"].fillna(False).astype(bool).sum())),
         help=s.t("overview.dormant_help", months=s.policy.subject_states.dormant_after_months),
     )
     ui.link_to("pages/inventaris.py", s.t("overview.to_inventory"), ":material/arrow_forward:")
 
 st.subheader(s.t("overview.requests_title"), anchor="verzoeken")
-req = snap.requests
-req = req[req["status"].isin(["open", "overdue"])].sort_values("respond_by", na_position="last")
+req = ui.derived(
+    s,
+    "open_requests",
+    lambda: snap.requests[snap.requests["status"].isin(["open", "overdue"])].sort_values(
+        "respond_by", na_position="last"
+    ),
+)
 if req.empty:
     st.caption(s.t("overview.no_requests"))
 else:
-    table = ui.requests_table(s, req).drop(columns=[s.t("col.answered_on")])
-    st.dataframe(ui.style_status(table, s, s.t("col.status")), hide_index=True)
+    # Styled a page at a time: styling thousands of rows costs seconds on every rerun.
+    shown, slot = ui.paged(req, "requests_page")
+    table = ui.requests_table(s, shown).drop(columns=[s.t("col.answered_on")])
+    slot.dataframe(ui.style_status(table, s, s.t("col.status")), hide_index=True)
 st.caption(s.t("overview.requests_note"))
 
 review.render(s, snap)

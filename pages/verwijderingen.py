@@ -41,7 +41,7 @@ categories = f2.multiselect(
 )
 sources = f3.multiselect(
     s.t("col.system"),
-    sorted(snap.deletions["source"].unique()),
+    ui.derived(s, "deletion_sources", lambda: sorted(snap.deletions["source"].unique())),
     format_func=lambda v: ui.source_label(s, v),
     placeholder=s.t("deletions.all"),
     key="del_source",
@@ -50,7 +50,12 @@ search = f4.text_input(
     s.t("deletions.search"), key="del_search", placeholder=s.t("deletions.search_hint")
 )
 
-rows = filter_deletions(snap.deletions, chosen or [], categories, sources, search)
+# Filtered and sorted once per snapshot and choice of filters (a million rows at most).
+rows = ui.derived(
+    s,
+    f"deletions:{chosen}:{categories}:{sources}:{search}",
+    lambda: filter_deletions(snap.deletions, chosen or [], categories, sources, search),
+)
 st.caption(s.t("deletions.count", n=len(rows), total=len(snap.deletions)))
 if rows.empty:
     st.info(s.t("deletions.none"))

@@ -29,6 +29,7 @@ from compliance.store.connection import (
     is_imported,
     pending_migrations,
     reading,
+    sharing,
     writing,
 )
 from compliance.store.loading import ImportResult, load_export
@@ -93,6 +94,7 @@ __all__ = [
     "request_outcomes",
     "requests",
     "restore",
+    "sharing",
     "subject_activity",
     "subject_invoices",
     "subject_records",

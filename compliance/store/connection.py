@@ -16,6 +16,7 @@ import shutil
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -85,10 +86,31 @@ def writing(path: Path | str) -> Iterator[Connection]:
 
 @contextmanager
 def reading(path: Path | str) -> Iterator[Connection]:
-    """A read-only connection to an existing, migrated database."""
+    """A read-only connection to an existing, migrated database (the one `sharing` opened,
+    inside such a block)."""
+    shared = _SHARED.get()
+    if shared is not None and shared[0] == str(Path(path).resolve()):
+        yield shared[1]
+        return
     ensure_database(path)
     with _connect(path, read_only=True) as conn:
         yield conn
+
+
+# The report runs a dozen queries; opening the file costs ~10 ms each time (more on a
+# large file), so `sharing` lends one read-only connection to every `reading` in its block.
+_SHARED: ContextVar[tuple[str, Connection] | None] = ContextVar("shared_reader", default=None)
+
+
+@contextmanager
+def sharing(path: Path | str) -> Iterator[Connection]:
+    """One read-only connection for every `reading(path)` inside the block (this thread)."""
+    with reading(path) as conn:
+        token = _SHARED.set((str(Path(path).resolve()), conn))
+        try:
+            yield conn
+        finally:
+            _SHARED.reset(token)
 
 
 # ------------------------------------------------------------------------- migrations

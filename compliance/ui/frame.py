@@ -198,12 +198,18 @@ ROWS_PER_PAGE = 25
 
 def paged(df: pd.DataFrame, key: str) -> tuple[pd.DataFrame, Any]:
     """(rows of the chosen page, slot to draw them in): the pager sits below the slot."""
-    slot = st.container()
-    pages = max(1, -(-len(df) // ROWS_PER_PAGE))
-    if pages > 1:
-        number = st.pagination(pages, key=key)
-        df = df.iloc[(number - 1) * ROWS_PER_PAGE : number * ROWS_PER_PAGE]
+    first, slot = paged_range(len(df), key)
+    if len(df) > ROWS_PER_PAGE:
+        df = df.iloc[first : first + ROWS_PER_PAGE]
     return df, slot
+
+
+def paged_range(count: int, key: str) -> tuple[int, Any]:
+    """(index of the first item of the chosen page, slot): `paged` for any sequence."""
+    slot = st.container()
+    pages = max(1, -(-count // ROWS_PER_PAGE))
+    number = st.pagination(pages, key=key) if pages > 1 else 1
+    return (number - 1) * ROWS_PER_PAGE, slot
 
 
 def require_data(s: Settings) -> None:
@@ -222,9 +228,28 @@ def link_to(page: str, text: str, icon: str | None = None, **query: str) -> None
 
 
 # ------------------------------------------------------------------------- cached loaders
-@st.cache_data(show_spinner=False, max_entries=16)
+# The snapshot is shared, not copied (cache_resource): st.cache_data would unpickle a copy
+# on every rerun, which for a million subjects costs seconds. Pages only read it (every
+# pandas call on it returns a new frame); keyed on the last change, so a write makes a
+# new one. Two entries: today's and one other as-of date.
+@st.cache_resource(show_spinner=False, max_entries=2)
 def _snapshot(db: str, change: int, as_of: date, _policy: Policy, policy_stamp: float) -> Snapshot:
     return build_snapshot(db, _policy, as_of)
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _derived(
+    name: str, db: str, change: int, as_of: date, lang: str, stamp: float, _fn: Callable[[], T]
+) -> T:
+    return _fn()
+
+
+def derived(s: Settings, name: str, fn: Callable[[], T]) -> T:
+    """What a page computes from the snapshot (counts, the weekly review), once per
+    snapshot and shared like it: a warm rerun does no work over every subject again.
+    `name` must say what `fn` computes; the result is read-only."""
+    stamp = DEFAULT_POLICY_PATH.stat().st_mtime
+    return guarded(s, _derived, name, str(s.db), s.change, s.as_of, s.lang, stamp, fn)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -256,3 +281,5 @@ def audit_log(s: Settings) -> pd.DataFrame:
 def clear_cache() -> None:
     """After any write: every cached query result may be stale."""
     st.cache_data.clear()
+    _snapshot.clear()
+    _derived.clear()

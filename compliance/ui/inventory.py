@@ -58,6 +58,13 @@ def inventory_table(s: Settings, per_source: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def subject_choices(s: Settings, snap: Snapshot) -> tuple[list[int], dict[int, str]]:
+    """Subject ids by name, and the label each is shown with in the picker."""
+    subjects = snap.subjects.sort_values("name", key=lambda c: c.str.lower())
+    labels = subject_choice_labels(s, subjects)
+    return list(subjects["id"]), dict(zip(subjects["id"], labels, strict=True))
+
+
 def subject_choice_labels(s: Settings, subjects: pd.DataFrame) -> list[str]:
     """'Name · KvK 90000001 · a@b.example': typing any of them finds the person."""
     labels = []

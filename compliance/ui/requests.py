@@ -18,7 +18,7 @@ from compliance.policy import REQUEST_TYPE_IDS
 from compliance.request_desk import desk_rows, extension_problem
 from compliance.requests import respond_by
 from compliance.ui.display import fmt_date, md_escape, request_type_label
-from compliance.ui.frame import Settings, guarded, snapshot, today
+from compliance.ui.frame import Settings, derived, guarded, snapshot, today
 
 OPEN_URGENCIES = ("overdue", "due_soon", "open", "logged")
 ALL_URGENCIES = (*OPEN_URGENCIES, "answered", "rejected")
@@ -35,7 +35,8 @@ MAIL_FILTERS = ("requests", "contact", "noise", "overruled")
 
 
 # ------------------------------------------------------------------------- loaders
-@st.cache_data(show_spinner=False, max_entries=16)
+# Shared, not copied per rerun (read-only): 100 000 messages take half a second to copy.
+@st.cache_resource(show_spinner=False, max_entries=16)
 def _load(name: str, db: str, change: int) -> pd.DataFrame:
     return getattr(store, name)(db)
 
@@ -49,7 +50,10 @@ def messages(s: Settings) -> pd.DataFrame:
 
 
 def desk(s: Settings) -> pd.DataFrame:
-    return desk_rows(snapshot(s).requests, outcomes(s), s.policy, s.cal, s.as_of)
+    return derived(
+        s, "request_desk", lambda: desk_rows(snapshot(s).requests, outcomes(s), s.policy,
+                                             s.cal, s.as_of)
+    )  # fmt: skip
 
 
 # ------------------------------------------------------------------------- the desk table
@@ -122,11 +126,16 @@ def desk_table(s: Settings, rows: pd.DataFrame) -> pd.DataFrame:
     return table.drop(columns=[c for c in optional if not table[c].astype(bool).any()])
 
 
+# A picker lists at most this many (the most urgent or newest first): every option is
+# sent to the browser on each rerun, and nobody scrolls through more.
+MAX_CHOICES = 1000
+
+
 def request_choices(s: Settings, rows: pd.DataFrame) -> dict[int, str]:
     return {
         int(r["id"]): f"{int(r['id'])} · {request_type_label(s, r['type'])} · {r['who']} · "
         f"{fmt_date(r['received_on'])}"
-        for r in rows.to_dict("records")
+        for r in rows.head(MAX_CHOICES).to_dict("records")
     }
 
 
@@ -254,7 +263,7 @@ def class_label(s: Settings, cls: str) -> str:
 
 def inbound_messages(s: Settings) -> pd.DataFrame:
     df = messages(s)
-    return df[df["direction"] == "inbound"]
+    return derived(s, "inbound_messages", lambda: df[df["direction"] == "inbound"])
 
 
 def filter_messages(df: pd.DataFrame, chosen: list[str]) -> pd.DataFrame:
@@ -300,7 +309,7 @@ def message_choices(s: Settings, df: pd.DataFrame) -> dict[str, str]:
     return {
         r["message_id"]: f"{r['sent_at'].strftime('%Y-%m-%d')} · {r['sender']} · "
         f"{r['subject'] or '—'} · {class_label(s, r['classification'])}"
-        for r in df.to_dict("records")
+        for r in df.head(MAX_CHOICES).to_dict("records")
     }
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 import pandas as pd
 import streamlit as st
@@ -12,7 +13,7 @@ from compliance.importing import current_actor
 from compliance.report import Snapshot
 from compliance.store import review as review_store
 from compliance.ui.display import category_label, md_escape, source_label
-from compliance.ui.frame import Settings, clear_cache, guarded
+from compliance.ui.frame import Settings, clear_cache, derived, guarded
 
 
 def _finding_text(s: Settings, texts: dict, key: str) -> str:
@@ -21,22 +22,41 @@ def _finding_text(s: Settings, texts: dict, key: str) -> str:
     return found[s.lang] if found else key.split(":", 2)[-1]
 
 
-def _deletion_text(s: Settings, snap: Snapshot, key: str) -> str:
-    subject, category, source = key.split(":")
-    names = dict(zip(snap.subjects["id"].astype(str), snap.subjects["name"], strict=True))
-    return (
-        f"{names.get(subject, subject)} · {category_label(s, category)} · {source_label(s, source)}"
-    )
+def _deletion_texts(s: Settings, snap: Snapshot, keys: list[str]) -> list[str]:
+    # Names of only the subjects shown (a dict of every subject costs a second at 1M).
+    ids = {int(k.split(":")[0]) for k in keys}
+    shown = snap.subjects[snap.subjects["id"].isin(ids)]
+    names = dict(zip(shown["id"].astype(str), shown["name"], strict=True))
+    texts = []
+    for key in keys:
+        subject, category, source = key.split(":")
+        texts.append(f"{names.get(subject, subject)} · {category_label(s, category)} · "
+                     f"{source_label(s, source)}")  # fmt: skip
+    return texts
+
+
+def _review_data(s: Settings, snap: Snapshot) -> tuple[Any, ...]:
+    """Today's state, the sign-offs and the changes since the last: once per snapshot
+    (ui.derived), since they run over every finding and overdue deletion."""
+    done = guarded(s, review_store.sign_offs, s.db)
+    now_state = review.review_state(snap)
+    if done.empty:
+        last_state, since = {}, datetime.min
+    else:
+        last_state, since = done.iloc[0]["state"], done.iloc[0]["at"].to_pydatetime()
+    changes = review.changes_since(last_state, now_state)
+    subjects, requests = guarded(s, review_store.added_since, s.db, since)
+    return done, now_state, last_state, changes, subjects, requests
 
 
 def render(s: Settings, snap: Snapshot) -> None:
     """Changes since the last sign-off, the sign-off form, and the list of sign-offs."""
     st.subheader(s.t("review.title"), anchor="aftekenen")
-    done = guarded(s, review_store.sign_offs, s.db)
-    now_state = review.review_state(snap)
+    done, now_state, last_state, changes, subjects, requests = derived(
+        s, "weekly_review", lambda: _review_data(s, snap)
+    )
     if done.empty:
         st.caption(s.t("review.never"))
-        last_state, since = {}, datetime.min
     else:
         last = done.iloc[0]
         st.caption(
@@ -47,9 +67,6 @@ def render(s: Settings, snap: Snapshot) -> None:
                 as_of=f"{last['as_of']:%Y-%m-%d}",
             )
         )
-        last_state, since = last["state"], last["at"].to_pydatetime()
-    changes = review.changes_since(last_state, now_state)
-    subjects, requests = guarded(s, review_store.added_since, s.db, since)
 
     cols = st.columns(5)
     for col, key, n in zip(
@@ -67,24 +84,28 @@ def render(s: Settings, snap: Snapshot) -> None:
         col.metric(s.t(f"review.{key}"), n)
     with st.expander(s.t("review.details"), expanded=not done.empty and not changes.nothing):
         for title, items in (
-            ("review.newly_overdue", [_deletion_text(s, snap, k) for k in changes.newly_overdue]),
+            # At most 50 of each are shown: only those are put into words.
+            ("review.newly_overdue", _deletion_texts(s, snap, changes.newly_overdue[:50])),
             (
                 "review.opened",
-                [_finding_text(s, now_state["finding_texts"], k) for k in changes.findings_opened],
+                [
+                    _finding_text(s, now_state["finding_texts"], k)
+                    for k in changes.findings_opened[:50]
+                ],
             ),
             (
                 "review.closed",
                 [
                     _finding_text(s, last_state.get("finding_texts", {}), k)
-                    for k in changes.findings_closed
+                    for k in changes.findings_closed[:50]
                 ],
             ),
-            ("review.new_subjects", subjects["name"].tolist()),
+            ("review.new_subjects", subjects["name"].head(50).tolist()),
             (
                 "review.new_requests",
                 [
                     f"#{r.id} {r.name or ''} ({r.received_on:%Y-%m-%d})"
-                    for r in requests.itertuples()
+                    for r in requests.head(50).itertuples()
                 ],
             ),
         ):

@@ -1,0 +1,54 @@
+"""`make bench [SIZE=S|M|L|S,M]`: measure every step at each size, write the results.
+
+    python -m bench                 # S, M and L (L takes a long while: see RESULTS.md)
+    python -m bench --size S        # a quick look, under a minute
+    python -m bench --size M --steps report,pages
+
+Results go to bench/results.json and bench/RESULTS.md (the sizes measured this time
+replace earlier figures of the same size; other sizes are kept).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+
+from bench.prepare import prepare
+from bench.results import PAIRS, record, write
+from bench.steps import PAGES
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n")[0])
+    parser.add_argument(
+        "--size",
+        default=os.environ.get("SIZE") or "S,M,L",
+        help="sizes to run, comma separated (S, M, L; default all)",
+    )
+    parser.add_argument("--runs", type=int, default=int(os.environ.get("RUNS") or 3))
+    parser.add_argument(
+        "--steps",
+        default=os.environ.get("STEPS") or "",
+        help=f"only these steps: {', '.join(PAIRS)}, pages",
+    )
+    args = parser.parse_args(argv)
+    wanted = {s for s in args.steps.split(",") if s}
+    for size in [s.strip().upper() for s in args.size.split(",") if s.strip()]:
+        began = time.monotonic()
+        print(f"[{size}] preparing the exports and the database ...", flush=True)
+        prepare(size)
+        for name, (ours, bases) in PAIRS.items():
+            if wanted and name not in wanted:
+                continue
+            record(size, name, ours, bases, args.runs)
+        if not wanted or "pages" in wanted:
+            for page in PAGES:
+                record(size, f"page {page}", ("page", page), [("page_query", page)], args.runs)
+        print(f"[{size}] done in {time.monotonic() - began:.0f} s", flush=True)
+    write()
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

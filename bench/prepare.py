@@ -1,0 +1,87 @@
+"""The database the report, workbook and page steps read: every generated file imported
+with our own import, then written terminations, as the owner's data would be after years.
+
+Built once per size and kept (bench/out/<size>/bench.duckdb) while the generated files and
+PREPARED stay the same. Also pickles the snapshot the workbook steps write from: its large
+sheets (deletions, findings) cut or repeated to a tenth of the relations (100k rows at L).
+"""
+
+from __future__ import annotations
+
+import pickle
+import sys
+from pathlib import Path
+
+from bench import generate
+from bench.steps import AS_OF, NOW
+
+PREPARED = 3  # bump when the database built here changes
+ORDER = ("relaties", "facturen", "snelstart", "xaf", "mbox")
+
+
+def folder_of(size: str) -> Path:
+    return generate.OUT / size
+
+
+def relations_of(size: str) -> int:
+    return generate.SIZES.get(size) or int(size.removeprefix("n"))
+
+
+def prepare(size: str) -> Path:
+    """Generated files and the bench database for one size; returns the folder."""
+    folder = folder_of(size)
+    files = generate.ensure(folder, relations_of(size))
+    db = folder / "bench.duckdb"
+    stamp = folder / ".prepared"
+    key = f"{PREPARED} {(folder / '.generated').read_text()}"
+    if db.exists() and stamp.exists() and stamp.read_text() == key:
+        return folder
+    from compliance import store
+    from compliance.importing import import_file
+    from compliance.policy import load_policy
+    from compliance.report import build_snapshot
+
+    imported = folder / ".imported"  # the slow part, kept when only a later part failed
+    if not (db.exists() and imported.exists() and imported.read_text() == key):
+        for p in (db, db.with_suffix(".duckdb.wal")):
+            p.unlink(missing_ok=True)
+        for name in ORDER:
+            import_file(db, files[name], actor="bench", now=NOW)
+        imported.write_text(key)
+    with store.writing(db) as conn:
+        conn.execute("DELETE FROM requests WHERE created_by = 'bench'")
+        # One subject in twenty terminated in writing (2019-2026): former clients whose
+        # clocks run, as `request add --type termination` records them.
+        conn.execute(
+            """
+            INSERT INTO requests (id, type, subject_id, name, email, kvk, channel,
+                                  received_on, answered_on, extended, source, source_ref,
+                                  created_at, created_by)
+            SELECT (SELECT coalesce(max(id), 0) FROM requests) + row_number() OVER (ORDER BY id),
+                   'termination', id, name, NULL, kvk, 'post',
+                   DATE '2019-01-01' + CAST(id::BIGINT * 7919 % 2870 AS INTEGER), NULL, false,
+                   'manual', NULL, ?, 'bench'
+            FROM subjects WHERE id % 20 = 0
+        """,
+            [NOW],
+        )
+    snap = build_snapshot(db, load_policy(), AS_OF)
+    rows = max(relations_of(size) // 10, 1)
+    deletions = snap.deletions.sample(n=rows, replace=len(snap.deletions) < rows, random_state=1)
+    findings = (snap.findings * (rows // max(len(snap.findings), 1) + 1))[:rows]
+    cut = type(snap)(
+        snap.as_of,
+        snap.subjects,
+        snap.inventory,
+        deletions.reset_index(drop=True),
+        snap.requests,
+        findings,
+    )
+    with (folder / "workbook-snapshot.pkl").open("wb") as fh:
+        pickle.dump(cut, fh, protocol=pickle.HIGHEST_PROTOCOL)
+    stamp.write_text(key)
+    return folder
+
+
+if __name__ == "__main__":
+    prepare(sys.argv[1])

@@ -68,7 +68,8 @@ def prepare(size: str) -> Path:
     snap = build_snapshot(db, load_policy(), AS_OF)
     rows = max(relations_of(size) // 10, 1)
     deletions = snap.deletions.sample(n=rows, replace=len(snap.deletions) < rows, random_state=1)
-    findings = (snap.findings * (rows // max(len(snap.findings), 1) + 1))[:rows]
+    findings = list(snap.findings)
+    findings = (findings * (rows // max(len(findings), 1) + 1))[:rows]
     cut = type(snap)(
         snap.as_of,
         snap.subjects,

@@ -6,9 +6,12 @@
 
 from __future__ import annotations
 
+import gc
 import getpass
 import hashlib
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
@@ -86,5 +89,22 @@ def import_file(
     display_name: str | None = None,
 ) -> store.ImportResult:
     """Parse `path` completely, then load it in one transaction (or refuse, changing nothing)."""
-    parsed = parse(path, source)
-    return store.load_export(db, parsed, display_name or path.name, file_sha256(path), actor, now)
+    with fewer_collections():
+        parsed = parse(path, source)
+        return store.load_export(
+            db, parsed, display_name or path.name, file_sha256(path), actor, now
+        )
+
+
+@contextmanager
+def fewer_collections() -> Iterator[None]:
+    """Python's cycle collector walks every live object again each time enough new ones
+    pile up; while an import builds a million rows that was half the import time (bench/).
+    Collecting ~150 times less often keeps that to a few passes, and still frees the
+    cycles a mailbox's parsed messages leave behind."""
+    before = gc.get_threshold()
+    gc.set_threshold(100_000, 50, 100)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)

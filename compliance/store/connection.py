@@ -51,6 +51,9 @@ def _connect(path: Path | str, read_only: bool) -> Iterator[Connection]:
     while True:
         try:
             conn = duckdb.connect(str(path), read_only=read_only)
+            # A long query through a relation (conn.sql) would draw a progress bar on the
+            # terminal the CLI prints its report to.
+            conn.execute("SET enable_progress_bar = false")
             break
         except (duckdb.IOException, duckdb.ConnectionException) as exc:
             if not _is_lock_error(exc):

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
+from compliance.store.connection import Connection, reading
 from compliance.store.connection import frame as _frame
-from compliance.store.connection import reading
 
 
 def last_change_id(path: Path | str) -> int:
@@ -49,10 +50,17 @@ def subjects(path: Path | str) -> pd.DataFrame:
         )
 
 
+def _columns(conn: Connection, sql: str, params: dict[str, Any] | None = None) -> pd.DataFrame:
+    """A large result through Arrow, dates as datetime64: for the report's million-row
+    frames this is several times faster than .df() (strings stay Arrow-backed)."""
+    table = conn.sql(sql, params=params).to_arrow_table()
+    return table.to_pandas(date_as_object=False)
+
+
 def subject_activity(path: Path | str, as_of: date) -> pd.DataFrame:
     """Per subject: invoices up to as_of, latest contact date, inactive flag, termination."""
     with reading(path) as conn:
-        return _frame(
+        return _columns(
             conn,
             """
             WITH inv AS (
@@ -100,7 +108,7 @@ def invoice_count(path: Path | str) -> int:
 def record_groups(path: Path | str) -> pd.DataFrame:
     """Records per subject × category × source × basis, with what deletion needs."""
     with reading(path) as conn:
-        return _frame(
+        return _columns(
             conn,
             """
             SELECT subject_id, category, source, basis,

@@ -3,6 +3,7 @@
     python -m bench                 # S, M and L (L takes a long while: see RESULTS.md)
     python -m bench --size S        # a quick look, under a minute
     python -m bench --size M --steps report,pages
+    python -m bench --size S --mode fresh   # S measured like M and L (slower)
 
 Results go to bench/results.json and bench/RESULTS.md (the sizes measured this time
 replace earlier figures of the same size; other sizes are kept).
@@ -15,6 +16,8 @@ import os
 import sys
 import time
 
+from bench import measure
+from bench.fork import Forker
 from bench.prepare import prepare
 from bench.results import PAIRS, record, write
 from bench.steps import PAGES
@@ -33,21 +36,39 @@ def main(argv: list[str] | None = None) -> None:
         default=os.environ.get("STEPS") or "",
         help=f"only these steps: {', '.join(PAIRS)}, pages",
     )
+    parser.add_argument(
+        "--mode",
+        choices=("fresh", "fork"),
+        default=os.environ.get("MODE") or "",
+        help="fresh: a new interpreter per measurement (default when M or L is run); "
+        "fork: children of one preloaded process (default for S alone: under a minute)",
+    )
     args = parser.parse_args(argv)
     wanted = {s for s in args.steps.split(",") if s}
-    for size in [s.strip().upper() for s in args.size.split(",") if s.strip()]:
+    sizes = [s.strip().upper() for s in args.size.split(",") if s.strip()]
+    if (args.mode or ("fork" if sizes == ["S"] else "fresh")) == "fork":
+        measure.FORKER = Forker(measure.log_file().open("ab"))
+    try:
+        _run(sizes, wanted, args.runs)
+    finally:
+        if measure.FORKER is not None:
+            measure.FORKER.close()
+    write()
+
+
+def _run(sizes: list[str], wanted: set[str], runs: int) -> None:
+    for size in sizes:
         began = time.monotonic()
         print(f"[{size}] preparing the exports and the database ...", flush=True)
         prepare(size)
         for name, (ours, bases) in PAIRS.items():
             if wanted and name not in wanted:
                 continue
-            record(size, name, ours, bases, args.runs)
+            record(size, name, ours, bases, runs)
         if not wanted or "pages" in wanted:
             for page in PAGES:
-                record(size, f"page {page}", ("page", page), [("page_query", page)], args.runs)
+                record(size, f"page {page}", ("page", page), [("page_query", page)], runs)
         print(f"[{size}] done in {time.monotonic() - began:.0f} s", flush=True)
-    write()
 
 
 if __name__ == "__main__":

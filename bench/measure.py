@@ -18,9 +18,16 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def log_file() -> Path:
+    """Where the children's stderr goes (Streamlit's bare-mode chatter, tracebacks)."""
+    folder = ROOT / "bench" / "out"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / "stderr.log"
+
+
 def once(step: str, size: str, *args: str) -> tuple[dict[str, float], float]:
     """(seconds reported by the child, peak RSS in MiB) of one fresh process."""
-    log = ROOT / "bench" / "out" / "stderr.log"  # Streamlit's bare-mode chatter goes here
+    log = log_file()
     with log.open("wb") as err:
         proc = subprocess.Popen(
             [sys.executable, "-m", "bench.run", step, size, *args],
@@ -40,12 +47,16 @@ def once(step: str, size: str, *args: str) -> tuple[dict[str, float], float]:
     return json.loads(out.decode().strip().splitlines()[-1]), usage.ru_maxrss / 1024
 
 
+# Set by `python -m bench --mode fork`: measurements forked from a preloaded process.
+FORKER: Any = None
+
+
 def measure(step: str, size: str, *args: str, runs: int = 3) -> dict[str, Any]:
     """Median seconds per reported figure over `runs` fresh processes, and peak RSS."""
     figures: dict[str, list[float]] = {}
     peaks = []
     for _ in range(runs):
-        seconds, peak = once(step, size, *args)
+        seconds, peak = (FORKER.once if FORKER else once)(step, size, *args)
         for key, value in seconds.items():
             figures.setdefault(key, []).append(value)
         peaks.append(peak)

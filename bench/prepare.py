@@ -24,7 +24,7 @@ def folder_of(size: str) -> Path:
 
 
 def relations_of(size: str) -> int:
-    return generate.SIZES.get(size) or int(size.removeprefix("n"))
+    return generate.SIZES.get(size) or int(size.lower().removeprefix("n"))
 
 
 def prepare(size: str) -> Path:

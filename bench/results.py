@@ -13,6 +13,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from bench import measure as measure_module
 from bench.measure import measure
 from bench.prepare import relations_of
 
@@ -38,6 +39,10 @@ TARGETS = {
     "report": ("≤ 3× and < 1 s at L", lambda s: s["ratio"] <= 3 and s["ours"]["seconds"] < 1),
     "workbook": ("≤ 1.5×", lambda s: s["ratio"] <= 1.5),
     "mailbox": ("≤ 2×", lambda s: s["ratio"] <= 2),
+}
+MODES = {
+    "fresh": "a new interpreter per measurement",
+    "fork": "children forked from one preloaded process: memory includes its modules",
 }
 PAGE_TARGET = ("warm ≤ 300 ms at L", lambda s: s["ours"]["warm"] <= 0.3)
 
@@ -93,6 +98,7 @@ def record(size: str, name: str, ours: Spec, bases: list[Spec], runs: int) -> di
     sized = data["sizes"].setdefault(size, {"relations": relations_of(size), "steps": {}})
     sized["steps"][name] = entry
     sized["measured_at"] = datetime.now().isoformat(timespec="seconds")
+    sized["mode"] = "fork" if measure_module.FORKER is not None else "fresh"
     data["machine"] = _machine()
     data["runs"] = runs
     JSON.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n")
@@ -138,7 +144,8 @@ def write() -> None:
         "Sizes: "
         + ", ".join(
             f"{s} = {data['sizes'][s]['relations']:,} relations "
-            f"(measured {data['sizes'][s].get('measured_at', '?')})"
+            f"(measured {data['sizes'][s].get('measured_at', '?')}, "
+            f"{MODES[data['sizes'][s].get('mode', 'fresh')]})"
             for s in sizes
         )
         + ".",

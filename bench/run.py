@@ -16,6 +16,11 @@ from bench.prepare import folder_of
 
 
 def main(argv: list[str]) -> None:
+    print(json.dumps(measure_step(argv)), flush=True)
+
+
+def measure_step(argv: list[str]) -> dict[str, float]:
+    """Prepare STEP for SIZE, run its timed part (a page twice), return the seconds."""
     step, size, *rest = argv
     folder = folder_of(size)
     files = generate.paths(folder)
@@ -29,7 +34,7 @@ def main(argv: list[str]) -> None:
         start = time.perf_counter()
         timed()
         result = {"cold": first, "warm": time.perf_counter() - start}
-    print(json.dumps(result), flush=True)
+    return result
 
 
 if __name__ == "__main__":

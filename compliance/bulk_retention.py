@@ -128,6 +128,8 @@ def deletions(
     # Several bases in one group (a mandate and an invoice IBAN): the earliest due wins,
     # the first one in basis order on a tie; the record counts add up over all of them.
     key = ["subject_id", "category", "source"]
+    if g.empty:  # pandas cannot join Arrow-backed keys with no chunks at all
+        return _with_status(g.drop(columns=["order"]), names, policy, as_of)
     totals = g.groupby(key, sort=False)[["records", "present"]].sum()
     first = g.sort_values([*key, "due", "order"], kind="stable").drop_duplicates(key)
     first = first.drop(columns=["records", "present"]).join(totals, on=key)

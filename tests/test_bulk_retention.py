@@ -11,6 +11,7 @@ import pandas as pd
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from compliance import store
 from compliance.bulk_retention import deletions, lifecycles, subject_table
 from compliance.finding_list import FindingList, subject_blocks
 from compliance.findings import Finding, sort_findings, subject_findings
@@ -141,3 +142,19 @@ def test_two_bases_the_earliest_rule_wins() -> None:
     got = deletions(table, life, pd.Series({1: "Naam"}), POLICY, CAL, AS_OF).iloc[0]
     assert (got["offset_unit"], got["records"], got["status"]) == ("working_days", 2, "overdue")
     assert got["due"] == ended + timedelta(days=7)  # five working days after a Monday
+
+
+def test_no_records_at_all_straight_from_the_store(tmp_path) -> None:
+    # A database with subjects but no records yet: DuckDB hands over zero-row Arrow
+    # columns with no chunks at all, which pandas cannot join (this broke the report once).
+    db = tmp_path / "compliance.duckdb"
+    store.ensure_database(db)
+    groups = store.record_groups(db)
+    assert groups.empty
+    activity, _ = _frames([{"invoices": 1, "last_invoice": date(2020, 1, 1),
+                            "terminated_on": date(2021, 1, 1), "last_contact": None,
+                            "inactive": False}], [])  # fmt: skip
+    life = lifecycles(activity, POLICY, AS_OF, True)
+    got = deletions(groups, life, pd.Series({1: "Klant Nep"}), POLICY, CAL, AS_OF)
+    assert got.empty
+    assert {"subject_id", "category", "source", "status", "due"} <= set(got.columns)

@@ -149,8 +149,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "overview.requests_note": (
         "Verzoeken per e-mail komen uit de mailbox-export; een brief legt u vast op de pagina "
         "Verzoeken.",
-        "Requests by e-mail come from the mailbox export; record a letter on the Requests "
-        "page.",
+        "Requests by e-mail come from the mailbox export; record a letter on the Requests page.",
     ),
     "overview.imports_title": ("Gebaseerd op deze imports", "Based on these imports"),
     # columns

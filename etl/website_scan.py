@@ -17,6 +17,7 @@ its cookie list as CSV; or fill in a copy of the Open Cookie Database
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from pathlib import Path
 
 from etl.headers import map_headers
@@ -63,7 +64,10 @@ _UNITS = {
 }  # fmt: skip
 _WORD_NUMBERS = {"a": 1, "an": 1, "one": 1, "een": 1, "één": 1, "two": 2, "twee": 2,
                  "three": 3, "drie": 3, "half": 0.5}  # fmt: skip
-_PERIOD = re.compile(r"(\d+(?:[.,]\d+)?|[a-zé]+)\s*([a-z]+)\b")
+# Amounts, words and single other characters, found left to right in one pass: a pattern
+# like (number|word)\s*(word)\b backtracks cubically on a long run of letters before a
+# digit (a 20 kB cell took minutes), pairs of tokens cannot.
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)?|[a-zé]+|[^\sa-zé\d]")
 _SESSION = re.compile(
     r"\bsession\b|\bsessie\b|browser ?sessie|sessiecookie|end of (the )?session"
     r"|einde (van de )?sessie|bij het sluiten|when the browser (is )?closed"
@@ -97,8 +101,10 @@ def retention_seconds(text: str) -> int | None:
 
 
 def _periods(text: str) -> list[int]:
+    """Every "<amount> <unit>" in the text, in seconds ("2 years", "1,5 dag", "one day")."""
+    tokens = _TOKEN.findall(re.sub(r"\bhalf an? ", "half ", text))
     found = []
-    for amount, unit in _PERIOD.findall(text):
+    for amount, unit in pairwise(tokens):
         unit_id = _UNITS.get(unit)
         if amount[0].isdigit():
             number: float | None = float(amount.replace(",", "."))
@@ -132,10 +138,25 @@ def _domain_and_party(text: str) -> tuple[str, str]:
     low = text.lower()
     party = "third" if "3rd party" in low and "1st party" not in low else ""
     party = "first" if "1st party" in low and "3rd party" not in low else party
-    found = re.search(r"[a-z0-9-]+(?:\.[a-z0-9-]+)+", low)
+    found = _first_domain(low)
     if "advertiser" in low or "website domain" in low or not found:
         return "", party or "first"
-    return host_of(found.group(0)), party
+    return host_of(found), party
+
+
+def _first_domain(text: str) -> str:
+    """The first run of two or more dot-separated labels, as the regex
+    `[a-z0-9-]+(?:[.][a-z0-9-]+)+` would find it, but in one pass: that search backtracks
+    quadratically over a long cell without a dot."""
+    for word in re.findall(r"[a-z0-9.-]+", text):
+        labels = word.split(".")
+        for i in range(len(labels) - 1):
+            if labels[i] and labels[i + 1]:
+                end = i + 1
+                while end < len(labels) and labels[end]:
+                    end += 1
+                return ".".join(labels[i:end])
+    return ""
 
 
 def looks_like_scan(table: Table) -> bool:

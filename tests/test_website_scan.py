@@ -3,6 +3,9 @@ columns, English and Dutch) and Google Analytics Admin API answers."""
 
 from __future__ import annotations
 
+import signal
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -49,6 +52,10 @@ def by_name(export, kind: str = "cookie") -> dict:
         ("End of session (browser)", None),
         ("sessie", None),
         ("einde sessie", None),
+        ("for one year", 365 * DAY),
+        ("half a year", round(0.5 * 365 * DAY)),
+        ("half an hour", 1800),
+        ("2years", 730 * DAY),
     ],
 )
 def test_retention_words(text: str, seconds: int | None) -> None:
@@ -59,6 +66,53 @@ def test_retention_words(text: str, seconds: int | None) -> None:
 def test_retention_without_a_period_is_unknown(text: str) -> None:
     with pytest.raises(UnknownRetention):
         retention_seconds(text)
+
+
+@contextmanager
+def hang_guard(seconds: int = 60) -> Iterator[None]:
+    """Fail instead of hanging: a backtracking pattern on these cells ran for hours."""
+
+    def stop(*_: object) -> None:
+        raise AssertionError(f"still running after {seconds} s")
+
+    old = signal.signal(signal.SIGALRM, stop)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, old)
+
+
+@pytest.mark.parametrize(
+    ("cell", "seconds"),
+    [
+        ("a" * 200_000 + "1", None),  # letters then a digit: cubic for (word|number)\s*word\b
+        ("x " * 100_000 + "2 years", 730 * DAY),
+        ("1" * 200_000 + "x", None),
+    ],
+)
+def test_a_huge_retention_cell_is_read_in_one_pass(cell: str, seconds: int | None) -> None:
+    with hang_guard():
+        if seconds is None:
+            with pytest.raises(UnknownRetention):
+                retention_seconds(cell)
+        else:
+            assert retention_seconds(cell) == seconds
+
+
+def test_a_huge_domain_cell_is_read_in_one_pass(tmp_path: Path) -> None:
+    scan = tmp_path / "cookiescan.csv"
+    scan.write_text(
+        "Cookie / Data Key name,Domain,Retention period,Category\n"
+        f"_ga,{'a' * 200_000},2 years,Analytics\n"
+        f"_gid,{'b' * 100_000}..example.nl,1 day,Analytics\n",
+        encoding="utf-8",
+    )
+    with hang_guard():
+        cookies = by_name(etl.parse_file(scan))
+    assert cookies["_ga"].domain == ""
+    assert cookies["_gid"].domain == "example.nl"
 
 
 @pytest.mark.parametrize(

@@ -166,11 +166,12 @@ def _read_csv_head(path: Path, head: bytes, more: bool, lookup: Mapping[str, str
             f"{path.name}: this is not a text or Excel file; export the list as CSV or Excel "
             "(.xlsx) and try again."
         )
-    if more and "\n" in text:  # the last line of the sample may be cut off: drop it
-        text = text[: text.rfind("\n")]
+    if more and (end := max(text.rfind("\n"), text.rfind("\r"))) > 0:
+        text = text[:end]  # the last line of the sample may be cut off: drop it
     delimiter = sniff_delimiter(text)
-    try:
-        sample = list(csv.reader(io.StringIO(text), delimiter=delimiter))[:HEADER_SEARCH_ROWS]
+    try:  # newline="": lines end in \r\n, \n or (Excel for Mac) \r alone
+        lines = io.StringIO(text, newline="")
+        sample = list(csv.reader(lines, delimiter=delimiter))[:HEADER_SEARCH_ROWS]
     except csv.Error as exc:
         raise refuse_unreadable(path, f"the file is not readable as CSV ({exc})") from None
     index = pick_header(sample, lookup)

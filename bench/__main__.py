@@ -65,8 +65,8 @@ def _run(sizes: list[str], wanted: set[str], runs: int) -> None:
             if wanted and name not in wanted:
                 continue
             record(size, name, ours, bases, runs)
-        if not wanted or "pages" in wanted:
-            for page in PAGES:
+        for page in PAGES:
+            if not wanted or "pages" in wanted or f"page {page}" in wanted:
                 record(size, f"page {page}", ("page", page), [("page_query", page)], runs)
         print(f"[{size}] done in {time.monotonic() - began:.0f} s", flush=True)
 

@@ -13,6 +13,8 @@ from compliance.ui.deletions import (
     filter_deletions,
 )
 
+MAX_CHOICES = 1000
+
 s = ui.setup_page("page.verwijderingen")
 ui.require_data(s)
 snap = ui.snapshot(s)
@@ -105,12 +107,17 @@ def record_deletion(s, choices):
         state["mark_confirm"] = False
 
 
-open_rows = rows[rows["present"] > 0]
-if open_rows.empty:
+# The most urgent first, at most MAX_CHOICES of them: every option of the picker is sent to
+# the browser on each rerun (a million at L), and the filters above narrow the list.
+choices = ui.derived(
+    s,
+    f"deletion_choices:{chosen}:{categories}:{sources}:{search}",
+    lambda: deletion_choices(s, rows[rows["present"] > 0].head(MAX_CHOICES)),
+)
+if not choices:
     st.caption(s.t("deletions.mark_nothing"))
 else:
     st.caption(s.t("deletions.mark_intro"))
-    choices = deletion_choices(s, open_rows)
     with st.form("mark_deleted", border=True):
         st.selectbox(
             s.t("deletions.mark_pick"), list(choices), format_func=choices.get, key="mark_pick"

@@ -188,7 +188,8 @@ def parse_scan(source: Path | Table) -> ParsedExport:
             seconds, known = retention_seconds(retention), True
         except UnknownRetention:
             seconds, known = None, False
-            warnings.append(f"row {number}: retention {retention!r} of {name} not understood.")
+            shown = retention if len(retention) <= 60 else retention[:57] + "..."
+            warnings.append(f"row {number}: retention {shown!r} of {name} not understood.")
         cookies[(name, domain)] = WebObservation(
             "cookie", name, domain=domain, lifetime_seconds=seconds,
             session=known and seconds is None, party=party,

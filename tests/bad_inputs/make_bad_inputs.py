@@ -505,12 +505,25 @@ def _big_field(path: Path) -> Path:
     return path
 
 
+def _big_cookie_cells(path: Path) -> Path:
+    """A cookie scan whose Domain and Retention cells hold 2 MB of letters each: a pattern
+    that backtracks on such a cell never finishes (the retention one once took hours)."""
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        handle.write("Cookie / Data Key name,Domain,Retention period,Category\r\n")
+        handle.write(f"_ga,{'a' * 2_000_000},{'y' * 2_000_000}1,Analytics\r\n")
+        handle.write("_gid,.nep-voorbeeld.nl,1 day,Analytics\r\n")
+    return path
+
+
 BIG = {
     "eb-relaties-20mb-line.csv": ("eboekhouden.relations", "20 MB in a single line", "refused",
                                   "longer than 4 MB", _big_line),
     "eb-relaties-20mb-field.csv": ("eboekhouden.relations",
                                    "a header, then a row with a 20 MB field", "refused",
                                    "longer than 4 MB", _big_field),
+    "web-cookie-scan-2mb-cells.csv": ("website.cookie_scan",
+                                      "2 MB of letters in a domain and a retention cell",
+                                      "warning", "not understood", _big_cookie_cells),
 }  # fmt: skip
 GENERATED_AT_TEST_TIME = "(written by the test into its temporary folder)"
 

@@ -5,6 +5,7 @@ import streamlit as st
 from compliance import store, ui
 from compliance.importing import current_actor
 from compliance.ui.deletions import (
+    MAX_CHOICES,
     default_deletion_date,
     deletion_choices,
     deletion_log,
@@ -12,8 +13,6 @@ from compliance.ui.deletions import (
     deletions_table,
     filter_deletions,
 )
-
-MAX_CHOICES = 1000
 
 s = ui.setup_page("page.verwijderingen")
 ui.require_data(s)
@@ -107,17 +106,20 @@ def record_deletion(s, choices):
         state["mark_confirm"] = False
 
 
-# The most urgent first, at most MAX_CHOICES of them: every option of the picker is sent to
-# the browser on each rerun (a million at L), and the filters above narrow the list.
+# The most urgent first, at most MAX_CHOICES of them (the filters above narrow the list).
+filters = f"{chosen}:{categories}:{sources}:{search}"
+open_count = ui.derived(s, f"deletion_open:{filters}", lambda: int((rows["present"] > 0).sum()))
 choices = ui.derived(
     s,
-    f"deletion_choices:{chosen}:{categories}:{sources}:{search}",
+    f"deletion_choices:{filters}",
     lambda: deletion_choices(s, rows[rows["present"] > 0].head(MAX_CHOICES)),
 )
 if not choices:
     st.caption(s.t("deletions.mark_nothing"))
 else:
     st.caption(s.t("deletions.mark_intro"))
+    if open_count > len(choices):
+        st.caption(s.t("deletions.mark_first", shown=len(choices), n=open_count))
     with st.form("mark_deleted", border=True):
         st.selectbox(
             s.t("deletions.mark_pick"), list(choices), format_func=choices.get, key="mark_pick"

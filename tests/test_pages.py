@@ -470,6 +470,17 @@ def test_mark_needs_evidence_and_confirmation(seeded: Path) -> None:
     assert not (log["action"] == "deletion_marked").any()
 
 
+def test_the_picker_offers_the_most_urgent_rows_and_says_so(
+    seeded: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("compliance.ui.deletions.MAX_CHOICES", 2)
+    at = run_page("pages/verwijderingen.py")
+    options = at.selectbox(key="mark_pick").options
+    assert len(options) == 2
+    assert options[0].startswith("Opgezegd Test B.V.")  # the latest first, as in the table
+    assert t("deletions.mark_first", shown=2, n=OVERDUE + DUE_SOON) in texts(at)
+
+
 def _choice_keys(at: AppTest) -> list[tuple[int, str, str]]:
     snap = build_snapshot(Path(os.environ["COMPLIANCE_DB"]), load_policy(), AS_OF)
     d = snap.deletions

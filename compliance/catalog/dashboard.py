@@ -311,6 +311,12 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Have you deleted data? Record here what, how and when. It goes into the log and "
         "counts as evidence.",
     ),
+    "deletions.mark_first": (
+        "De keuzelijst toont de {shown} dringendste van {n} regels; gebruik de filters of het "
+        "zoekveld hierboven om een andere te vinden.",
+        "The list offers the {shown} most urgent of {n} rows; use the filters or the search "
+        "box above to find another.",
+    ),
     "deletions.mark_nothing": (
         "Geen regels met gegevens die nog aanwezig zijn (pas eventueel de filters aan).",
         "No rows with data still present (adjust the filters if needed).",

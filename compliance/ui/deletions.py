@@ -22,6 +22,10 @@ from compliance.ui.frame import (
     today,
 )
 
+# The "mark as deleted" picker offers at most this many rows, the most urgent first: every
+# option is sent to the browser on each rerun (a million of them at ten years of exports).
+MAX_CHOICES = 1000
+
 
 def filter_deletions(
     deletions: pd.DataFrame,

@@ -47,7 +47,7 @@ class ImportRefused(Exception):
     """A file the importers will not take. `str(exc)` is one sentence for the owner."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SubjectRow:
     """One person or company as one source system knows it."""
 
@@ -62,7 +62,7 @@ class SubjectRow:
     modified_on: date | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RecordRow:
     """One piece of personal data of one category in one source system."""
 
@@ -76,7 +76,7 @@ class RecordRow:
     detail: str = ""  # short, non-secret description ("IBAN eindigend op 1234")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class InvoiceRow:
     """One sales invoice: only its number, its client and its date are needed."""
 
@@ -85,7 +85,7 @@ class InvoiceRow:
     invoice_date: date
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class WebObservation:
     """One thing seen about the website: a cookie, a tracker host, a tag id, a setting or a
     field sent to analytics. Not about one person: no subject, no cookie values (etl.website).
@@ -102,7 +102,7 @@ class WebObservation:
     detail: str = ""  # where it was seen, in a few words
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class MessageRow:
     """One e-mail: who, when, about what, and how it was classified; never its text."""
 
@@ -120,7 +120,7 @@ class MessageRow:
     metadata_only: bool = False  # message trace: the text was never available
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class AccessRow:
     """An IP address or credential held for someone the file names only in free text.
 
@@ -144,7 +144,7 @@ class AccessRow:
     seen_on: date | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SystemRow:
     """A system access entries live on (a TransIP VPS): its description and tags help link
     the entries of that system to a subject, also when they arrive in another file."""
@@ -154,7 +154,7 @@ class SystemRow:
     hints: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ParsedExport:
     """Everything one file contributed, ready for `compliance.store.load_export`."""
 

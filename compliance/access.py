@@ -91,7 +91,9 @@ def _code_named(code: str, hint: str) -> bool:
         return re.search(rf"(?<![0-9a-z]){re.escape(code)}(?![0-9a-z])", hint) is not None
     if code.isdigit():
         # "1007" in "port 1007" is no client; "1007", "klant 1007" or "#1007" is.
-        pattern = rf"\s*(?:{_CODE_WORDS}\s*[#:.\-]?\s*)?#?{re.escape(code)}\s*"
+        # "\s*(?:[#:.\-]\s*)?", not "\s*[#:.\-]?\s*": two \s* in a row split a run of
+        # spaces every way, quadratic in a long hint (and this runs once per code).
+        pattern = rf"\s*(?:{_CODE_WORDS}\s*(?:[#:.\-]\s*)?)?#?{re.escape(code)}\s*"
         return re.fullmatch(pattern, hint) is not None
     return False
 

@@ -26,9 +26,7 @@ _LEGAL_FORMS = (
     "gmbh",
     "ltd",
 )
-_LEGAL_RE = re.compile(
-    r"^(?:(?:" + "|".join(_LEGAL_FORMS) + r")\s+)+|(?:\s+(?:" + "|".join(_LEGAL_FORMS) + r"))+$"
-)
+_LEGAL_SET = frozenset(_LEGAL_FORMS)
 _EMAIL_RE = re.compile(r"^[^@\s<>()\[\],;:\"]+@[^@\s<>()\[\],;:\"]+\.[a-z]{2,}$")
 
 
@@ -37,8 +35,7 @@ _DOTS_RE = re.compile(r"(?<=\b\w)\.(?=\w\b)|(?<=\b\w)\.(?=\s|$)")
 _PUNCT_RE = re.compile(r"[^\w\s]")
 _SPACES_RE = re.compile(r"\s+")
 _NON_DIGITS_RE = re.compile(r"\D")
-_ANGLE_RE = re.compile(r"<([^>]+)>")
-_EMAIL_SPLIT_RE = re.compile(r"[;,\s]+(?![^<]*>)")
+_SEPARATORS_RE = re.compile(r"[;,\s]+")
 _IBAN_CLEAN_RE = re.compile(r"[\s.-]")
 _IBAN_SHAPE_RE = re.compile(r"[A-Z]{2}\d{2}[A-Z0-9]{10,30}")
 # A letter as its IBAN number (A=10 ... Z=35), digits as themselves: one translate call.
@@ -61,11 +58,27 @@ def normalise_name(name: str | None) -> str:
     text = _DOTS_RE.sub("", text)
     text = _PUNCT_RE.sub(" ", text)
     text = _SPACES_RE.sub(" ", text).strip()
-    previous = None
-    while previous != text:
-        previous = text
-        text = _LEGAL_RE.sub("", text).strip()
-    return text
+    return _strip_legal_forms(text)
+
+
+def _strip_legal_forms(text: str) -> str:
+    """`text` (single spaces, trimmed) without the legal forms in front and at its end:
+    "bv jansen bv" -> "jansen"; a lone "bv" stays.
+
+    Words, not a regular expression: a pattern anchored at the end ("(?:\\s+bv)+$") is tried
+    afresh at every space, quadratic in a long name (a CSV cell may hold megabytes).
+    """
+    words = text.split(" ")
+    while True:
+        first = 0  # a form in front counts only when a word follows it
+        while first < len(words) - 1 and words[first] in _LEGAL_SET:
+            first += 1
+        last = len(words)  # and one at the end only when a word (not removed) precedes it
+        while last - 1 > first and words[last - 1] in _LEGAL_SET:
+            last -= 1
+        if first == 0 and last == len(words):
+            return " ".join(words)
+        words = words[first:last]
 
 
 def normalise_kvk(value: str | int | None) -> str | None:
@@ -83,9 +96,9 @@ def normalise_email(value: str | None) -> str | None:
     if not value:
         return None
     text = str(value).strip()
-    match = _ANGLE_RE.search(text)
-    if match:
-        text = match.group(1)
+    inside = _first_in_angles(text)
+    if inside is not None:
+        text = inside
     text = text.strip().lower().removeprefix("mailto:").strip(" .;,")
     return text if _EMAIL_RE.match(text) else None
 
@@ -94,12 +107,59 @@ def split_emails(value: str | None) -> tuple[str, ...]:
     """All addresses in a field that may hold several (``a@x.nl; b@x.nl``)."""
     if not value:
         return ()
-    found = []
-    for part in _EMAIL_SPLIT_RE.split(str(value)):
-        email = normalise_email(part)
-        if email and email not in found:
-            found.append(email)
+    found: dict[str, None] = {}  # in order, once each (a list's `in` is quadratic)
+    for part in _address_parts(str(value)):
+        if email := normalise_email(part):
+            found[email] = None
     return tuple(found)
+
+
+def _first_in_angles(text: str) -> str | None:
+    """What the first "<...>" holds, as re.search(r"<([^>]+)>") finds it, or None.
+
+    Found with str.find: that pattern restarted at every "<" and read on to the end of the
+    text each time, quadratic in a cell of thousands of "<".
+    """
+    start = text.find("<")
+    while start >= 0:
+        end = text.find(">", start + 1)
+        if end < 0:  # no ">" after this "<", so none after any later one either
+            return None
+        if end > start + 1:
+            return text[start + 1 : end]
+        start = text.find("<", end)  # "<>": try the next "<"
+    return None
+
+
+def _address_parts(text: str) -> list[str]:
+    r"""`text` split at runs of ";", "," and white space that are not inside "<...>", as
+    re.split(r"[;,\s]+(?![^<]*>)", text) does: a run is inside when the first "<" or ">"
+    after it is a ">".
+
+    That pattern's look-ahead read on to the next "<" (often the end of the text) at every
+    separator: quadratic, cubic for a long run of spaces. Here the next "<" and ">" are
+    found once and reused until a run lies beyond them.
+    """
+    parts: list[str] = []
+    start = 0
+    next_lt = next_gt = -1
+    for run in _SEPARATORS_RE.finditer(text):
+        end = run.end()
+        if next_lt < end:
+            next_lt = _find_or_end(text, "<", end)
+        if next_gt < end:
+            next_gt = _find_or_end(text, ">", end)
+        if next_gt < next_lt:  # inside "<...>": not a separator
+            continue
+        parts.append(text[start : run.start()])
+        start = end
+    parts.append(text[start:])
+    return parts
+
+
+def _find_or_end(text: str, char: str, start: int) -> int:
+    found = text.find(char, start)
+    return len(text) if found < 0 else found
 
 
 def normalise_iban(value: str | None) -> str | None:

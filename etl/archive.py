@@ -71,7 +71,10 @@ def check_members(
 
 
 # ------------------------------------------------------------------------- workbooks
-_CELL_WITH_FORMULA = re.compile(rb"<(?:\w+:)?c\b([^>]*)>\s*<(?:\w+:)?f[\s>/]")
+# [^<>]*, not [^>]*: XML allows no "<" inside a tag (an attribute value writes &lt;), and
+# with [^>]* every "<c" of a run without ">" read on to the end of the 1 MB window,
+# quadratic in a sheet of "<c <c <c ...".
+_CELL_WITH_FORMULA = re.compile(rb"<(?:\w+:)?c\b([^<>]*)>\s*<(?:\w+:)?f[\s>/]")
 _CELL_REF = re.compile(rb'\br="([A-Z]{1,3}[0-9]{1,7})"')
 _CHUNK = 1024 * 1024
 

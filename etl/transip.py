@@ -64,6 +64,9 @@ _INTERNAL = tuple(
         "100.64.0.0/10", "::1/128", "fc00::/7", "fe80::/10",
     )
 )  # fmt: skip
+# A file name is at most 255 characters on any file system; a ZIP member made on Windows
+# may keep its folders in the name (with backslashes): allow a whole path (PATH_MAX).
+_NAME_MAX = 4096
 _WORDS = {"firewall": "firewall", "ip_addresses": r"ip[-_ ]?addresses", "contacts": "contacts"}
 
 
@@ -93,6 +96,10 @@ def json_kind(data: Any) -> str | None:
 def name_from_file(file_name: str, word: str) -> str:
     """The VPS or domain a file name carries: transip_firewall_<vps>.json, <vps>_firewall."""
     stem = PurePosixPath(file_name).name
+    if len(stem) > _NAME_MAX:
+        # No file is named so (a ZIP member's name may run to 64 KB), and the patterns below
+        # take quadratic time in a long run of "-" or "_": no name read from this one.
+        return ""
     stem = re.sub(r"\.json$", "", stem, flags=re.IGNORECASE)
     pattern = _WORDS[word]
     if match := re.search(rf"(?:^|[-_. ]){pattern}[-_. ]+(.+)$", stem, re.IGNORECASE):

@@ -50,11 +50,16 @@ _GA_MARKERS = (
     "GOOGLE_SIGNALS_",
     "googleapis",
 )
-_CANONICAL = re.compile(
-    r"<link[^>]+rel=[\"']canonical[\"'][^>]*href=[\"']([^\"']+)|"
-    r"<meta[^>]+property=[\"']og:url[\"'][^>]*content=[\"']([^\"']+)",
-    re.IGNORECASE,
-)
+# The page's own address: <link rel="canonical" href=...> or <meta property="og:url"
+# content=...>. One pattern for this ("<link[^>]+rel=...[^>]*href=...") was tried afresh at
+# every "<link" and every rel= up to the tag's ">", quadratic in a page of thousands of them;
+# canonical_url reads each tag once and finds what that pattern found.
+_CANONICAL_TAG = re.compile(r"<(?:(link)|meta)", re.IGNORECASE)
+_CANONICAL_REL = re.compile(r"rel=[\"']canonical[\"']", re.IGNORECASE)
+_CANONICAL_HREF = re.compile(r"href=[\"']", re.IGNORECASE)
+_OG_PROPERTY = re.compile(r"property=[\"']og:url[\"']", re.IGNORECASE)
+_OG_CONTENT = re.compile(r"content=[\"']", re.IGNORECASE)
+_QUOTED = re.compile(r"[^\"']+")
 Found = tuple[str, str, Callable[..., ParsedExport]]
 
 
@@ -69,6 +74,43 @@ def _read_text(path: Path) -> str:
     return raw.decode(encoding, errors="replace").lstrip("\ufeff")
 
 
+def canonical_url(text: str) -> str:
+    """The address of the first <link rel="canonical" href=...> or <meta property="og:url"
+    content=...> in `text`, else "".
+
+    As the pattern r"<link[^>]+rel=["']canonical["'][^>]*href=["']([^"']+)" (and its <meta>
+    twin) reads it, tag by tag: within the tag (up to its first ">") a rel= at least one
+    character after "<link", then the last href= after it whose value is not empty. Every
+    "<link" before the same ">" sees the same rel= and href= or fewer, so only the first
+    of each kind is read.
+    """
+    close = -1  # the ">" ending the tag being read (the end of the text when none)
+    tried: set[bool] = set()  # the kinds (link or not) already read before `close`
+    for tag in _CANONICAL_TAG.finditer(text):
+        start, is_link = tag.start(), tag.group(1) is not None
+        if close < start:
+            found = text.find(">", start)
+            close = len(text) if found < 0 else found
+            tried = set()
+        if is_link in tried:
+            continue
+        tried.add(is_link)
+        attribute, value = (
+            (_CANONICAL_REL, _CANONICAL_HREF) if is_link else (_OG_PROPERTY, _OG_CONTENT)
+        )
+        # tag.end() + 1: the pattern's [^>]+ wants one character before the attribute.
+        named = attribute.search(text, tag.end() + 1, close)
+        if named is None:
+            continue
+        last = None
+        for candidate in value.finditer(text, named.end(), close):
+            if candidate.end() < len(text) and text[candidate.end()] not in "\"'":
+                last = candidate
+        if last is not None and (address := _QUOTED.match(text, last.end())):
+            return address.group(0)
+    return ""
+
+
 def parse_page(path: Path, **_: Any) -> ParsedExport:
     """The site's HTML or a tag snippet (etl.website_page)."""
     text = _read_text(path)
@@ -81,8 +123,7 @@ def parse_page(path: Path, **_: Any) -> ParsedExport:
         )
     if not observations:
         warnings.append("no tracking tag was found in this page.")
-    canonical = _CANONICAL.search(text)
-    url = next((g for g in canonical.groups() if g), "") if canonical else ""
+    url = canonical_url(text)
     host = re.sub(r"^[a-z]+://", "", url).split("/")[0]
     page = WebObservation(
         "page",

@@ -204,8 +204,32 @@ def page_observations(
     return found, warnings
 
 
-_SCRIPT = re.compile(r"<script\b[^>]*>.*?</script\s*>", re.IGNORECASE | re.DOTALL)
-_NOSCRIPT = re.compile(r"<noscript\b[^>]*>.*?</noscript\s*>", re.IGNORECASE | re.DOTALL)
+_SCRIPT_OPEN = re.compile(r"<script\b", re.IGNORECASE)
+_SCRIPT_CLOSE = re.compile(r"</script\s*>", re.IGNORECASE)
+_NOSCRIPT_OPEN = re.compile(r"<noscript\b", re.IGNORECASE)
+_NOSCRIPT_CLOSE = re.compile(r"</noscript\s*>", re.IGNORECASE)
+
+
+def _elements(text: str, opening: re.Pattern[str], closing: re.Pattern[str]) -> list[str]:
+    r"""Each element from its opening tag to its closing tag, as finditer of the pattern
+    r"<script\b[^>]*>.*?</script\s*>" (DOTALL) finds them.
+
+    That pattern, tried at every "<script" without a "</script>" after it, read on to the
+    end of the page each time: quadratic in a page of thousands of them. But when one
+    opening tag finds no ">" or no closing tag after it, no later one will: stop there.
+    """
+    found: list[str] = []
+    pos = 0
+    while opened := opening.search(text, pos):
+        tag_end = text.find(">", opened.end())
+        if tag_end < 0:
+            break
+        closed = closing.search(text, tag_end + 1)
+        if closed is None:
+            break
+        found.append(text[opened.start() : closed.end()])
+        pos = closed.end()
+    return found
 
 
 def _script_text(text: str) -> str:
@@ -215,7 +239,8 @@ def _script_text(text: str) -> str:
     """
     if "<script" not in text.lower():
         return text
-    return "\n".join(m.group(0) for m in (*_SCRIPT.finditer(text), *_NOSCRIPT.finditer(text)))
+    scripts = _elements(text, _SCRIPT_OPEN, _SCRIPT_CLOSE)
+    return "\n".join(scripts + _elements(text, _NOSCRIPT_OPEN, _NOSCRIPT_CLOSE))
 
 
 def _tag_service(tid: str) -> str:

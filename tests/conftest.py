@@ -22,3 +22,21 @@ def _no_owner_password(tmp_path_factory, monkeypatch):
 
     monkeypatch.setattr(auth, "SECRETS_PATH", tmp_path_factory.mktemp("secrets") / "s.toml")
     monkeypatch.delenv(auth.HASH_ENV, raising=False)
+
+
+@pytest.fixture
+def hang_guard():
+    """Fails a test still running after 60 s instead of letting it hang the run: for the
+    large adversarial inputs that once took quadratic time. No time is asserted."""
+    import signal
+
+    def expired(signum, frame):
+        raise AssertionError("still running after 60 s: super-linear on a large input?")
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.alarm(60)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)

@@ -75,6 +75,19 @@ def test_identifiers_come_before_any_text() -> None:
     )
 
 
+def test_a_code_after_a_long_run_of_spaces_is_read_in_linear_time(hang_guard) -> None:
+    # "klant\s*[#:.\-]?\s*1007" split the spaces between two \s* every way: quadratic,
+    # for every numeric code of every subject.
+    assert match_entry(("klant" + " " * 200_000 + "1007",), (), None, (), INDEX) == (2, "code")
+    assert match_entry(("klant" + " " * 200_000 + "x",), (), None, (), INDEX) == (None, None)
+
+
+def test_a_hint_ending_in_many_legal_forms_is_read_in_linear_time(hang_guard) -> None:
+    # The legal form at the end of a name was a pattern tried afresh at every space.
+    hint = "Kapsalon Testknip" + " B.V." * 40_000 + " kantoor"
+    assert match_entry((hint,), (), None, (), INDEX) == (1, "name")
+
+
 def test_describe_names_the_system_and_never_more_than_the_holder() -> None:
     ip = {"category": "ip_address", "source": "transip", "holder": "203.0.113.4/32",
           "item": "kantoor (TCP 22)", "system": "vps1"}  # fmt: skip

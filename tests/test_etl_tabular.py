@@ -185,6 +185,22 @@ def test_a_zip_that_is_not_a_workbook_is_refused(tmp_path):
     assert str(caught.value).endswith("save it again from Excel as .xlsx or CSV and try again.")
 
 
+def test_a_sheet_of_unclosed_cells_is_searched_for_formulas_in_linear_time(tmp_path, hang_guard):
+    # "<c\b([^>]*)>" read on to the next ">" from every "<c" of a run without one: quadratic
+    # in the sheet's 1 MB window.
+    import zipfile
+
+    from etl.archive import first_formula
+
+    member = "xl/worksheets/sheet1.xml"
+    sheet = b"<sheetData><row>" + b"<c " * 300_000 + b"<v>1</v>"
+    sheet += b'<c r="B3"><f>1+1</f><v>2</v></c></row></sheetData>'
+    with zipfile.ZipFile(tmp_path / "book.xlsx", "w") as archive:
+        archive.writestr(member, sheet)
+    with zipfile.ZipFile(tmp_path / "book.xlsx") as archive:
+        assert first_formula(archive, member) == "B3"
+
+
 # ------------------------------------------------------------------ headers
 @pytest.mark.parametrize(
     ("header", "key"),

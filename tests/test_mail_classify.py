@@ -143,6 +143,9 @@ def test_a_reply_subject_only_counts_when_the_policy_says_so(rules) -> None:
         ("Re: Inzage", None, True),
         ("Antw: Inzage", None, True),
         ("AW: Inzage", None, True),
+        ("RE[2]: Inzage", None, True),
+        ("Re [3] : Inzage", None, True),
+        ("Re [x]: Inzage", None, False),
         ("Fwd: Inzage", None, False),  # a forward brings the original words along
         ("Inzage", "<x@example.nl>", True),
         ("Reactie op uw brief", None, False),
@@ -150,6 +153,12 @@ def test_a_reply_subject_only_counts_when_the_policy_says_so(rules) -> None:
 )
 def test_is_reply(subject, in_reply_to, reply) -> None:
     assert is_reply(subject, in_reply_to) is reply
+
+
+def test_a_subject_of_many_spaces_is_read_in_linear_time(hang_guard) -> None:
+    # "re\s*(\[\d+\])?\s*:" split the spaces between its two \s* every way: quadratic.
+    assert is_reply("Re" + " " * 200_000 + "Inzage", None) is False
+    assert is_reply("Re" + " " * 200_000 + ": Inzage", None) is True
 
 
 def test_metadata_only_is_said(rules) -> None:

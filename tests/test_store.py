@@ -14,6 +14,7 @@ import duckdb
 import pytest
 
 from compliance import schema, store
+from compliance.identity import normalise_email, normalise_name, split_emails
 from tests.factories import IBAN_A, IBAN_B, NOW, export, relation
 
 
@@ -107,6 +108,19 @@ def test_private_persons_are_not_linked_on_name_alone(db: Path) -> None:
     b = relation("2", "Jan Fictief", is_company=False, emails=("jan2@example.nl",))
     store.load_export(db, export("eboekhouden", [a, b]), "e.csv", "sha", "t", NOW)
     assert table(db, "SELECT count(*) FROM subjects") == [(2,)]
+
+
+def test_names_and_addresses_in_huge_cells_are_read_in_linear_time(hang_guard) -> None:
+    # The linking keys of a cell of hundreds of kilobytes, as of a short one. Each of these
+    # was a regular expression taking quadratic time (the spaces inside "<...>": cubic).
+    many_forms = "Alfa Test" + " B.V." * 50_000
+    assert normalise_name(many_forms + " Holding") == "alfa test" + " bv" * 50_000 + " holding"
+    assert normalise_name(many_forms) == "alfa test"
+    assert normalise_email("<" * 200_000 + "info@alfa-test.example") is None
+    spaced = "Alfa Test <" + " " * 200_000 + "info@alfa-test.example>"
+    assert split_emails(spaced) == ("info@alfa-test.example",)
+    addresses = tuple(f"info{i}@alfa-test.example" for i in range(20_000))
+    assert split_emails(", ".join(addresses + addresses)) == addresses
 
 
 def test_ibans_are_never_stored_in_clear(db: Path) -> None:

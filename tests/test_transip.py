@@ -75,6 +75,13 @@ def test_the_vps_name_comes_from_the_file_name(file_name: str, vps: str) -> None
     assert transip.name_from_file(file_name, "firewall") == vps
 
 
+def test_a_name_longer_than_any_path_names_no_vps(hang_guard) -> None:
+    # Only a ZIP member's name runs this long; the patterns took quadratic time in its dashes.
+    assert transip.name_from_file("ictr-vps1" + "-" * 200_000 + "x.json", "firewall") == ""
+    long_but_possible = "ictr-vps1" + "-" * 4_000 + "_firewall.json"
+    assert transip.name_from_file(long_but_possible, "firewall") == "ictr-vps1"
+
+
 def test_a_firewall_file_without_vps_in_its_name_still_imports(tmp_path: Path) -> None:
     path = tmp_path / "firewall.json"
     shutil.copy(FIXTURES / "transip_firewall_ictr-vps2.json", path)

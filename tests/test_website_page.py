@@ -132,6 +132,24 @@ def test_an_html_page_without_tags_is_evidence_with_a_warning(tmp_path: Path) ->
     assert export.warnings == ("no tracking tag was found in this page.",)
 
 
+def test_a_page_full_of_unclosed_tags_is_read_in_linear_time(tmp_path: Path, hang_guard) -> None:
+    # Patterns tried afresh at every "<link" (and every rel= in it) up to the tag's ">", and
+    # at every "<script" without a "</script>" on to the end of the page: quadratic.
+    junk = "<link " * 50_000 + ">\n<link " + "rel='canonical' " * 20_000 + ">\n"
+    page = (FIXTURES / "homepage.html").read_text(encoding="utf-8")
+    page = page.replace("<meta charset", junk + "<meta charset", 1)
+    path = tmp_path / "index.html"
+    path.write_text(page + "<script>" * 50_000 + "<noscript>" * 30_000, encoding="utf-8")
+    export = etl.parse_file(path)
+    found = next(o for o in export.observations if o.kind == "page")
+    assert (found.name, found.value, found.detail) == (
+        "https://www.ictroermond.nl/",
+        "ictroermond.nl",
+        "page source",
+    )
+    assert {"G-R0ERM0ND42", "fb:246801357913579"} <= set(by_name(export, "tag"))
+
+
 # ------------------------------------------------------------------------- etl.website_js
 @pytest.mark.parametrize(
     ("source", "expected"),

@@ -186,3 +186,11 @@ def test_strip_comments_keeps_urls() -> None:
 
 def test_an_unclosed_call_is_ignored() -> None:
     assert calls("gtag('config', 'G-ABCDEF1234', {", "gtag") == []
+
+
+def test_many_unclosed_calls_before_a_real_one_are_read_in_linear_time(hang_guard) -> None:
+    # Each unclosed `gtag(` was read to the end of the page: quadratic in the page's length.
+    text = "gtag(" * 100_000 + "\ngtag('config', 'G-REAL12345', {cookie_expires: 2592000});\n"
+    assert calls(text, "gtag")[-1] == ["config", "G-REAL12345", {"cookie_expires": 2592000}]
+    # An open string is bounded the same way.
+    assert calls("gtag('" + "x" * 1_000_000, "gtag") == []

@@ -235,7 +235,7 @@ def overview_workbook(
     db: Path | str, policy: Policy, subject_id: int, as_of: date, lang: str = "nl",
     snap: Snapshot | None = None,
 ) -> Book:  # fmt: skip
-    book = Book()
+    book = Book(overflow=lambda n: t("audit.overflow", lang, n=n))
     for sheet in overview_sheets(db, policy, subject_id, as_of, lang, snap):
         book.sheet(sheet.name, sheet.title, sheet.columns, sheet.rows)
     return book

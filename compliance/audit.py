@@ -469,7 +469,7 @@ def build_workbook(
         lang,
         generated_at or datetime.now(),
     )
-    book = Book()
+    book = Book(overflow=lambda n: t("audit.overflow", lang, n=n))
     for sheet in SHEETS:
         sheet(book, c)
     return book

@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from compliance.mail_rules import MailRules, normalise_text
+from compliance.mail_rules import MailRules, Phrase, normalise_text
 from compliance.policy import REQUEST_TYPE_IDS
 
 CONTACT = "contact"
@@ -48,6 +48,10 @@ _QUOTE_START = (
 _HEADER_BLOCK = re.compile(r"^\s*\*?(van|from)\s*:\*?\s", re.I)
 _HEADER_NEXT = re.compile(r"^\s*\*?(verzonden|sent|datum|date|aan|to|onderwerp|subject)\s*:", re.I)
 _WROTE_TAIL = re.compile(r"\b(schreef|wrote)\b.{0,200}:\s*$", re.I)
+_OP_ON = re.compile(r"^\s*(op|on)\b", re.I)
+# What every line that can end the sender's own words starts with (a superset of the
+# patterns above): most lines fail this one test instead of five.
+_MAY_CUT = re.compile(r"\s*(?:-|_|o[pn]\b|\*?(?:van|from)\s*:)", re.I)
 
 
 @dataclass(frozen=True)
@@ -65,18 +69,21 @@ def own_text(body: str) -> str:
     lines = body.splitlines()
     kept: list[str] = []
     for i, line in enumerate(lines):
-        if any(p.match(line) for p in _QUOTE_START):
-            break
-        # "Op 2 nov. 2026 om 10:00 schreef" + a wrapped second line ending in ':'.
-        if (
-            re.match(r"^\s*(op|on)\b", line, re.I)
-            and i + 1 < len(lines)
-            and _WROTE_TAIL.search(line + " " + lines[i + 1])
-        ):
-            break
-        # An Outlook reply header: "Van: ..." followed by "Verzonden:" / "Sent:" etc.
-        if _HEADER_BLOCK.match(line) and any(_HEADER_NEXT.match(n) for n in lines[i + 1 : i + 4]):
-            break
+        if _MAY_CUT.match(line):
+            if any(p.match(line) for p in _QUOTE_START):
+                break
+            # "Op 2 nov. 2026 om 10:00 schreef" + a wrapped second line ending in ':'.
+            if (
+                _OP_ON.match(line)
+                and i + 1 < len(lines)
+                and _WROTE_TAIL.search(line + " " + lines[i + 1])
+            ):
+                break
+            # An Outlook reply header: "Van: ..." followed by "Verzonden:" / "Sent:" etc.
+            if _HEADER_BLOCK.match(line) and any(
+                _HEADER_NEXT.match(n) for n in lines[i + 1 : i + 4]
+            ):
+                break
         if line.lstrip().startswith(">"):
             continue
         kept.append(line)
@@ -96,9 +103,71 @@ def _header_rule(headers: Mapping[str, Iterable[str]], rules: MailRules) -> str 
     return None
 
 
-def _mask(text: str, rules: MailRules) -> str:
+class _Index:
+    """The phrases of one list by one of their whole words, so a text is only tried against
+    the few phrases whose word it holds rather than a set test for each of hundreds (most
+    of classify's time). `candidates` keeps the list's order: first matches stay first."""
+
+    def __init__(self, phrases: tuple[Phrase, ...]) -> None:
+        self.phrases = phrases
+        self.by_word: dict[str, list[int]] = {}
+        self.always: list[int] = []  # phrases of prefix words only (`opzeg*`): always tried
+        for i, phrase in enumerate(phrases):
+            if phrase.words:  # the longest word: the rarest in a text, as a rule
+                key = max(sorted(phrase.words), key=len)
+                self.by_word.setdefault(key, []).append(i)
+            else:
+                self.always.append(i)
+        self.keys = frozenset(self.by_word)
+
+    def candidate_positions(self, *token_sets: set[str]) -> set[int]:
+        """Where the phrases are that may match one of the texts of `token_sets` (a
+        superset: `may_match` and the pattern still decide)."""
+        found = set(self.always)
+        for tokens in token_sets:
+            for word in self.keys & tokens:
+                found.update(self.by_word[word])
+        return found
+
+    def candidates(self, *token_sets: set[str]) -> list[Phrase]:
+        """The phrases that may match one of the texts, in list order."""
+        return [self.phrases[i] for i in sorted(self.candidate_positions(*token_sets))]
+
+
+@dataclass(frozen=True)
+class _Indexes:
+    negative: _Index
+    noise: _Index
+    noise_subjects: _Index
+    requests: _Index
+    types: tuple[str, ...]  # the request type of each phrase of `requests`, by position
+
+
+# id(rules) -> (rules, indexes); the rules are kept so the id is never reused.
+_INDEXES: dict[int, tuple[MailRules, _Indexes]] = {}
+
+
+def _indexes(rules: MailRules) -> _Indexes:
+    cached = _INDEXES.get(id(rules))
+    if cached is not None and cached[0] is rules:
+        return cached[1]
+    ordered = [(rtype, p) for rtype in rules.type_order for p in rules.request_phrases[rtype]]
+    made = _Indexes(
+        negative=_Index(rules.negative_phrases),
+        noise=_Index(rules.noise_phrases),
+        noise_subjects=_Index(rules.noise_subjects),
+        requests=_Index(tuple(p for _, p in ordered)),
+        types=tuple(rtype for rtype, _ in ordered),
+    )
+    if len(_INDEXES) > 64:  # policies loaded again and again (tests): keep a few
+        _INDEXES.clear()
+    _INDEXES[id(rules)] = (rules, made)
+    return made
+
+
+def _mask(text: str, index: _Index) -> str:
     tokens = set(text.split())
-    for phrase in rules.negative_phrases:
+    for phrase in index.candidates(tokens):
         if phrase.may_match(tokens):
             text = phrase.pattern.sub(" ", text)
     return " ".join(text.split())
@@ -123,34 +192,39 @@ def classify(
         return Classification(NOISE, (f"header:{rule}", *extra))
     # Each phrase is tried only when the text holds all its whole words (may_match): a
     # set lookup instead of a regex scan for the hundreds of phrases that cannot match.
+    index = _indexes(rules)
     subject_n = normalise_text(subject or "")
     subject_words = set(subject_n.split())
-    for phrase in rules.noise_subjects:
+    for phrase in index.noise_subjects.candidates(subject_words):
         if phrase.may_match(subject_words) and phrase.search(subject_n):
             return Classification(NOISE, (f"noise_subject:{phrase.text}", *extra))
     text_n = normalise_text(own_text(body)) if body else ""
     text_words = set(text_n.split())
-    for phrase in rules.noise_phrases:
+    for phrase in index.noise.candidates(text_words):
         if phrase.may_match(text_words) and phrase.search(text_n):
             return Classification(NOISE, (f"noise:{phrase.text}", *extra))
 
-    subject_m, text_m = _mask(subject_n, rules), _mask(text_n, rules)
+    subject_m, text_m = _mask(subject_n, index.negative), _mask(text_n, index.negative)
     if is_reply and not rules.reply_subject_counts:
         subject_m = ""
     subject_words, text_words = set(subject_m.split()), set(text_m.split())
+    # Per type, in policy order: the phrases found and the score (subject 2, body 1).
+    by_type: dict[str, tuple[list[str], list[int]]] = {}
+    requests = index.requests
+    for i in sorted(requests.candidate_positions(subject_words, text_words)):
+        phrase = requests.phrases[i]
+        found, score = by_type.setdefault(index.types[i], ([], [0]))
+        if phrase.may_match(subject_words) and phrase.search(subject_m):
+            found.append(f"subject:{phrase.text}")
+            score[0] += 2
+        if phrase.may_match(text_words) and phrase.search(text_m):
+            found.append(f"body:{phrase.text}")
+            score[0] += 1
     best: tuple[int, int, str, tuple[str, ...]] | None = None
     for order, rtype in enumerate(rules.type_order):
-        found: list[str] = []
-        score = 0
-        for phrase in rules.request_phrases[rtype]:
-            if phrase.may_match(subject_words) and phrase.search(subject_m):
-                found.append(f"subject:{phrase.text}")
-                score += 2
-            if phrase.may_match(text_words) and phrase.search(text_m):
-                found.append(f"body:{phrase.text}")
-                score += 1
-        if score and (best is None or (score, -order) > (best[0], best[1])):
-            best = (score, -order, rtype, tuple(found))
+        found, score = by_type.get(rtype, ([], [0]))
+        if score[0] and (best is None or (score[0], -order) > (best[0], best[1])):
+            best = (score[0], -order, rtype, tuple(found))
     if best is not None:
         return Classification(best[2], (*best[3], *extra))
     return Classification(CONTACT, extra)

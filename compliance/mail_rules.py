@@ -29,12 +29,18 @@ GAP_MARKS = ("…", "...")
 DEFAULT_MAX_GAP = 6
 
 
+_NON_WORD = re.compile(r"[^\w]+")
+
+
 def normalise_text(text: str) -> str:
     """Lower case, accents and punctuation gone, single spaces: what phrases match on."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
-    plain = re.sub(r"[^\w]+", " ", plain)
-    return " ".join(plain.split())
+    # ASCII text has nothing to decompose and no combining marks: skipping the per-character
+    # filter for it (most mail) is the same result in a fraction of the time.
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        if not text.isascii():
+            text = "".join(c for c in text if not unicodedata.combining(c))
+    return " ".join(_NON_WORD.sub(" ", text.lower()).split())
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ import contextlib
 import csv
 import io
 import mailbox
+import mmap
 import re
 import zipfile
 from collections.abc import Iterator
@@ -109,12 +110,29 @@ def header_text(value: object) -> str:
     return " ".join(text.split())
 
 
-def _part_text(part: Message) -> str:
+def _lacks(value: object, word: str) -> bool:
+    """True when a header (None: absent) surely has no parameter named like `word`; the
+    stdlib's parameter parsing, slow for every part of every message, is then skipped."""
+    return value is None or (isinstance(value, str) and word not in value.lower())
+
+
+def _part_text(part: Message, ctype: str) -> str:
     payload = part.get_payload(decode=True)
     if not isinstance(payload, bytes):
         return ""
-    text = decode_bytes(payload, part.get_content_charset())
-    return html_text(text) if part.get_content_type() == "text/html" else text
+    charset = None if _lacks(part.get("content-type"), "charset") else part.get_content_charset()
+    text = decode_bytes(payload, charset)
+    return html_text(text) if ctype == "text/html" else text
+
+
+def _attachment(part: Message) -> bool:
+    disposition = part.get("content-disposition")
+    if disposition is not None and part.get_content_disposition() == "attachment":
+        return True
+    # A file name is a filename= (or RFC 2231 filename*=) or a name= parameter.
+    if _lacks(disposition, "name") and _lacks(part.get("content-type"), "name"):
+        return False
+    return bool(part.get_filename())
 
 
 def message_body(msg: Message) -> str:
@@ -123,15 +141,13 @@ def message_body(msg: Message) -> str:
     plain: list[str] = []
     html: list[str] = []
     for part in msg.walk() if msg.is_multipart() else [msg]:
-        if part.is_multipart():
-            continue
-        if part.get_content_disposition() == "attachment" or part.get_filename():
+        if part.is_multipart() or _attachment(part):
             continue
         ctype = part.get_content_type()
         if ctype == "text/plain":
-            plain.append(_part_text(part))
+            plain.append(_part_text(part, ctype))
         elif ctype == "text/html":
-            html.append(_part_text(part))
+            html.append(_part_text(part, ctype))
     return "\n".join(plain) if plain else "\n".join(html)
 
 
@@ -142,11 +158,37 @@ def _safe_header(msg: Message, name: str) -> list[str]:
         return []
 
 
+def _all_headers(msg: Message) -> dict[str, list[str]]:
+    """Lower-case name -> decoded values; a name with a value that cannot be read has none.
+    One pass over the headers: a lookup by name scans them all, for each name."""
+    headers: dict[str, list[str]] = {}
+    broken: set[str] = set()
+    fetch = msg.policy.header_fetch_parse
+    # compat32 returns an ASCII value as it is; only other values need the policy's look.
+    plain = msg.policy is email_policy.compat32
+    try:
+        items = [
+            (n, v if plain and isinstance(v, str) and v.isascii() else fetch(n, v))
+            for n, v in msg.raw_items()
+        ]
+    except Exception:  # a header the parser could not make sense of: name by name
+        return {name: _safe_header(msg, name) for name in {k.lower() for k in msg}}
+    for name, value in items:
+        key = name.lower()
+        values = headers.setdefault(key, [])
+        if key in broken:
+            continue
+        try:
+            values.append(header_text(value))
+        except Exception:
+            broken.add(key)
+            values.clear()
+    return headers
+
+
 def from_message(msg: Message, *, with_body: bool = True) -> RawMail:
     """A parsed RFC 5322 message (eml, mbox, zip entry, PST transport headers)."""
-    headers: dict[str, list[str]] = {}
-    for name in {k.lower() for k in msg}:
-        headers[name] = _safe_header(msg, name)
+    headers = _all_headers(msg)
     first = {k: (v[0] if v else "") for k, v in headers.items()}
     when: datetime | None = None
     if first.get("date"):
@@ -220,15 +262,46 @@ def read_zip(path: Path) -> Iterator[RawMail]:
             yield parse_bytes(data)
 
 
+def mbox_messages(data: bytes | mmap.mmap) -> Iterator[bytes]:
+    """The messages of an mbox, divided exactly as `mailbox.mbox` does (every line starting
+    with "From " begins one; the empty line before it is not part of the previous one;
+    ">From " is left as it is), in one pass over the file: `mailbox.mbox` reads it line by
+    line for its table of contents and then seeks and reads again for every message."""
+    sep = mailbox.linesep
+    size = len(data)
+    if data[:5] == b"From ":
+        start = 0
+    else:  # what comes before the first "From " line is no message
+        start = data.find(b"\nFrom ") + 1
+        if not start:
+            return
+    while True:
+        eol = data.find(b"\n", start)
+        if eol < 0:  # the last line is a "From " line: an empty message
+            yield b""
+            return
+        first = eol + 1  # the message after its "From " line
+        nxt = data.find(b"\nFrom ", eol)
+        end = size if nxt < 0 else nxt + 1  # where the next "From " line (or the file) starts
+        blank = end - len(sep)  # an empty line right before it is left out
+        if blank >= first and data[blank:end] == sep and data[blank - 1 : blank] == b"\n":
+            stop = blank
+        else:
+            stop = end
+        yield data[first:stop].replace(sep, b"\n")
+        if nxt < 0:
+            return
+        start = nxt + 1
+
+
 def read_mbox(path: Path) -> Iterator[RawMail]:
-    box = mailbox.mbox(path, factory=None, create=False)
-    try:
-        for key in box.iterkeys():
-            data = box.get_bytes(key)
-            if len(data) <= MAX_MESSAGE_BYTES:
-                yield parse_bytes(data)
-    finally:
-        box.close()
+    with open(path, "rb") as fh:
+        if not fh.seek(0, 2):
+            return  # an empty file (which mmap refuses): no messages
+        with mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as data:
+            for message in mbox_messages(data):
+                if len(message) <= MAX_MESSAGE_BYTES:
+                    yield parse_bytes(message)
 
 
 def read_msg(path: Path) -> Iterator[RawMail]:
@@ -374,7 +447,8 @@ def _trace_key(header: str) -> str | None:
 def is_message_trace(head: bytes) -> bool:
     """True when the first line names the message trace columns (any encoding)."""
     text = _decode_trace(head[: min(len(head), 4096) // 2 * 2])  # whole UTF-16 characters
-    first = text.lstrip("\ufeff").splitlines()[0] if text.strip() else ""
+    # Only byte order marks (text.strip() keeps them) is no line at all, not an IndexError.
+    first = next(iter(text.lstrip("\ufeff").splitlines()), "") if text.strip() else ""
     keys = {_trace_key(h) for h in re.split(r"[,;\t]", first)}
     return {"sender", "recipient", "message_id"} <= keys or {"sender", "recipient", "received",
                                                               "subject"} <= keys  # fmt: skip
@@ -422,7 +496,8 @@ def read_trace(path: Path) -> Iterator[RawMail]:
             "download it again from the Exchange admin center."
         )
     text = _decode_trace(data)
-    first = text.lstrip("\ufeff").splitlines()[0] if text.strip() else ""
+    # Only byte order marks (text.strip() keeps them) is no line at all, not an IndexError.
+    first = next(iter(text.lstrip("\ufeff").splitlines()), "") if text.strip() else ""
     delimiter = max((",", ";", "\t"), key=first.count)
     reader = csv.reader(io.StringIO(text.lstrip("\ufeff"), newline=""), delimiter=delimiter)
     header = next(reader, [])

@@ -90,13 +90,15 @@ def own_text(body: str) -> str:
     return "\n".join(kept)
 
 
-def _sender_rule(sender: str, patterns: Iterable[str]) -> str | None:
+def _sender_rule(sender: str, patterns: Iterable[tuple[str, re.Pattern[str]]]) -> str | None:
     address = sender.lower()
-    return next((p for p in patterns if fnmatch.fnmatchcase(address, p)), None)
+    return next((text for text, pattern in patterns if pattern.match(address)), None)
 
 
 def _header_rule(headers: Mapping[str, Iterable[str]], rules: MailRules) -> str | None:
     for rule in rules.noise_headers:
+        if rule.name not in headers:  # most rules: no values to read
+            continue
         values = [str(v).strip().lower() for v in headers.get(rule.name, ())]
         if values and (rule.value is None or any(v.startswith(rule.value) for v in values)):
             return rule.text
@@ -141,6 +143,9 @@ class _Indexes:
     noise_subjects: _Index
     requests: _Index
     types: tuple[str, ...]  # the request type of each phrase of `requests`, by position
+    # The noise_senders as fnmatchcase reads them, compiled once rather than looked up in
+    # fnmatch's cache for every pattern and message.
+    senders: tuple[tuple[str, re.Pattern[str]], ...]
 
 
 # id(rules) -> (rules, indexes); the rules are kept so the id is never reused.
@@ -158,6 +163,7 @@ def _indexes(rules: MailRules) -> _Indexes:
         noise_subjects=_Index(rules.noise_subjects),
         requests=_Index(tuple(p for _, p in ordered)),
         types=tuple(rtype for rtype, _ in ordered),
+        senders=tuple((p, re.compile(fnmatch.translate(p))) for p in rules.noise_senders),
     )
     if len(_INDEXES) > 64:  # policies loaded again and again (tests): keep a few
         _INDEXES.clear()
@@ -165,12 +171,16 @@ def _indexes(rules: MailRules) -> _Indexes:
     return made
 
 
-def _mask(text: str, index: _Index) -> str:
-    tokens = set(text.split())
+def _mask(text: str, tokens: set[str], index: _Index) -> tuple[str, set[str]]:
+    """Normalised `text` (its words `tokens`) without the negative phrases, and its words."""
+    masked = text
     for phrase in index.candidates(tokens):
         if phrase.may_match(tokens):
-            text = phrase.pattern.sub(" ", text)
-    return " ".join(text.split())
+            masked = phrase.pattern.sub(" ", masked)
+    if masked is text:  # nothing masked: normalised text is single-spaced already
+        return text, tokens
+    masked = " ".join(masked.split())
+    return masked, set(masked.split())
 
 
 def classify(
@@ -186,13 +196,13 @@ def classify(
     `is_reply`: the subject was inherited (Re:, In-Reply-To), so it only counts when the
     policy says so."""
     extra = ("metadata_only",) if body is None else ()
-    if rule := _sender_rule(sender, rules.noise_senders):
+    index = _indexes(rules)
+    if rule := _sender_rule(sender, index.senders):
         return Classification(NOISE, (f"sender:{rule}", *extra))
     if rule := _header_rule(headers, rules):
         return Classification(NOISE, (f"header:{rule}", *extra))
     # Each phrase is tried only when the text holds all its whole words (may_match): a
     # set lookup instead of a regex scan for the hundreds of phrases that cannot match.
-    index = _indexes(rules)
     subject_n = normalise_text(subject or "")
     subject_words = set(subject_n.split())
     for phrase in index.noise_subjects.candidates(subject_words):
@@ -204,10 +214,10 @@ def classify(
         if phrase.may_match(text_words) and phrase.search(text_n):
             return Classification(NOISE, (f"noise:{phrase.text}", *extra))
 
-    subject_m, text_m = _mask(subject_n, index.negative), _mask(text_n, index.negative)
+    subject_m, subject_words = _mask(subject_n, subject_words, index.negative)
+    text_m, text_words = _mask(text_n, text_words, index.negative)
     if is_reply and not rules.reply_subject_counts:
-        subject_m = ""
-    subject_words, text_words = set(subject_m.split()), set(text_m.split())
+        subject_m, subject_words = "", set()
     # Per type, in policy order: the phrases found and the score (subject 2, body 1).
     by_type: dict[str, tuple[list[str], list[int]]] = {}
     requests = index.requests

@@ -116,11 +116,26 @@ def _lacks(value: object, word: str) -> bool:
     return value is None or (isinstance(value, str) and word not in value.lower())
 
 
+@lru_cache(maxsize=1024)
+def _charset_of(content_type: str) -> str | None:
+    # The stdlib parses the parameters of a Content-Type anew for every part; the same few
+    # ("text/plain; charset=utf-8") recur in every message.
+    probe = Message()
+    probe["Content-Type"] = content_type
+    return probe.get_content_charset()
+
+
 def _part_text(part: Message, ctype: str) -> str:
     payload = part.get_payload(decode=True)
     if not isinstance(payload, bytes):
         return ""
-    charset = None if _lacks(part.get("content-type"), "charset") else part.get_content_charset()
+    content_type = part.get("content-type")
+    if _lacks(content_type, "charset"):
+        charset = None
+    elif isinstance(content_type, str):
+        charset = _charset_of(content_type)
+    else:
+        charset = part.get_content_charset()
     text = decode_bytes(payload, charset)
     return html_text(text) if ctype == "text/html" else text
 
@@ -139,7 +154,7 @@ def message_body(msg: Message) -> str:
     """The plain text of a message (HTML as text when there is no plain part); attachments
     are skipped without being decoded."""
     plain: list[str] = []
-    html: list[str] = []
+    html: list[Message] = []  # read only when there is no plain text (most HTML has one)
     for part in msg.walk() if msg.is_multipart() else [msg]:
         if part.is_multipart() or _attachment(part):
             continue
@@ -147,8 +162,10 @@ def message_body(msg: Message) -> str:
         if ctype == "text/plain":
             plain.append(_part_text(part, ctype))
         elif ctype == "text/html":
-            html.append(_part_text(part, ctype))
-    return "\n".join(plain) if plain else "\n".join(html)
+            html.append(part)
+    if plain:
+        return "\n".join(plain)
+    return "\n".join(_part_text(part, "text/html") for part in html)
 
 
 def _safe_header(msg: Message, name: str) -> list[str]:
@@ -222,11 +239,35 @@ def addresses(values: list[str]) -> list[tuple[str, str]]:
     return list(_addresses(tuple(values)))
 
 
+_ADDRESS = r"[A-Za-z0-9_+-]+(?:\.[A-Za-z0-9_+-]+)*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*"
+# One address of the plainest kind: "jan@x.nl" or "Jan de Vries <jan@x.nl>", a name of
+# letters and digits only. getaddresses reads these as (name, address) exactly as written.
+_PLAIN_ADDRESS = re.compile(
+    rf"[ \t]*(?:([A-Za-z0-9]+(?: [A-Za-z0-9]+)*)[ \t]*<({_ADDRESS})>|({_ADDRESS}))[ \t]*"
+)
+
+
+def _plain_addresses(values: tuple[str, ...]) -> list[tuple[str, str]] | None:
+    """What getaddresses makes of headers holding only plain addresses, or None."""
+    found: list[tuple[str, str]] = []
+    for value in values:
+        for piece in value.split(","):
+            m = _PLAIN_ADDRESS.fullmatch(piece)
+            if m is None:
+                return None
+            found.append((m[1], m[2]) if m[2] else ("", m[3]))
+    return found
+
+
 @lru_cache(maxsize=1 << 16)
 def _addresses(values: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     # The same From and To headers recur in every message of a correspondence (the own
-    # address in each one): the stdlib's address parser is the slow part of reading a mbox.
-    return tuple((header_text(n), a) for n, a in getaddresses(list(values)) if a)
+    # address in each one): the stdlib's address parser is the slow part of reading a mbox,
+    # reading character by character; most headers are plain enough to read with one regex.
+    pairs = _plain_addresses(values)
+    if pairs is None:
+        pairs = getaddresses(list(values))
+    return tuple((header_text(n), a) for n, a in pairs if a)
 
 
 # ------------------------------------------------------------------------- formats

@@ -12,10 +12,12 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+from pandas.api.types import is_integer_dtype
 
 from compliance.bulk_dates import NAT, as_dates, to_days
+from compliance.bulk_text import positions, take, words
 from compliance.policy import Policy
-from compliance.requests import respond_by
+from compliance.requests import REQUEST_STATUSES, respond_by
 from compliance.workdays import WorkCalendar
 
 REQUEST_COLUMNS = [
@@ -30,6 +32,27 @@ def _plain(values: pd.Series) -> list[Any]:
             for v in values]  # fmt: skip
 
 
+def _column(values: pd.Series) -> Any:
+    """What a column built from `_plain(values)` holds, without a Python object per row
+    where the dtype already says it: whole numbers without a gap as int64, text with at
+    least one value as the same Arrow text (a gap is NaN there either way)."""
+    if len(values) and is_integer_dtype(values.dtype) and not values.isna().any():
+        return values.to_numpy(dtype=np.int64)
+    if values.dtype == "str" and values.notna().any():
+        return values.array
+    return _plain(values)
+
+
+def _subject_names(subject_ids: pd.Series, names: pd.Series) -> Any:
+    """names.get(subject id) per request (None without a subject or a name)."""
+    known = subject_ids.notna().to_numpy()
+    at = np.full(len(subject_ids), -1, dtype=np.int64)
+    at[known] = positions(names.index.to_numpy(), subject_ids[known].to_numpy(dtype=np.int64))
+    if (at >= 0).any() and names.dtype == "str":
+        return take(names, at)
+    return [None if i < 0 else names.iloc[i] for i in at]
+
+
 def request_table(
     requests: pd.DataFrame, names: pd.Series, policy: Policy, cal: WorkCalendar, as_of: date
 ) -> pd.DataFrame:
@@ -39,36 +62,36 @@ def request_table(
     received = pd.to_datetime(req["received_on"]).to_numpy(dtype="datetime64[D]")
     extended = req["extended"].fillna(False).to_numpy(dtype=bool)
     days = as_dates(received)
-    deadlines: dict[tuple[str, date, bool], date | None] = {}
-    due_list = []
-    for rtype, day, ext in zip(req["type"], days, extended, strict=True):
-        key = (rtype, day, bool(ext))
-        if key not in deadlines:  # many requests share a type and a day
-            deadlines[key] = respond_by(policy.request_types[rtype], day, cal, extended=key[2])
-        due_list.append(deadlines[key])
-    due = to_days(due_list)
+    # One deadline per distinct (type, day of receipt, extended): many requests share one.
+    types, type_ids = pd.factorize(req["type"])
+    key = (types.astype(np.int64) * 2 + extended) << 32 | received.astype(np.int64) & 0xFFFFFFFF
+    _, first, inverse = np.unique(key, return_index=True, return_inverse=True)
+    deadlines = [
+        respond_by(policy.request_types[type_ids[types[i]]], days[i], cal, bool(extended[i]))
+        for i in first
+    ]
+    due = to_days(deadlines)[inverse]
     answered = pd.to_datetime(req["answered_on"]).to_numpy(dtype="datetime64[D]")
     limit = np.datetime64(as_of, "D")
     is_answered = ~np.isnat(answered) & (answered <= limit)
     late = ~np.isnat(due) & (limit > due)
-    status = np.where(is_answered, "answered", np.where(late, "overdue", "open"))
-    subject_ids = _plain(req["subject_id"])
+    status = np.where(is_answered, 1, np.where(late, 2, 0))  # codes of REQUEST_STATUSES
     return pd.DataFrame(
         {
-            "id": _plain(req["id"]),
-            "type": req["type"].to_numpy(dtype=object),
-            "subject_id": subject_ids,
-            "subject_name": [None if s is None else names.get(s) for s in subject_ids],
-            "name": _plain(req["name"]),
-            "email": _plain(req["email"]),
-            "kvk": _plain(req["kvk"]),
-            "channel": req["channel"].to_numpy(dtype=object),
+            "id": _column(req["id"]),
+            "type": _column(req["type"]),
+            "subject_id": _column(req["subject_id"]),
+            "subject_name": _subject_names(req["subject_id"], names),
+            "name": _column(req["name"]),
+            "email": _column(req["email"]),
+            "kvk": _column(req["kvk"]),
+            "channel": _column(req["channel"]),
             "received_on": days,
             "respond_by": as_dates(due),
             "answered_on": as_dates(np.where(is_answered, answered, NAT)),
-            "status": status.astype(object),
-            "extended": [bool(v) for v in extended],
-            "source": _plain(req["source"]),
+            "status": words(REQUEST_STATUSES, status),
+            "extended": extended,
+            "source": _column(req["source"]),
         },
         columns=REQUEST_COLUMNS,
     )

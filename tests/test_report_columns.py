@@ -1,0 +1,104 @@
+"""The report's column-wise shortcuts give what the per-row code they replaced gave: the
+request table against `respond_by` / `request_status` per request, `report._rows` against
+`_none` over `to_dict("records")`, and the frame types (text stays "str", a column of
+nothing but gaps stays objects), on random inputs (hypothesis)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from compliance.bulk_requests import REQUEST_COLUMNS, request_table
+from compliance.policy import load_policy
+from compliance.report import _none, _rows
+from compliance.requests import request_status, respond_by
+from compliance.workdays import WorkCalendar
+
+POLICY = load_policy()
+CAL = WorkCalendar.from_policy(POLICY.calendar)
+AS_OF = date(2026, 11, 25)
+day = st.dates(date(2025, 1, 1), date(2027, 3, 31))
+text = st.one_of(st.none(), st.sampled_from(["Jan", "Piet", "Kapsalon B.V."]))
+request = st.fixed_dictionaries({
+    "type": st.sampled_from(list(POLICY.request_types)), "subject_id": st.one_of(
+        st.none(), st.integers(1, 6)), "name": text, "email": text, "kvk": text,
+    "channel": st.sampled_from(["post", "email"]), "received_on": day,
+    "answered_on": st.one_of(st.none(), day), "extended": st.booleans(),
+    "source": st.sampled_from(["manual", "mailbox"]),
+})  # fmt: skip
+
+
+def _reference(rows: list[dict[str, Any]], names: dict[int, str]) -> list[dict[str, Any]]:
+    """The per-request loop the column-wise table replaced."""
+    out = []
+    for i, r in enumerate(rows, start=1):
+        if r["received_on"] > AS_OF:
+            continue
+        due = respond_by(POLICY.request_types[r["type"]], r["received_on"], CAL, r["extended"])
+        answered = r["answered_on"] if r["answered_on"] and r["answered_on"] <= AS_OF else None
+        sid = r["subject_id"]
+        out.append({**r, "id": i, "subject_name": None if sid is None else names.get(sid),
+                    "respond_by": due, "answered_on": answered,
+                    "status": request_status(due, r["answered_on"], AS_OF)})  # fmt: skip
+    return out
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(request, max_size=25), st.booleans())
+def test_request_table_equals_the_per_row_rules(rows: list[dict[str, Any]], named: bool) -> None:
+    frame = pd.DataFrame(
+        [{"id": i, **r} for i, r in enumerate(rows, start=1)],
+        columns=["id", "type", "subject_id", "name", "email", "kvk", "channel", "received_on",
+                 "answered_on", "extended", "source"],
+    )  # fmt: skip
+    for column in ("received_on", "answered_on"):
+        frame[column] = pd.to_datetime(frame[column])
+    names = pd.Series({i: f"Naam {i}" for i in (1, 2, 3)} if named else {}, dtype="str")
+    got = request_table(frame, names, POLICY, CAL, AS_OF)
+    assert list(got.columns) == REQUEST_COLUMNS
+    assert _rows(got) == _reference(rows, dict(names.items()))
+    for column in ("type", "name", "email", "kvk", "subject_name", "status"):
+        values = got[column]
+        if values.notna().any():  # text with a value is Arrow text, gaps and all
+            assert values.dtype == "str", column
+        elif len(values) and column != "status":  # nothing but gaps: None objects
+            assert values.dtype == object and all(v is None for v in values), column
+
+
+def _old_rows(df: pd.DataFrame) -> list[dict[str, Any]]:
+    return [{k: _none(v) for k, v in row.items()} for row in df.to_dict("records")]
+
+
+cell = st.one_of(st.none(), st.integers(-5, 5), st.floats(allow_nan=True, allow_infinity=False),
+                 st.dates(), st.text(max_size=3), st.booleans())  # fmt: skip
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.integers(0, 6), st.data())
+def test_rows_equals_none_over_to_dict(n: int, data: st.DataObject) -> None:
+    frame = pd.DataFrame({
+        "int": np.arange(n, dtype=np.int32), "bool": np.arange(n) % 2 == 0,
+        "float": data.draw(st.lists(st.one_of(st.none(), st.floats(-1, 1)), min_size=n,
+                                    max_size=n), "float"),
+        "text": pd.array(data.draw(st.lists(text, min_size=n, max_size=n), "text"),
+                         dtype="str"),
+        "dates": pd.Series(data.draw(st.lists(st.one_of(st.none(), day), min_size=n,
+                                              max_size=n), "dates"), dtype=object),
+        "stamps": pd.to_datetime(data.draw(st.lists(st.one_of(st.none(), day), min_size=n,
+                                                    max_size=n), "stamps")),
+        "lists": pd.Series([np.array(["a", "b"][: i % 3], dtype=object) for i in range(n)],
+                           dtype=object),
+        "mixed": pd.Series(data.draw(st.lists(cell, min_size=n, max_size=n), "mixed"),
+                           dtype=object),
+        "numpy": pd.Series([np.int64(i) for i in range(n)], dtype=object),
+    })  # fmt: skip
+    got, want = _rows(frame), _old_rows(frame)
+    assert got == want
+    assert [[type(v) for v in r.values()] for r in got] == [
+        [type(v) for v in r.values()] for r in want
+    ]

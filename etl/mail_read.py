@@ -125,11 +125,35 @@ def _charset_of(content_type: str) -> str | None:
     return probe.get_content_charset()
 
 
-def _part_text(part: Message, ctype: str) -> str:
+def _type_headers(part: Message) -> tuple[str | None, str | None] | None:
+    """A part's first Content-Type and Content-Disposition (None: absent) as `part.get`
+    returns them, found in one pass over its headers (each `get` is a pass); None when one
+    is not ASCII text, which `get` may return as a Header."""
+    content_type = disposition = None
+    for name, value in part.raw_items():
+        low = name.lower()
+        if low == "content-type" and content_type is None:
+            content_type = value
+        elif low == "content-disposition" and disposition is None:
+            disposition = value
+    for value in (content_type, disposition):
+        if value is not None and not (isinstance(value, str) and value.isascii()):
+            return None
+    return content_type, disposition
+
+
+def _content_type(part: Message, value: str | None) -> str:
+    """Message.get_content_type, given the value of the part's Content-Type."""
+    if value is None:
+        return part.get_default_type()
+    ctype = value.partition(";")[0].strip().lower()
+    return ctype if ctype.count("/") == 1 else "text/plain"  # as RFC 2045 says
+
+
+def _part_text(part: Message, ctype: str, content_type: object) -> str:
     payload = part.get_payload(decode=True)
     if not isinstance(payload, bytes):
         return ""
-    content_type = part.get("content-type")
     if _lacks(content_type, "charset"):
         charset = None
     elif isinstance(content_type, str):
@@ -140,12 +164,11 @@ def _part_text(part: Message, ctype: str) -> str:
     return html_text(text) if ctype == "text/html" else text
 
 
-def _attachment(part: Message) -> bool:
-    disposition = part.get("content-disposition")
+def _attachment(part: Message, content_type: object, disposition: object) -> bool:
     if disposition is not None and part.get_content_disposition() == "attachment":
         return True
     # A file name is a filename= (or RFC 2231 filename*=) or a name= parameter.
-    if _lacks(disposition, "name") and _lacks(part.get("content-type"), "name"):
+    if _lacks(disposition, "name") and _lacks(content_type, "name"):
         return False
     return bool(part.get_filename())
 
@@ -154,18 +177,25 @@ def message_body(msg: Message) -> str:
     """The plain text of a message (HTML as text when there is no plain part); attachments
     are skipped without being decoded."""
     plain: list[str] = []
-    html: list[Message] = []  # read only when there is no plain text (most HTML has one)
+    html: list[tuple[Message, object]] = []  # read only when there is no plain text
     for part in msg.walk() if msg.is_multipart() else [msg]:
-        if part.is_multipart() or _attachment(part):
+        if part.is_multipart():
             continue
-        ctype = part.get_content_type()
+        found = _type_headers(part)
+        if found is None:
+            content_type, disposition = part.get("content-type"), part.get("content-disposition")
+        else:
+            content_type, disposition = found
+        if _attachment(part, content_type, disposition):
+            continue
+        ctype = part.get_content_type() if found is None else _content_type(part, found[0])
         if ctype == "text/plain":
-            plain.append(_part_text(part, ctype))
+            plain.append(_part_text(part, ctype, content_type))
         elif ctype == "text/html":
-            html.append(part)
+            html.append((part, content_type))
     if plain:
         return "\n".join(plain)
-    return "\n".join(_part_text(part, "text/html") for part in html)
+    return "\n".join(_part_text(part, "text/html", value) for part, value in html)
 
 
 def _safe_header(msg: Message, name: str) -> list[str]:
@@ -229,9 +259,49 @@ def from_message(msg: Message, *, with_body: bool = True) -> RawMail:
 _PARSER = BytesParser(policy=email_policy.compat32)
 
 
+# Header lines the stdlib parser reads without a defect or a special case: a name, ':', a
+# value (continued on lines starting with a space or tab) with none of the characters it
+# also breaks lines at, and the empty line that ends them.
+_PLAIN_HEAD = re.compile(
+    r"(?:[\x21-\x39\x3b-\x7e]+:[^\n\r\x0b\x0c\x1c-\x1e]*\n(?:[ \t][^\n\r\x0b\x0c\x1c-\x1e]*\n)*)+\n"
+)
+
+
+def _plain_message(data: bytes) -> Message | None:
+    """The message `_PARSER` makes of a one-part message with plain header lines, made
+    without its line-by-line machinery (the larger part of reading a mbox); None for any
+    other message, which the parser reads."""
+    text = data.decode("ascii", "surrogateescape")  # as BytesParser decodes it
+    head = _PLAIN_HEAD.match(text)
+    if head is None:
+        return None
+    msg = Message()
+    content_type: str | None = None  # the first Content-Type
+    lines: list[str] = []
+    for line in [*text[: head.end() - 1].splitlines(True), "end"]:  # "end": the last one stored
+        if line[0] in " \t":
+            lines.append(line)
+            continue
+        if lines:
+            name, value = email_policy.compat32.header_source_parse(lines)
+            if content_type is None and name.lower() == "content-type":
+                content_type = value
+            msg.set_raw(name, value)
+        lines = [line]
+    if content_type is None or content_type.isascii():
+        maintype = _content_type(msg, content_type).partition("/")[0]
+    else:
+        maintype = msg.get_content_maintype()
+    if maintype in ("multipart", "message"):
+        return None  # parts, or a message inside: the parser's to read
+    msg.set_payload(text[head.end() :])
+    return msg
+
+
 def parse_bytes(data: bytes) -> RawMail:
     # compat32 keeps undecodable headers as they are; header_text decodes RFC 2047 itself.
-    return from_message(_PARSER.parsebytes(data))
+    msg = _plain_message(data)
+    return from_message(_PARSER.parsebytes(data) if msg is None else msg)
 
 
 def addresses(values: list[str]) -> list[tuple[str, str]]:

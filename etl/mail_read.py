@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import csv
 import io
+import itertools
 import mailbox
 import mmap
 import re
@@ -267,11 +268,9 @@ _PLAIN_HEAD = re.compile(
 )
 
 
-def _plain_message(data: bytes) -> Message | None:
-    """The message `_PARSER` makes of a one-part message with plain header lines, made
-    without its line-by-line machinery (the larger part of reading a mbox); None for any
-    other message, which the parser reads."""
-    text = data.decode("ascii", "surrogateescape")  # as BytesParser decodes it
+def _plain_part(text: str) -> tuple[Message, str, int] | None:
+    """A message or part of plain header lines: the headers read, its main type and where
+    its body starts; None when its headers are not plain."""
     head = _PLAIN_HEAD.match(text)
     if head is None:
         return None
@@ -292,9 +291,75 @@ def _plain_message(data: bytes) -> Message | None:
         maintype = _content_type(msg, content_type).partition("/")[0]
     else:
         maintype = msg.get_content_maintype()
-    if maintype in ("multipart", "message"):
-        return None  # parts, or a message inside: the parser's to read
-    msg.set_payload(text[head.end() :])
+    return msg, maintype, head.end()
+
+
+# Characters other than "\n" the parser breaks lines at: a body holding one is its to read.
+_OTHER_BREAKS = re.compile(r"[\r\x0b\x0c\x1c-\x1e]")
+_EOL = re.compile(r"\n\Z")
+
+
+def _plain_parts(msg: Message, body: str) -> bool:
+    """Attach the parts of a multipart `body` to `msg` as the parser does, when they are
+    one level of plain parts between boundary lines; False (nothing attached) otherwise."""
+    boundary = msg.get_boundary()
+    if (
+        not boundary
+        or msg.get_content_type() == "multipart/digest"  # its parts default to message/*
+        or msg.get("content-transfer-encoding", "8bit").lower() not in ("7bit", "8bit", "binary")
+        or _OTHER_BREAKS.search(body)
+    ):
+        return False
+    # The parser's boundary line, as feedparser writes it.
+    is_boundary = re.compile(
+        "(?P<sep>" + re.escape("--" + boundary) + r")(?P<end>--)?(?P<ws>[ \t]*)"
+        r"(?P<linesep>\r\n|\r|\n)?$"
+    ).match
+    lines = body.splitlines(True)
+    marks = [(i, m) for i, line in enumerate(lines) if (m := is_boundary(line))]
+    ends = [k for k, (_, m) in enumerate(marks) if m.group("end")]
+    if not ends or ends[0] == 0:
+        return False  # no end boundary, or no part before it
+    # The boundaries up to the first end one, each with the next: a part between them.
+    spans = list(itertools.pairwise(i for i, _ in marks[: ends[0] + 1]))
+    if any(b - a < 2 for a, b in spans):
+        return False  # boundary lines in a row
+    parts: list[Message] = []
+    for a, b in spans:
+        text = "".join(lines[a + 1 : b])
+        if text.startswith("\n"):  # no headers
+            part, payload = Message(), text[1:]
+        else:
+            found = _plain_part(text)
+            if found is None or found[1] in ("multipart", "message"):
+                return False
+            part, payload = found[0], text[found[2] :]
+        # The line break before a boundary belongs to the boundary (RFC 2046).
+        part.set_payload(_EOL.sub("", payload, count=1))
+        parts.append(part)
+    first, (end, end_mark) = marks[0][0], marks[ends[0]]
+    if first:
+        msg.preamble = _EOL.sub("", "".join(lines[:first]), count=1)
+    for part in parts:
+        msg.attach(part)
+    msg.epilogue = "".join(lines[end + 1 :]) if end_mark.group("linesep") else ""
+    return True
+
+
+def _plain_message(data: bytes) -> Message | None:
+    """The message `_PARSER` makes of a message with plain header lines (and one level of
+    parts, each with plain header lines), made without its line-by-line machinery (the
+    larger part of reading a mbox); None for any other message, which the parser reads."""
+    text = data.decode("ascii", "surrogateescape")  # as BytesParser decodes it
+    found = _plain_part(text)
+    if found is None:
+        return None
+    msg, maintype, start = found
+    if maintype == "multipart":
+        return msg if _plain_parts(msg, text[start:]) else None
+    if maintype == "message":
+        return None  # a message inside: the parser's to read
+    msg.set_payload(text[start:])
     return msg
 
 

@@ -20,6 +20,17 @@ _PIECES = [b"From ", b"From a@b Mon\n", b"\n", b"\n\n", b"\r\n", b">From x\n", b
            b"Content-Type: message/rfc822\n", b"Content-Type: TEXT/Plain; charset=utf-8\n",
            b"Content-Type: text\n", b"Content-Type: \xe9/x\n"]  # fmt: skip
 _BYTES = st.lists(st.sampled_from(_PIECES), max_size=14).map(b"".join)
+_MULTIPART = [b"Content-Type: multipart/alternative; boundary=\"BB\"\n", b"Subject: x\n",
+              b"Content-Type: multipart/digest; boundary=BB\n", b"Content-Type: multipart/mixed\n",
+              b"Content-Transfer-Encoding: base64\n", b" cont\n"]  # fmt: skip
+_PART_LINES = [b"--BB\n", b"--BB--\n", b"--BB--", b"--BB  \n", b"--BBx\n", b"\n", b"text\n",
+               b"Content-Type: text/plain\n", b"Content-Type: message/rfc822\n", b" f\n",
+               b"Content-Type: multipart/mixed; boundary=CC\n", b"X: y\n", b"\r\n", b"\xe9\n",
+               b"From x\n", b"no newline"]  # fmt: skip
+_MULTIPART_BYTES = st.tuples(
+    st.lists(st.sampled_from(_MULTIPART), min_size=1, max_size=3).map(b"".join),
+    st.lists(st.sampled_from(_PART_LINES), max_size=16).map(b"".join),
+).map(lambda t: t[0] + b"\n" + t[1])
 _ADDRESS_PIECES = ["jan@x.nl", "Jan de Vries ", "<", ">", ",", " ", "\t", ".", "@", '"', "(",
                    ")", "é", ";", ":", "a", "0", "-", "+", "_", "[", "\\"]  # fmt: skip
 
@@ -42,12 +53,15 @@ def test_an_mbox_is_divided_as_mailbox_mbox_divides_it(tmp_path_factory, data):
 
 def _state(msg):
     defects = [type(d) for d in msg.defects]
-    return (msg._headers, msg._payload, msg._unixfrom, msg._default_type, msg.preamble,
+    payload = msg._payload
+    if isinstance(payload, list):
+        payload = [_state(part) for part in payload]
+    return (msg._headers, payload, msg._unixfrom, msg._default_type, msg.preamble,
             msg.epilogue, msg._charset, defects, msg.policy, type(msg))  # fmt: skip
 
 
-@settings(max_examples=400, deadline=None)
-@given(data=_BYTES)
+@settings(max_examples=600, deadline=None)
+@given(data=_BYTES | _MULTIPART_BYTES)
 def test_a_plain_message_is_read_as_the_parser_reads_it(data):
     msg = _plain_message(data)
     if msg is not None:
@@ -57,10 +71,21 @@ def test_a_plain_message_is_read_as_the_parser_reads_it(data):
 def test_the_plain_reading_is_used_for_ordinary_mail_only():
     plain = b"From: a@b.nl\nSubject: x\n  y\nContent-Type: text/plain\n\nbody\n"
     assert _plain_message(plain) is not None
-    for other in (b"Content-Type: multipart/mixed; boundary=b\n\n--b\n\nx\n--b--\n",
+    for other in (b"Content-Type: message/rfc822\n\nSubject: x\n\nbody\n",
                   b"From x\nSubject: y\n\nbody\n", b"Subject: y\r\n\r\nbody\r\n",
                   b"Subject: y\n", b"\nbody\n"):  # fmt: skip
         assert _plain_message(other) is None
+
+
+def test_a_message_of_plain_parts_is_read_as_the_parser_reads_it():
+    data = (b"Content-Type: multipart/alternative; boundary=b1\n\npreamble\n--b1\n"
+            b"Content-Type: text/plain; charset=utf-8\n\nHallo\n\n--b1\n"
+            b"Content-Type: text/html\n\n<p>Hallo</p>\n--b1--\nepilogue\n")  # fmt: skip
+    msg = _plain_message(data)
+    assert msg is not None and len(msg.get_payload()) == 2
+    assert _state(msg) == _state(_PARSER.parsebytes(data))
+    nested = data.replace(b"Content-Type: text/html", b"Content-Type: multipart/mixed; boundary=c")
+    assert _plain_message(nested) is None
 
 
 @settings(max_examples=1000, deadline=None)

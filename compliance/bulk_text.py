@@ -22,8 +22,12 @@ def positions(keys: np.ndarray, wanted: np.ndarray) -> np.ndarray:
     """Where each of `wanted` stands in `keys` (unique), -1 where it is absent."""
     if not len(keys):
         return np.full(len(wanted), -1, dtype=np.int64)
-    order = np.argsort(keys, kind="stable")
-    ordered = keys[order]
+    # The report's keys (subject ids) come sorted: then no argsort is needed.
+    if (keys[1:] > keys[:-1]).all():
+        order, ordered = np.arange(len(keys)), keys
+    else:
+        order = np.argsort(keys, kind="stable")
+        ordered = keys[order]
     at = np.minimum(np.searchsorted(ordered, wanted), len(keys) - 1)
     return np.where(ordered[at] == wanted, order[at], -1)
 

@@ -47,18 +47,33 @@ def subject_blocks(subjects: pd.DataFrame) -> list[Block]:
     inactive = client & subjects["inactive"].to_numpy(dtype=bool)
     no_contact = prospect & subjects["last_contact"].isna().to_numpy()
     ids = subjects["id"].to_numpy()
-    names = subjects["name"].to_numpy(dtype=object)
+    all_names = subjects["name"].array
+    names = {
+        k: np.asarray(all_names[m], dtype=object)  # only the rows with a finding
+        for k, m in (("dormant", dormant), ("inactive", inactive), ("none", no_contact))
+    }
     last = subjects["last_invoice"].to_numpy(dtype=object)
     return [
         Block("dormant_client", "medium", ids[dormant], {
-            "name": names[dormant],
-            "last_invoice": np.array([d.isoformat() if d else "?" for d in last[dormant]],
-                                     dtype=object),
+            "name": names["dormant"], "last_invoice": _iso_or_unknown(last[dormant]),
         }),
-        Block("inactive_without_termination", "low", ids[inactive], {"name": names[inactive]}),
+        Block("inactive_without_termination", "low", ids[inactive], {"name": names["inactive"]}),
         Block("prospect_without_contact_date", "medium", ids[no_contact],
-              {"name": names[no_contact]}),
+              {"name": names["none"]}),
     ]  # fmt: skip
+
+
+def _ids(subject_ids: np.ndarray) -> np.ndarray:
+    """Subject ids as int64 for sorting, None as 0."""
+    if subject_ids.dtype != object:
+        return subject_ids.astype(np.int64)
+    return np.array([0 if s is None else int(s) for s in subject_ids], dtype=np.int64)
+
+
+def _iso_or_unknown(days: np.ndarray) -> np.ndarray:
+    """`findings._iso` per date (None: '?'), one isoformat per distinct day."""
+    codes, distinct = pd.factorize(days)  # None: -1, the last slot
+    return np.array([d.isoformat() for d in distinct] + ["?"], dtype=object)[codes]
 
 
 class FindingList(Sequence[Finding]):
@@ -74,8 +89,11 @@ class FindingList(Sequence[Finding]):
         row = np.concatenate([np.arange(n) for n in sizes]) if parts else np.array([], int)
         rank = np.repeat([SEVERITIES.index(p[0]) for p in parts], sizes)
         codes = np.repeat(np.array([p[1] for p in parts], dtype=object), sizes)
-        sid = np.concatenate([p[2] for p in parts]) if parts else np.array([])
-        sid = np.array([0 if s is None else int(s) for s in sid], dtype=np.int64)
+        # Blocks hold integer ids; only the few other findings may have None (sorts as 0).
+        sid = np.concatenate(
+            [_ids(b.subject_ids) for b in self._blocks]
+            + [_ids(np.array([f.subject_id for f in self._others], dtype=object))]
+        )
         # Blocks come first in the input, in this order, and sorted() is stable: the last
         # key (the position in the input) keeps ties in that order.
         code_rank = pd.factorize(codes, sort=True)[0]

@@ -24,6 +24,7 @@ from compliance.access import access_findings
 from compliance.bulk_requests import request_table
 from compliance.bulk_retention import (
     deletions,
+    inventory,
     lifecycles,
     subject_table,
 )
@@ -116,7 +117,13 @@ def _build_snapshot(path: Path | str, policy: Policy, as_of: date) -> Snapshot:
     subject_frame = subject_table(subjects, life)
     # The Arrow-backed names as they are: an object copy cost a string per subject.
     names = pd.Series(subject_frame["name"].array, index=subject_frame["id"].to_numpy())
-    deletion_frame = deletions(store.record_groups(path), life, names, policy, cal, as_of)
+    groups = store.record_groups(path)
+    deletion_frame = deletions(groups, life, names, policy, cal, as_of)
+    # The inventory counted from the same groups; without any present record the store's
+    # own (empty) frame, typed as it always was.
+    inventory_frame = inventory(groups)
+    if inventory_frame.empty:
+        inventory_frame = store.inventory(path)
     request_frame = request_table(store.requests(path), names, policy, cal, as_of)
     # Only overdue and late-answered requests become findings: rows for just those, and only
     # the columns request_findings reads.
@@ -145,7 +152,7 @@ def _build_snapshot(path: Path | str, policy: Policy, as_of: date) -> Snapshot:
     return Snapshot(
         as_of=as_of,
         subjects=subject_frame,
-        inventory=store.inventory(path),
+        inventory=inventory_frame,
         deletions=deletion_frame,
         requests=request_frame,
         findings=FindingList(subject_blocks(subject_frame), others),

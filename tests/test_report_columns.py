@@ -1,11 +1,13 @@
 """The report's column-wise shortcuts give what the per-row code they replaced gave: the
-request table against `respond_by` / `request_status` per request, `report._rows` against
-`_none` over `to_dict("records")`, and the frame types (text stays "str", a column of
-nothing but gaps stays objects), on random inputs (hypothesis)."""
+inventory counted from the record groups against the store's query, the request table
+against `respond_by` / `request_status` per request, `report._rows` against `_none` over
+`to_dict("records")`, and the frame types (text stays "str", a column of nothing but gaps
+stays objects), on random inputs (hypothesis)."""
 
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -13,11 +15,15 @@ import pandas as pd
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from compliance import store
 from compliance.bulk_requests import REQUEST_COLUMNS, request_table
+from compliance.bulk_retention import deletions, inventory, lifecycles
 from compliance.policy import load_policy
 from compliance.report import _none, _rows
 from compliance.requests import request_status, respond_by
 from compliance.workdays import WorkCalendar
+from tests import test_bulk_retention as bulk
+from tests.factories import IBAN_A, NOW, export, relation
 
 POLICY = load_policy()
 CAL = WorkCalendar.from_policy(POLICY.calendar)
@@ -102,3 +108,69 @@ def test_rows_equals_none_over_to_dict(n: int, data: st.DataObject) -> None:
     assert [[type(v) for v in r.values()] for r in got] == [
         [type(v) for v in r.values()] for r in want
     ]
+
+
+group = st.fixed_dictionaries({
+    "subject_id": st.integers(1, 5), "category": st.sampled_from(["contact", "payment", "zzz"]),
+    "source": st.sampled_from(["eboekhouden", "snelstart"]),
+    "basis": st.sampled_from([None, "direct_debit"]), "records": st.integers(1, 3),
+    "present": st.integers(0, 3),
+})  # fmt: skip
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(group, max_size=30), st.booleans())
+def test_inventory_from_groups_equals_the_query(
+    groups: list[dict[str, Any]], shuffled: bool
+) -> None:
+    frame = pd.DataFrame(groups, columns=["subject_id", "category", "source", "basis", "records",
+                                          "present"]).drop_duplicates(
+        ["subject_id", "category", "source", "basis"])  # fmt: skip
+    frame = frame.sample(frac=1, random_state=1) if shuffled else frame.sort_values(
+        ["subject_id", "category", "source", "basis"], na_position="last")  # fmt: skip
+    got = inventory(frame)
+    # What the store's query counts: present records per category and source, and the
+    # distinct subjects they are about.
+    held = frame[frame["present"] > 0]
+    want = (held.groupby(["category", "source"]).agg(subjects=("subject_id", "nunique"),
+                                                     records=("present", "sum"))
+            .reset_index().sort_values(["category", "source"]))  # fmt: skip
+    assert _rows(got) == _rows(want.reset_index(drop=True))
+    if len(got):
+        assert [str(t) for t in got.dtypes] == ["str", "str", "int64", "int64"]
+
+
+def test_inventory_from_groups_on_a_store(tmp_path: Path) -> None:
+    db = tmp_path / "compliance.duckdb"
+    rels = [relation(str(1000 + i), f"Relatie {i} B.V.", kvk=f"9000010{i}", iban=IBAN_A if i % 2
+                     else None, emails=(f"info{i}@example.nl",)) for i in range(4)]  # fmt: skip
+    store.load_export(db, export("eboekhouden", rels, direct_debit=("1001",)), "r.csv", "sha",
+                      "test", NOW)  # fmt: skip
+    want = store.inventory(db)
+    got = inventory(store.record_groups(db))
+    assert got.to_dict("list") == want.to_dict("list")
+    assert list(got.dtypes) == list(want.dtypes)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(bulk.subject, min_size=1, max_size=8),
+    st.lists(st.tuples(st.integers(1, 8), bulk.group), max_size=25),
+    st.randoms(use_true_random=False),
+)
+def test_deletions_of_groups_out_of_order(subjects, groups, rnd) -> None:
+    """The store hands the groups sorted; in any other order each key still gets the
+    earliest due (the first in the given order on a tie) and the summed counts."""
+    groups = [(sid, g) for sid, g in groups if sid <= len(subjects)]
+    activity, table = bulk._frames(subjects, groups)
+    order = list(range(len(table)))
+    rnd.shuffle(order)
+    table = table.iloc[order].reset_index(drop=True)
+    _, expected = bulk._reference(activity, table, True)
+    life = lifecycles(activity, POLICY, AS_OF, True)
+    names = pd.Series({i + 1: f"Naam {i + 1}" for i in range(len(subjects))})
+    got = deletions(table, life, names, POLICY, CAL, AS_OF)
+    keys = list(zip(got["subject_id"], got["category"], got["source"], strict=True))
+    assert sorted(keys) == sorted(expected)
+    for key, row in zip(keys, got.to_dict("records"), strict=True):
+        assert {k: row[k] for k in expected[key]} == expected[key], key

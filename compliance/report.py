@@ -117,7 +117,7 @@ def _build_snapshot(path: Path | str, policy: Policy, as_of: date) -> Snapshot:
     subject_frame = subject_table(subjects, life)
     # The Arrow-backed names as they are: an object copy cost a string per subject.
     names = pd.Series(subject_frame["name"].array, index=subject_frame["id"].to_numpy())
-    groups = store.record_groups(path)
+    groups = store.deletion_groups(path)
     deletion_frame = deletions(groups, life, names, policy, cal, as_of)
     # The inventory counted from the same groups; without any present record the store's
     # own (empty) frame, typed as it always was.

@@ -174,3 +174,34 @@ def test_deletions_of_groups_out_of_order(subjects, groups, rnd) -> None:
     assert sorted(keys) == sorted(expected)
     for key, row in zip(keys, got.to_dict("records"), strict=True):
         assert {k: row[k] for k in expected[key]} == expected[key], key
+
+
+def test_subjects_addresses_and_sources_as_the_list_query_gave(tmp_path: Path) -> None:
+    """store.subjects cuts the sorted addresses into lists itself and shares one array per
+    combination of sources: the same lists as list_sort(list(...)) per subject, also with
+    an address whose subject is gone and a subject without any."""
+    db = tmp_path / "compliance.duckdb"
+    rels = [relation(str(1000 + i), f"Relatie {i} B.V.", kvk=f"9000020{i}",
+                     emails=tuple(f"{c}{i}@example.nl" for c in "zam"[: i % 3]))
+            for i in range(6)]  # fmt: skip
+    store.load_export(db, export("eboekhouden", rels), "r.csv", "sha", "test", NOW)
+    store.load_export(db, export("snelstart", rels[:2]), "s.csv", "sha2", "test", NOW)
+    with store.writing(db) as conn:
+        conn.execute("INSERT INTO subject_identifiers VALUES ('email', 'a@weg.nl', 999, 'x')")
+    with store.reading(db) as conn:
+        want = conn.execute(
+            """SELECT s.id, coalesce(e.emails, []::VARCHAR[]),
+                      coalesce(src.sources, []::VARCHAR[])
+               FROM subjects s
+               LEFT JOIN (SELECT subject_id, list_sort(list(DISTINCT value)) AS emails
+                          FROM subject_identifiers WHERE kind = 'email' GROUP BY ALL) e
+                 ON e.subject_id = s.id
+               LEFT JOIN (SELECT subject_id, list_sort(list(DISTINCT source)) AS sources
+                          FROM source_subjects GROUP BY ALL) src ON src.subject_id = s.id
+               ORDER BY s.id"""
+        ).fetchall()
+    got = store.subjects(db)
+    assert [(int(i), e.tolist(), s.tolist()) for i, e, s in
+            zip(got["id"], got["emails"], got["sources"], strict=True)] == want  # fmt: skip
+    assert all(isinstance(e, np.ndarray) and e.dtype == object for e in got["emails"])
+    assert any(len(e) == 0 for e in got["emails"]) and any(len(e) > 1 for e in got["emails"])

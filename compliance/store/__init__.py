@@ -36,6 +36,7 @@ from compliance.store.loading import ImportResult, load_export
 from compliance.store.messages import messages, overrule_message
 from compliance.store.queries import (
     audit_log,
+    deletion_groups,
     imports,
     inventory,
     invoice_count,
@@ -69,6 +70,7 @@ __all__ = [
     "applied_migrations",
     "audit_log",
     "backup",
+    "deletion_groups",
     "ensure_database",
     "forget_access_link",
     "has_data",

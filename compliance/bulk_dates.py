@@ -56,6 +56,20 @@ def as_dates(days: np.ndarray) -> np.ndarray:
 def add_calendar_months_array(days: np.ndarray, months: int) -> np.ndarray:
     """`add_calendar_months` per element: same day, clamped to the month's last day."""
     missing = np.isnat(days)
+    ordinal = days.astype(np.int64)
+    if len(days) > 4096 and not missing.all():
+        low, high = ordinal[~missing].min(), ordinal[~missing].max()
+        if 2 * (high - low + 1) < len(days):
+            # Far more rows than days (a million subjects, a few thousand dates): the
+            # rule once per day in the range, then looked up per row.
+            span = np.arange(low, high + 1).astype("datetime64[D]")
+            table = np.r_[_add_months(span, months), NAT]  # the last slot: NaT
+            return table[np.where(missing, high - low + 1, ordinal - low)]
+    return _add_months(days, months)
+
+
+def _add_months(days: np.ndarray, months: int) -> np.ndarray:
+    missing = np.isnat(days)
     safe = np.where(missing, np.datetime64("2000-01-01", "D"), days)
     month = safe.astype("datetime64[M]")
     day = (safe - month.astype("datetime64[D]")).astype(np.int64)  # 0-based day of month

@@ -263,9 +263,9 @@ def subject_table(subjects: pd.DataFrame, life: pd.DataFrame) -> pd.DataFrame:
     if len(at) and (at >= 0).all():
         # Every subject has its lifecycle (the report's case): its columns taken by
         # position, without a merge copying every column of a million rows.
-        rows = pd.concat(
-            [subjects.reset_index(drop=True), life.take(at).reset_index(drop=True)], axis=1
-        )
+        same = len(life) == len(at) and bool((at == np.arange(len(at))).all())
+        part = life if same else life.take(at)  # both in id order: nothing to move
+        rows = pd.concat([subjects.reset_index(drop=True), part.reset_index(drop=True)], axis=1)
     else:  # a subject without one gets gaps, as the left join gave
         rows = subjects.merge(life, left_on="id", right_on="subject_id", how="left", sort=False)
     out = rows[["id", "name", "kvk", "emails", "sources", "status", "invoices", "dormant",

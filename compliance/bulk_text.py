@@ -22,6 +22,15 @@ def positions(keys: np.ndarray, wanted: np.ndarray) -> np.ndarray:
     """Where each of `wanted` stands in `keys` (unique), -1 where it is absent."""
     if not len(keys):
         return np.full(len(wanted), -1, dtype=np.int64)
+    if keys.dtype.kind in "iu" and np.asarray(wanted).dtype.kind in "iu":
+        low, high = int(keys.min()), int(keys.max())
+        if high - low <= 4 * len(keys) + 1024:
+            # Ids from a sequence (subjects): a table indexed by id answers in one step,
+            # where a binary search per row cost a tenth of a second at L.
+            table = np.full(high - low + 2, -1, dtype=np.int64)  # the last slot: absent
+            table[keys.astype(np.int64) - low] = np.arange(len(keys))
+            at = np.asarray(wanted, dtype=np.int64) - low
+            return table[np.where((at >= 0) & (at <= high - low), at, high - low + 1)]
     # The report's keys (subject ids) come sorted: then no argsort is needed.
     if (keys[1:] > keys[:-1]).all():
         order, ordered = np.arange(len(keys)), keys

@@ -90,7 +90,14 @@ def _plain_values(column: pd.Series) -> list[Any]:
         return column.tolist()
     if kind == "f" or column.dtype == "str":  # a gap is NaN: None instead
         return [None if v != v else v for v in column.tolist()]
-    return [_none(_native(v)) for v in column.tolist()]
+    values = column.tolist()
+    if {type(v) for v in values} <= _AS_THEY_ARE:  # dates and gaps, mostly
+        return values
+    return [_none(_native(v)) for v in values]
+
+
+# Values _none and _native give back unchanged (None included): no call per value needed.
+_AS_THEY_ARE = {type(None), date, str, int, bool}
 
 
 def _native(value: Any) -> Any:

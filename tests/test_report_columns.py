@@ -16,12 +16,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from compliance import store
+from compliance.bulk_dates import add_calendar_months_array, as_dates
 from compliance.bulk_requests import REQUEST_COLUMNS, request_table
 from compliance.bulk_retention import deletions, inventory, lifecycles
+from compliance.bulk_text import positions
 from compliance.policy import load_policy
 from compliance.report import _none, _rows
 from compliance.requests import request_status, respond_by
-from compliance.workdays import WorkCalendar
+from compliance.workdays import WorkCalendar, add_calendar_months
 from tests import test_bulk_retention as bulk
 from tests.factories import IBAN_A, NOW, export, relation
 
@@ -205,3 +207,32 @@ def test_subjects_addresses_and_sources_as_the_list_query_gave(tmp_path: Path) -
             zip(got["id"], got["emails"], got["sources"], strict=True)] == want  # fmt: skip
     assert all(isinstance(e, np.ndarray) and e.dtype == object for e in got["emails"])
     assert any(len(e) == 0 for e in got["emails"]) and any(len(e) > 1 for e in got["emails"])
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.sets(st.one_of(st.integers(0, 40), st.integers(-(10**12), 10**12)), max_size=30),
+    st.lists(st.one_of(st.integers(-5, 45), st.integers(-(10**12), 10**12)), max_size=30),
+    st.randoms(use_true_random=False),
+)
+def test_positions_finds_each_key(keys: set[int], wanted: list[int], rnd) -> None:
+    """bulk_text.positions, dense (a table by id) or sparse, sorted or not, as a dict."""
+    keys_ = sorted(keys)
+    if rnd.random() < 0.5:
+        rnd.shuffle(keys_)
+    where = {k: i for i, k in enumerate(keys_)}
+    got = positions(np.array(keys_, dtype=np.int64), np.array(wanted, dtype=np.int64))
+    assert got.tolist() == [where.get(w, -1) for w in wanted]
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.dates(date(1995, 1, 1), date(2035, 1, 1)), st.integers(0, 120), st.integers(0, 2**32))
+def test_calendar_months_of_many_rows_by_table(start: date, months: int, seed: int) -> None:
+    """add_calendar_months_array looks a long column up in a table of its days (a path
+    tests/test_bulk_dates.py's short lists never take): same as the rule per day."""
+    rng = np.random.default_rng(seed)
+    days = np.datetime64(start, "D") + rng.integers(0, 900, 6000).astype("timedelta64[D]")
+    days[rng.random(6000) < 0.1] = np.datetime64("NaT")
+    got = as_dates(add_calendar_months_array(days, months)).tolist()
+    assert got == [None if d is None else add_calendar_months(d, months)
+                   for d in as_dates(days).tolist()]  # fmt: skip

@@ -141,34 +141,27 @@ def invoice_count(path: Path | str) -> int:
 
 
 def record_groups(path: Path | str) -> pd.DataFrame:
-    """Records per subject × category × source × basis, with what deletion needs."""
-    with reading(path) as conn:
-        return _columns(
-            conn,
-            """
-            SELECT subject_id, category, source, basis,
-                   count(*) AS records,
-                   count(*) FILTER (WHERE deleted_on IS NULL) AS present,
-                   max(deleted_on) AS deleted_on,
-                   min(clock_start) AS clock_start,
-                   max(coalesce(source_date, first_seen)) AS last_seen
-            FROM records GROUP BY ALL ORDER BY subject_id, category, source, basis
-        """,
-        )
+    """Records per subject × category × source × basis, with what deletion needs and the
+    latest date per group (the inventory page shows it)."""
+    return _groups(path, ", max(coalesce(source_date, first_seen)) AS last_seen")
 
 
 def deletion_groups(path: Path | str) -> pd.DataFrame:
     """record_groups without last_seen: what the report's deletions and inventory read (the
     latest date per group was a tenth of the query at a million subjects)."""
+    return _groups(path, "")
+
+
+def _groups(path: Path | str, extra: str) -> pd.DataFrame:
     with reading(path) as conn:
         return _columns(
             conn,
-            """
+            f"""
             SELECT subject_id, category, source, basis,
                    count(*) AS records,
                    count(*) FILTER (WHERE deleted_on IS NULL) AS present,
                    max(deleted_on) AS deleted_on,
-                   min(clock_start) AS clock_start
+                   min(clock_start) AS clock_start{extra}
             FROM records GROUP BY ALL ORDER BY subject_id, category, source, basis
         """,
         )

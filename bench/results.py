@@ -139,7 +139,10 @@ def write() -> None:
         f"{m.get('python')}, DuckDB {m.get('duckdb')}, pandas {m.get('pandas')}, openpyxl "
         f"{m.get('openpyxl')}. Median of {data.get('runs')} runs, each in a fresh process; "
         "memory is the process's peak RSS. Every ratio is ours ÷ the baseline measured in the "
-        "same run on the same file (see bench/steps.py for each baseline).",
+        "same run on the same file (see bench/steps.py for each baseline). A page is "
+        "rendered with streamlit.testing's AppTest: cold is its first run with empty caches, "
+        "warm a second run of the same session (the owner's next click), both against the "
+        "page's store and report calls made directly.",
         "",
         "Sizes: "
         + ", ".join(

@@ -107,12 +107,13 @@ def record_deletion(s, choices):
 
 
 # The most urgent first, at most MAX_CHOICES of them (the filters above narrow the list).
-filters = f"{chosen}:{categories}:{sources}:{search}"
-open_count = ui.derived(s, f"deletion_open:{filters}", lambda: int((rows["present"] > 0).sum()))
-choices = ui.derived(
-    s,
-    f"deletion_choices:{filters}",
-    lambda: deletion_choices(s, rows[rows["present"] > 0].head(MAX_CHOICES)),
+def open_choices():
+    still_there = rows[rows["present"] > 0]
+    return deletion_choices(s, still_there.head(MAX_CHOICES)), len(still_there)
+
+
+choices, open_count = ui.derived(
+    s, f"deletion_choices:{chosen}:{categories}:{sources}:{search}", open_choices
 )
 if not choices:
     st.caption(s.t("deletions.mark_nothing"))

@@ -3,9 +3,9 @@
 STRINGS: dict[str, tuple[str, str]] = {
     "audit.overflow": (
         "{n} regels passen niet meer op dit blad: Excel houdt op bij 1.048.576 rijen. De "
-        "volledige lijst staat op de pagina in het dashboard (CSV-download).",
+        "volledige lijst staat op de bijbehorende pagina van het dashboard.",
         "{n} more rows do not fit on this sheet: Excel stops at 1,048,576 rows. The whole "
-        "list is on the dashboard's page (CSV download).",
+        "list is on the matching page of the dashboard.",
     ),
     "audit.title": (
         "{sheet} · {org} · peildatum {as_of}",

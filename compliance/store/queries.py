@@ -239,14 +239,18 @@ def audit_log(path: Path | str, limit: int | None = 500) -> pd.DataFrame:
 
 
 def reappearances(path: Path | str) -> pd.DataFrame:
-    """Deleted records that an import brought back and that are still present."""
+    """Deleted records that an import brought back and that are still present.
+
+    `imported_at` is the import's own clock (`started_at`, the `now` it was given), not
+    `finished_at`, which is the wall time it ended: the report compares it with `as_of`,
+    and a report as of the import day must not depend on the day it is read."""
     with reading(path) as conn:
         return _frame(
             conn,
             """
             SELECT a.id, new.subject_id, ss.name, new.category, new.source,
                    old.deleted_on, old.subject_id AS old_subject_id, i.file_name,
-                   i.finished_at AS imported_at
+                   i.started_at AS imported_at
             FROM reappearances a
             JOIN records new ON new.id = a.new_record_id
             JOIN records old ON old.id = a.old_record_id

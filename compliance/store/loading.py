@@ -4,13 +4,14 @@ and audit entry, or nothing at all."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 
 import pandas as pd
 
-from compliance.linking import LinkIndex, identifiers_of, link
+from compliance.linking import LinkIndex
 from compliance.store.access import is_newer_observation, load_access
+from compliance.store.bulk_load import load_records, load_subjects
 from compliance.store.connection import (
     Connection,
     append_audit,
@@ -94,61 +95,8 @@ def load_export(
         import_id = next_id(conn, "imports")
         salt = database_salt(conn)
         index = _link_index(conn)
-        first_new_subject = index.next_id
-
-        # Link every relation of the file to a subject.
-        ref_to_subject: dict[str, int] = {}
-        subject_rows = []
-        for row in parsed.subjects:
-            ids = identifiers_of(row.name, row.kvk, row.emails, row.iban, row.is_company, salt)
-            subject_id, _how = link(index, parsed.source, row.ref, ids)
-            ref_to_subject[row.ref] = subject_id
-            subject_rows.append(
-                (parsed.source, row.ref, subject_id, row.name, row.kvk, row.is_company,
-                 row.inactive, row.added_on, row.modified_on)
-            )  # fmt: skip
-        known_refs = dict(index.by_source_ref)
-
-        def subject_of(ref: str) -> int | None:
-            return ref_to_subject.get(ref) or known_refs.get((parsed.source, ref))
-
-        new_subjects = [r for r in subject_rows if r[2] >= first_new_subject]
-        if new_subjects:
-            df = pd.DataFrame(new_subjects, columns=_SUBJECT_ROW).drop_duplicates("subject_id")
-            df["created_at"] = now
-            df["import_id"] = import_id
-            conn.register("new_subjects", df)
-            conn.execute(
-                "INSERT INTO subjects SELECT subject_id, name, kvk, is_company, created_at, "
-                "import_id FROM new_subjects"
-            )
-            conn.unregister("new_subjects")
-        if index.added:
-            ids_df = pd.DataFrame(index.added, columns=["kind", "value", "subject_id"])
-            ids_df["source"] = parsed.source
-            conn.register("new_ids", ids_df)
-            conn.execute(
-                "INSERT INTO subject_identifiers SELECT kind, value, subject_id, source "
-                "FROM new_ids ON CONFLICT DO NOTHING"
-            )
-            conn.unregister("new_ids")
-        if subject_rows:
-            ss = pd.DataFrame(subject_rows, columns=_SUBJECT_ROW)
-            ss = ss.drop_duplicates("ref", keep="last")
-            ss["import_id"] = import_id
-            conn.register("ss", ss)
-            conn.execute("""
-                INSERT INTO source_subjects
-                SELECT source, ref, subject_id, name, coalesce(inactive, false), added_on,
-                       modified_on, import_id, import_id FROM ss
-                ON CONFLICT (source, ref) DO UPDATE SET
-                    name = excluded.name, inactive = excluded.inactive,
-                    added_on = excluded.added_on, modified_on = excluded.modified_on,
-                    last_import_id = excluded.last_import_id
-            """)
-            conn.unregister("ss")
-
-        counts = _load_records(conn, parsed, subject_of, import_id, today)
+        subjects_new = load_subjects(conn, parsed, index, salt, import_id, now)
+        counts = load_records(conn, parsed, import_id, today)
         reappeared = detect_reappearances(conn, import_id, now)
         for key, value in _load_invoices(conn, parsed, import_id).items():
             counts[key] += value
@@ -197,7 +145,6 @@ def load_export(
             },
             now,
         )
-        subjects_new = index.next_id - first_new_subject
     return ImportResult(
         import_id,
         parsed.source,
@@ -215,65 +162,6 @@ def load_export(
         access_gone=access["gone"],
         reappeared=reappeared,
     )
-
-
-# Rows as tuples and the frame built with these columns: dicts per row cost twice as much.
-_SUBJECT_ROW = ["source", "ref", "subject_id", "name", "kvk", "is_company", "inactive",
-                "added_on", "modified_on"]  # fmt: skip
-_RECORD_ROW = ["subject_id", "category", "source", "ref", "fields", "basis", "detail",
-               "source_date", "clock_start"]  # fmt: skip
-
-
-def _load_records(
-    conn, parsed: ParsedExport, subject_of, import_id: int, today: date
-) -> dict[str, int]:
-    rows = []
-    for rec in parsed.records:
-        subject_id = subject_of(rec.subject_ref)
-        if subject_id is None:
-            continue
-        rows.append(
-            (subject_id, rec.category, parsed.source, rec.ref, sorted(set(rec.fields)),
-             rec.basis, rec.detail, rec.seen_on, rec.clock_start)
-        )  # fmt: skip
-    counts = {"new": 0, "changed": 0, "unchanged": 0}
-    if not rows:
-        return counts
-    df = pd.DataFrame(rows, columns=_RECORD_ROW).drop_duplicates(["category", "ref"], keep="last")
-    for col in ("source_date", "clock_start"):
-        df[col] = pd.to_datetime(df[col]).dt.date
-    conn.register("incoming", df)
-    # Classify before writing, so the import log says what really changed.
-    new, changed = conn.execute("""
-        SELECT count(*) FILTER (WHERE r.id IS NULL),
-               count(*) FILTER (WHERE r.id IS NOT NULL AND (
-                   r.fields IS DISTINCT FROM i.fields::VARCHAR[] OR r.basis IS DISTINCT FROM i.basis
-                   OR r.detail IS DISTINCT FROM i.detail
-                   OR r.source_date IS DISTINCT FROM i.source_date
-                   OR r.subject_id IS DISTINCT FROM i.subject_id))
-        FROM incoming i LEFT JOIN records r
-          ON r.source = i.source AND r.category = i.category AND r.ref = i.ref
-    """).fetchall()[0]
-    counts.update(new=new, changed=changed, unchanged=len(df) - new - changed)
-    start = next_id(conn, "records")
-    conn.execute(
-        """
-        INSERT INTO records
-        SELECT ? + row_number() OVER () - 1, subject_id, category, source, ref,
-               fields::VARCHAR[], basis, coalesce(detail, ''), source_date, ?, ?, clock_start,
-               NULL, NULL, NULL, ?, ?
-        FROM incoming
-        ON CONFLICT (source, category, ref) DO UPDATE SET
-            subject_id = excluded.subject_id, fields = excluded.fields, basis = excluded.basis,
-            detail = excluded.detail,
-            source_date = greatest(records.source_date, excluded.source_date),
-            clock_start = coalesce(excluded.clock_start, records.clock_start),
-            last_seen = excluded.last_seen, last_import_id = excluded.last_import_id
-    """,
-        [start, today, today, import_id, import_id],
-    )
-    conn.unregister("incoming")
-    return counts
 
 
 def _load_invoices(conn, parsed: ParsedExport, import_id: int) -> dict[str, int]:

@@ -1,0 +1,248 @@
+"""The relations and records of one export, handed to DuckDB in batches.
+
+A ten-year export holds a million relations. Building one Python row per relation and one
+pandas frame of them all cost more memory than the file itself several times over, so the
+rows go to DuckDB `BATCH_ROWS` at a time as Arrow tables, into temporary tables of the
+import's transaction; the last occurrence of a key wins, as before, and the subject of a
+record is found by a join on `source_subjects`, not a Python dictionary.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from datetime import date, datetime
+from itertools import islice
+from typing import TypeVar
+
+import pyarrow as pa
+
+from compliance.linking import LinkIndex, identifiers_of, link
+from compliance.store.connection import Connection, next_id
+from etl.model import ParsedExport, RecordRow, SubjectRow
+
+BATCH_ROWS = 100_000
+
+_T = TypeVar("_T")
+
+_SUBJECTS = pa.schema(
+    [
+        ("pos", pa.int64()),
+        ("ref", pa.string()),
+        ("subject_id", pa.int32()),
+        ("name", pa.string()),
+        ("kvk", pa.string()),
+        ("is_company", pa.bool_()),
+        ("inactive", pa.bool_()),
+        ("added_on", pa.date32()),
+        ("modified_on", pa.date32()),
+    ]
+)
+_IDENTIFIERS = pa.schema(
+    [("kind", pa.string()), ("value", pa.string()), ("subject_id", pa.int32())]
+)
+_RECORDS = pa.schema(
+    [
+        ("pos", pa.int64()),
+        ("subject_ref", pa.string()),
+        ("category", pa.string()),
+        ("ref", pa.string()),
+        ("fields", pa.list_(pa.string())),
+        ("basis", pa.string()),
+        ("detail", pa.string()),
+        ("source_date", pa.date32()),
+        ("clock_start", pa.date32()),
+    ]
+)
+
+
+def _batches(rows: Sequence[_T]) -> Iterator[tuple[int, Sequence[_T]]]:
+    it = iter(rows)
+    start = 0
+    while batch := list(islice(it, BATCH_ROWS)):
+        yield start, batch
+        start += len(batch)
+
+
+def _append(conn: Connection, table: str, data: pa.Table) -> None:
+    conn.register("_batch", data)
+    try:
+        conn.execute(f"INSERT INTO {table} SELECT * FROM _batch")
+    finally:
+        conn.unregister("_batch")
+
+
+def _link_batch(
+    index: LinkIndex, source: str, start: int, batch: Sequence[SubjectRow], salt: str
+) -> pa.Table:
+    linked = []
+    for row in batch:
+        ids = identifiers_of(row.name, row.kvk, row.emails, row.iban, row.is_company, salt)
+        linked.append(link(index, source, row.ref, ids)[0])
+    return pa.Table.from_arrays(
+        [
+            pa.array(range(start, start + len(batch)), pa.int64()),
+            pa.array([r.ref for r in batch], pa.string()),
+            pa.array(linked, pa.int32()),
+            pa.array([r.name for r in batch], pa.string()),
+            pa.array([r.kvk for r in batch], pa.string()),
+            pa.array([r.is_company for r in batch], pa.bool_()),
+            pa.array([r.inactive for r in batch], pa.bool_()),
+            pa.array([r.added_on for r in batch], pa.date32()),
+            pa.array([r.modified_on for r in batch], pa.date32()),
+        ],
+        schema=_SUBJECTS,
+    )
+
+
+def load_subjects(
+    conn: Connection,
+    parsed: ParsedExport,
+    index: LinkIndex,
+    salt: str,
+    import_id: int,
+    now: datetime,
+) -> int:
+    """Link every relation of the file to a subject and store subjects, identifiers and
+    the source's view of each; returns how many subjects are new."""
+    first_new = index.next_id
+    if not parsed.subjects:
+        return 0
+    conn.execute(f"CREATE TEMP TABLE _in_subjects ({_columns(_SUBJECTS)})")
+    for start, batch in _batches(parsed.subjects):
+        _append(conn, "_in_subjects", _link_batch(index, parsed.source, start, batch, salt))
+        if index.added:  # new identifiers: stored now, so the index need not keep a list
+            kinds, values, ids = zip(*index.added, strict=True)
+            table = pa.Table.from_arrays(
+                [pa.array(kinds), pa.array(values), pa.array(ids, pa.int32())],
+                schema=_IDENTIFIERS,
+            )
+            conn.register("_ids", table)
+            conn.execute(
+                "INSERT INTO subject_identifiers SELECT kind, value, subject_id, ? "
+                "FROM _ids ON CONFLICT DO NOTHING",
+                [parsed.source],
+            )
+            conn.unregister("_ids")
+            index.added.clear()
+    # A subject is created from its first relation in the file; the source's view of a
+    # relation is its last row (a file that lists a code twice means the later one).
+    conn.execute(
+        """
+        INSERT INTO subjects
+        SELECT subject_id, name, kvk, is_company, ?, ? FROM _in_subjects
+        WHERE subject_id >= ?
+        QUALIFY row_number() OVER (PARTITION BY subject_id ORDER BY pos) = 1
+        ORDER BY pos
+        """,
+        [now, import_id, first_new],
+    )
+    conn.execute(
+        """
+        INSERT INTO source_subjects
+        SELECT ?, ref, subject_id, name, coalesce(inactive, false), added_on, modified_on,
+               ?, ? FROM _in_subjects
+        QUALIFY row_number() OVER (PARTITION BY ref ORDER BY pos DESC) = 1
+        ORDER BY pos
+        ON CONFLICT (source, ref) DO UPDATE SET
+            name = excluded.name,
+            inactive = excluded.inactive, added_on = excluded.added_on,
+            modified_on = excluded.modified_on, last_import_id = excluded.last_import_id
+        """,
+        [parsed.source, import_id, import_id],
+    )
+    conn.execute("DROP TABLE _in_subjects")
+    return index.next_id - first_new
+
+
+def _record_batch(start: int, batch: Sequence[RecordRow], fields_of: dict) -> pa.Table:
+    fields = []
+    for rec in batch:
+        # The database keeps a record's field ids sorted by name; most records share one
+        # of a handful of sets, so each set is sorted once.
+        listed = fields_of.get(rec.fields)
+        if listed is None:
+            listed = fields_of[rec.fields] = sorted(set(rec.fields))
+        fields.append(listed)
+    return pa.Table.from_arrays(
+        [
+            pa.array(range(start, start + len(batch)), pa.int64()),
+            pa.array([r.subject_ref for r in batch], pa.string()),
+            pa.array([r.category for r in batch], pa.string()),
+            pa.array([r.ref for r in batch], pa.string()),
+            pa.array(fields, pa.list_(pa.string())),
+            pa.array([r.basis for r in batch], pa.string()),
+            pa.array([r.detail for r in batch], pa.string()),
+            pa.array([r.seen_on for r in batch], pa.date32()),
+            pa.array([r.clock_start for r in batch], pa.date32()),
+        ],
+        schema=_RECORDS,
+    )
+
+
+def load_records(
+    conn: Connection, parsed: ParsedExport, import_id: int, today: date
+) -> dict[str, int]:
+    """Store the file's records (new, changed or unchanged); counts each kind."""
+    counts = {"new": 0, "changed": 0, "unchanged": 0}
+    if not parsed.records:
+        return counts
+    conn.execute(f"CREATE TEMP TABLE _in_records ({_columns(_RECORDS)})")
+    fields_of: dict[tuple[str, ...], list[str]] = {}
+    for start, batch in _batches(parsed.records):
+        _append(conn, "_in_records", _record_batch(start, batch, fields_of))
+    # The last row of a (category, ref) wins; a record whose relation is not known to this
+    # source (not in this file, not imported before) has no subject and is left out.
+    conn.execute(
+        """
+        CREATE TEMP TABLE incoming AS
+        SELECT i.pos, ss.subject_id, i.category, ? AS source, i.ref, i.fields, i.basis,
+               coalesce(i.detail, '') AS detail, i.source_date, i.clock_start
+        FROM _in_records i
+        JOIN source_subjects ss ON ss.source = ? AND ss.ref = i.subject_ref
+        QUALIFY row_number() OVER (PARTITION BY i.category, i.ref ORDER BY i.pos DESC) = 1
+        """,
+        [parsed.source, parsed.source],
+    )
+    conn.execute("DROP TABLE _in_records")
+    # Classify before writing, so the import log says what really changed.
+    total, new, changed = conn.execute("""
+        SELECT count(*), count(*) FILTER (WHERE r.id IS NULL),
+               count(*) FILTER (WHERE r.id IS NOT NULL AND (
+                   r.fields IS DISTINCT FROM i.fields OR r.basis IS DISTINCT FROM i.basis
+                   OR r.detail IS DISTINCT FROM i.detail
+                   OR r.source_date IS DISTINCT FROM i.source_date
+                   OR r.subject_id IS DISTINCT FROM i.subject_id))
+        FROM incoming i LEFT JOIN records r
+          ON r.source = i.source AND r.category = i.category AND r.ref = i.ref
+    """).fetchall()[0]
+    counts.update(new=new, changed=changed, unchanged=total - new - changed)
+    conn.execute(
+        """
+        INSERT INTO records
+        SELECT ? + row_number() OVER (ORDER BY pos) - 1, subject_id, category, source, ref,
+               fields, basis, detail, source_date, ?, ?, clock_start,
+               NULL, NULL, NULL, ?, ?
+        FROM incoming ORDER BY pos
+        ON CONFLICT (source, category, ref) DO UPDATE SET
+            subject_id = excluded.subject_id, fields = excluded.fields, basis = excluded.basis,
+            detail = excluded.detail,
+            source_date = greatest(records.source_date, excluded.source_date),
+            clock_start = coalesce(excluded.clock_start, records.clock_start),
+            last_seen = excluded.last_seen, last_import_id = excluded.last_import_id
+    """,
+        [next_id(conn, "records"), today, today, import_id, import_id],
+    )
+    conn.execute("DROP TABLE incoming")
+    return counts
+
+
+def _columns(schema: pa.Schema) -> str:
+    types = {
+        pa.int64(): "BIGINT",
+        pa.int32(): "INTEGER",
+        pa.string(): "VARCHAR",
+        pa.bool_(): "BOOLEAN",
+        pa.date32(): "DATE",
+        pa.list_(pa.string()): "VARCHAR[]",
+    }
+    return ", ".join(f"{f.name} {types[f.type]}" for f in schema)

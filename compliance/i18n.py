@@ -42,6 +42,12 @@ def t(key: str, lang: str = DEFAULT_LANGUAGE, **params: object) -> str:
     return text.format(**params) if params else text
 
 
+def template(key: str, lang: str = DEFAULT_LANGUAGE) -> str:
+    """The text for `key` in `lang` with its placeholders unfilled: to fill many times."""
+    nl, en = STRINGS[key]
+    return en if lang == "en" else nl
+
+
 def label(obj: object, field: str, lang: str) -> str:
     """A policy object's `<field>_nl` / `<field>_en` attribute in the chosen language."""
     return getattr(obj, f"{field}_{'en' if lang == 'en' else 'nl'}")

@@ -10,10 +10,12 @@ were open; the next review compares today's snapshot with that.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from compliance.finding_list import FindingList
+from compliance.findings import Finding
 from compliance.report import Snapshot
 
 
@@ -28,6 +30,8 @@ def review_state(snap: Snapshot) -> dict[str, Any]:
     d, r, s = snap.deletions, snap.requests, snap.subjects
     status = s["status"].value_counts() if len(s) else {}
     overdue = d[d["status"] == "overdue"]
+    heads, en, nl = _finding_parts(snap.findings)
+    keys = [_finding_key(code, sid, text) for (code, sid), text in zip(heads, en, strict=True)]
     return {
         "as_of": snap.as_of.isoformat(),
         "counts": {
@@ -41,21 +45,36 @@ def review_state(snap: Snapshot) -> dict[str, Any]:
             "overdue_requests": int((r["status"] == "overdue").sum()),
             "findings": len(snap.findings),
         },
-        "findings": sorted(
-            _finding_key(f.code, f.subject_id, f.message("en")) for f in snap.findings
-        ),
-        # The texts, so a finding closed since can still be shown in either language.
-        "finding_texts": {
-            _finding_key(f.code, f.subject_id, f.message("en")): {
-                "nl": f.message("nl"),
-                "en": f.message("en"),
-            }
-            for f in snap.findings
-        },
+        "findings": sorted(keys),
+        # The Dutch texts, so a finding closed since can still be shown in either language
+        # (the English one is the key's last part).
+        "finding_texts": {key: {"nl": n} for key, n in zip(keys, nl, strict=True)},
+        # Column by column: a row loop over 700,000 overdue deletions took seconds.
         "overdue": sorted(
-            f"{row.subject_id}:{row.category}:{row.source}" for row in overdue.itertuples()
+            (
+                overdue["subject_id"].astype(str)
+                + ":"
+                + overdue["category"].astype(str)
+                + ":"
+                + overdue["source"].astype(str)
+            ).tolist()
         ),
     }
+
+
+def _finding_parts(
+    findings: Sequence[Finding],
+) -> tuple[list[tuple[str, int | None]], list[str], list[str]]:
+    """(code, subject id), English and Dutch text of every finding; a report's
+    FindingList makes them in bulk instead of one Finding at a time."""
+    if isinstance(findings, FindingList):
+        return findings.heads(), findings.messages("en"), findings.messages("nl")
+    listed = list(findings)
+    return (
+        [(f.code, f.subject_id) for f in listed],
+        [f.message("en") for f in listed],
+        [f.message("nl") for f in listed],
+    )
 
 
 @dataclass(frozen=True)

@@ -315,4 +315,15 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
         );
         """,
     ),
+    (
+        7,
+        "sign-off counts beside the state",
+        """
+        -- The list of sign-offs needs only the counts; the state (every open finding and
+        -- overdue deletion, tens of megabytes at a million subjects) is read for the
+        -- latest sign-off only.
+        ALTER TABLE sign_offs ADD COLUMN counts VARCHAR;
+        UPDATE sign_offs SET counts = json_extract(state, '$.counts')::VARCHAR;
+        """,
+    ),
 )

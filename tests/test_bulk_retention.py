@@ -124,9 +124,12 @@ def test_column_wise_equals_per_row(subjects, groups, invoices_known) -> None:
     table_ = subject_table(people, life)
     rows = table_.astype(object).where(table_.notna(), None).to_dict("records")
     other = [Finding("no_invoices", "medium", None), Finding("request_overdue", "high", 1)]
-    assert list(FindingList(subject_blocks(table_), other)) == sort_findings(
-        subject_findings(rows) + other
-    )
+    lazy = FindingList(subject_blocks(table_), other)
+    assert list(lazy) == sort_findings(subject_findings(rows) + other)
+    # ... and its bulk texts and heads are those of the findings, one by one.
+    assert lazy.heads() == [(f.code, f.subject_id) for f in lazy]
+    for lang in ("nl", "en"):
+        assert lazy.messages(lang) == [f.message(lang) for f in lazy]
 
 
 def test_two_bases_the_earliest_rule_wins() -> None:

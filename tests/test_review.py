@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 
@@ -9,6 +10,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from compliance import store
+from compliance.finding_list import FindingList
 from compliance.policy import load_policy
 from compliance.report import build_snapshot
 from compliance.review import changes_since, review_state
@@ -122,7 +124,8 @@ def test_sign_off_is_kept_and_audited(db: Path) -> None:
     assert first == 1
     done = review_store.sign_offs(db)
     assert done.loc[0, "note"] == "week 48"
-    assert done.loc[0, "state"] == s
+    assert done.loc[0, "counts"] == s["counts"]
+    assert review_store.last_state(db) == s
     log = store.audit_log(db)
     assert log["action"].iloc[0] == "sign_off"
     subjects, requests = review_store.added_since(db, datetime(2026, 11, 25, 10))
@@ -143,8 +146,53 @@ def test_overzicht_sign_off_flow(db: Path) -> None:
     assert not at.exception
     done = review_store.sign_offs(db)
     assert len(done) == 1 and done.loc[0, "note"] == "Alles bekeken"
-    assert done.loc[0, "state"]["counts"]["overdue_deletions"] == 1
+    assert done.loc[0, "counts"]["overdue_deletions"] == 1
     assert any("Laatst afgetekend op" in c.value for c in at.caption)
     # Nothing changed since: every change counter shows 0.
     counters = {m.label: m.value for m in at.metric}
     assert counters["Nieuw te laat"] == "0" and counters["Nieuwe bevindingen"] == "0"
+
+
+def test_review_state_of_the_lazy_findings_equals_that_of_plain_findings(db: Path) -> None:
+    # The report's FindingList makes the texts in bulk; a plain list goes one by one.
+    store.add_request(db, type="access", received_on=date(2026, 10, 20), channel="post",
+                      actor="t", now=NOW, kvk="90000001")  # fmt: skip
+    sleeper = relation("3", "Slapend Test BV", kvk="90000003")  # a dormant client
+    parsed = export("eboekhouden", [sleeper], invoices=[("F0", "3", date(2020, 1, 6))])
+    store.load_export(db, parsed, "r2.csv", "sha-2", "test", NOW)
+    snap = build_snapshot(db, POLICY, date(2026, 11, 25))
+    assert isinstance(snap.findings, FindingList)
+    plain = replace(snap, findings=list(snap.findings))
+    bulk = review_state(snap)
+    codes = {key.split(":")[0] for key in bulk["findings"]}
+    assert {"request_overdue", "dormant_client"} <= codes
+    assert "2:contact:eboekhouden" in bulk["overdue"]
+    assert bulk == review_state(plain)
+
+
+@pytest.mark.parametrize("old_format", [False, True])
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [("nl", "had uiterlijk 2026-11-20 beantwoord moeten zijn"),
+     ("en", "should have been answered by 2026-11-20")],
+)  # fmt: skip
+def test_a_finding_closed_since_the_sign_off_is_shown_in_the_chosen_language(
+    db: Path, lang: str, text: str, old_format: bool
+) -> None:
+    store.add_request(db, type="access", received_on=date(2026, 10, 20), channel="post",
+                      actor="t", now=NOW, kvk="90000001")  # fmt: skip
+    signed = state(db, date(2026, 11, 25))
+    if old_format:  # a state kept before the English text was left to the key
+        for key, texts in signed["finding_texts"].items():
+            texts["en"] = key.split(":", 2)[-1]
+    review_store.add_sign_off(db, actor="t", now=datetime(2026, 11, 25, 10),
+                              as_of=date(2026, 11, 25), note="", state=signed)  # fmt: skip
+    request_id = int(store.requests(db)["id"].iloc[0])
+    store.mark_request_answered(db, request_id, date(2026, 11, 24), "t", NOW)
+    at = AppTest.from_file(str(ROOT / "pages" / "overzicht.py"), default_timeout=30)
+    at.session_state["as_of"] = date(2026, 11, 25)
+    at.session_state["lang"] = lang
+    at.run()
+    assert not at.exception
+    shown = "\n".join(m.value for m in at.markdown)
+    assert text in shown and "Actief Test BV" in shown

@@ -19,8 +19,16 @@ def add_sign_off(
     with writing(path) as conn:
         sign_off_id = next_id(conn, "sign_offs")
         conn.execute(
-            "INSERT INTO sign_offs VALUES (?, ?, ?, ?, ?, ?)",
-            [sign_off_id, now, actor, as_of, note.strip(), json.dumps(state)],
+            "INSERT INTO sign_offs VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [
+                sign_off_id,
+                now,
+                actor,
+                as_of,
+                note.strip(),
+                json.dumps(state),
+                json.dumps(state["counts"]),
+            ],
         )
         append_audit(
             conn,
@@ -33,13 +41,20 @@ def add_sign_off(
 
 
 def sign_offs(path: Path | str) -> pd.DataFrame:
-    """Every sign-off, newest first: id, at, actor, as_of, note, state (dict)."""
+    """Every sign-off, newest first: id, at, actor, as_of, note, counts (dict)."""
     with reading(path) as conn:
         df = frame(
-            conn, 'SELECT id, "at", actor, as_of, note, state FROM sign_offs ORDER BY id DESC'
+            conn, 'SELECT id, "at", actor, as_of, note, counts FROM sign_offs ORDER BY id DESC'
         )
-    df["state"] = [json.loads(v) for v in df["state"]]
+    df["counts"] = [json.loads(v) for v in df["counts"]]
     return df
+
+
+def last_state(path: Path | str) -> dict[str, Any]:
+    """The review state kept at the latest sign-off; {} before the first."""
+    with reading(path) as conn:
+        found = conn.execute("SELECT state FROM sign_offs ORDER BY id DESC LIMIT 1").fetchall()
+    return json.loads(found[0][0]) if found else {}
 
 
 def added_since(path: Path | str, since: datetime) -> tuple[pd.DataFrame, pd.DataFrame]:

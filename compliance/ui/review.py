@@ -18,8 +18,10 @@ from compliance.ui.frame import Settings, clear_cache, derived, guarded
 
 def _finding_text(s: Settings, texts: dict, key: str) -> str:
     """A finding's text in the chosen language, from today's state or the sign-off's."""
-    found = texts.get(key)
-    return found[s.lang] if found else key.split(":", 2)[-1]
+    # The English text is the key's last part; a state keeps only the Dutch one beside it
+    # (states of earlier versions keep both).
+    found = texts.get(key) or {}
+    return found.get(s.lang) or key.split(":", 2)[-1]
 
 
 def _deletion_texts(s: Settings, snap: Snapshot, keys: list[str]) -> list[str]:
@@ -43,7 +45,8 @@ def _review_data(s: Settings, snap: Snapshot) -> tuple[Any, ...]:
     if done.empty:
         last_state, since = {}, datetime.min
     else:
-        last_state, since = done.iloc[0]["state"], done.iloc[0]["at"].to_pydatetime()
+        last_state = guarded(s, review_store.last_state, s.db)
+        since = done.iloc[0]["at"].to_pydatetime()
     changes = review.changes_since(last_state, now_state)
     subjects, requests = guarded(s, review_store.added_since, s.db, since)
     return done, now_state, last_state, changes, subjects, requests
@@ -139,13 +142,9 @@ def render(s: Settings, snap: Snapshot) -> None:
                 s.t("review.col.when"): done["at"],
                 s.t("review.col.who"): done["actor"],
                 s.t("review.col.as_of"): done["as_of"],
-                s.t("review.col.overdue"): [
-                    st_["counts"]["overdue_deletions"] for st_ in done["state"]
-                ],
-                s.t("review.col.requests"): [
-                    st_["counts"]["open_requests"] for st_ in done["state"]
-                ],
-                s.t("review.col.findings"): [st_["counts"]["findings"] for st_ in done["state"]],
+                s.t("review.col.overdue"): [c["overdue_deletions"] for c in done["counts"]],
+                s.t("review.col.requests"): [c["open_requests"] for c in done["counts"]],
+                s.t("review.col.findings"): [c["findings"] for c in done["counts"]],
                 s.t("review.col.note"): done["note"],
             }
         )

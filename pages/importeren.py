@@ -62,8 +62,10 @@ if files:
         st.session_state["_import_results"] = import_uploads(
             s, ready, lambda done, name: bar.progress(done, text=s.t("import.busy_file", file=name))
         )
-        bar.progress(1.0, text=s.t("import.busy_done"))
         ui.clear_cache()
+        bar.progress(1.0, text=s.t("import.busy_overview"))
+        ui.warm_snapshot(s)
+        bar.progress(1.0, text=s.t("import.busy_done"))
         st.rerun()
 
 for ok, line in st.session_state.pop("_import_results", []):

@@ -537,6 +537,24 @@ def test_import_previews_then_imports(seeded: Path) -> None:
     assert history.iloc[0][t("col.file")] == "relaties.csv"
 
 
+def test_an_import_on_the_page_leaves_the_overview_warm(seeded: Path, monkeypatch) -> None:
+    # The snapshot is built while the import's progress bar still shows, once: the page
+    # the owner opens next finds it in the cache.
+    from compliance.ui import frame
+
+    built: list[int] = []
+    real = frame.build_snapshot
+    monkeypatch.setattr(frame, "build_snapshot", lambda *a: built.append(1) or real(*a))
+    frame.clear_cache()
+    at = run_page("pages/importeren.py")
+    at.file_uploader[0].set_value([("relaties.csv", RELATIONS_CSV, "text/csv")]).run()
+    at.button[0].click().run()
+    assert not at.exception and len(built) == 1
+    overview = run_page("pages/overzicht.py")
+    assert not overview.exception
+    assert len(built) == 1  # no second build: the overview opened on the warm snapshot
+
+
 @pytest.mark.parametrize("page", PAGES)
 def test_pages_stay_thin(page: str) -> None:
     """No SQL, no database driver and no date arithmetic in a page: that lives in compliance/."""

@@ -489,6 +489,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "`python -m compliance import FILE` (no limit) or export a shorter period.",
     ),
     "import.busy_done": ("Klaar.", "Done."),
+    "import.busy_overview": (
+        "Het overzicht bijwerken…",
+        "Updating the overview…",
+    ),
     "import.sample_title": (
         "Voorbeeld: de eerste {n} rijen (deels afgeschermd)",
         "Example: the first {n} rows (partly masked)",

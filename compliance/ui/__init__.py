@@ -47,4 +47,5 @@ from compliance.ui.frame import (  # noqa: F401
     snapshot,
     subject_records,
     today,
+    warm_snapshot,
 )

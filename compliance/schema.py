@@ -317,13 +317,20 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
     ),
     (
         7,
-        "sign-off counts beside the state",
+        "sign-off counts and items in their own columns",
         """
-        -- The list of sign-offs needs only the counts; the state (every open finding and
-        -- overdue deletion, tens of megabytes at a million subjects) is read for the
-        -- latest sign-off only.
+        -- The list of sign-offs needs only the counts; what was open at a sign-off (every
+        -- open finding and overdue deletion: a million rows for an accountant's clients)
+        -- is one row each, compressed by column, read for the latest sign-off only.
+        -- Sign-offs kept before this keep their items in the state's JSON.
         ALTER TABLE sign_offs ADD COLUMN counts VARCHAR;
         UPDATE sign_offs SET counts = json_extract(state, '$.counts')::VARCHAR;
+        CREATE TABLE sign_off_items (
+            sign_off_id INTEGER NOT NULL,
+            kind VARCHAR NOT NULL,   -- finding | overdue
+            key VARCHAR NOT NULL,    -- review.py's key; a finding's ends in its English text
+            text_nl VARCHAR          -- a finding's Dutch text
+        );
         """,
     ),
 )

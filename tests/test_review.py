@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
@@ -196,3 +197,46 @@ def test_a_finding_closed_since_the_sign_off_is_shown_in_the_chosen_language(
     assert not at.exception
     shown = "\n".join(m.value for m in at.markdown)
     assert text in shown and "Actief Test BV" in shown
+
+
+def test_a_sign_off_kept_before_migration_7_still_reads(tmp_path: Path, monkeypatch) -> None:
+    # Before migration 7 a sign-off kept everything in its state's JSON, texts in both
+    # languages; the migration adds the counts column and the old state still compares.
+    import duckdb
+
+    from compliance import schema
+    from compliance.store import connection
+
+    db = tmp_path / "old.duckdb"
+    monkeypatch.setattr(connection, "MIGRATIONS", schema.MIGRATIONS[:6])
+    store.ensure_database(db)
+    old = {
+        "as_of": "2026-11-18",
+        "counts": {"overdue_deletions": 1, "open_requests": 0, "findings": 1},
+        "findings": ["dormant_client:7:A has not been invoiced since 2023-01-01."],
+        "finding_texts": {
+            "dormant_client:7:A has not been invoiced since 2023-01-01.": {
+                "nl": "A is sinds 2023-01-01 niet gefactureerd.",
+                "en": "A has not been invoiced since 2023-01-01.",
+            }
+        },
+        "overdue": ["7:contact:eboekhouden"],
+    }
+    con = duckdb.connect(str(db))
+    con.execute(
+        "INSERT INTO sign_offs VALUES (1, TIMESTAMP '2026-11-18 10:00', 'eigenaar', "
+        "DATE '2026-11-18', 'week 47', ?)",
+        [json.dumps(old)],
+    )
+    con.close()
+    monkeypatch.setattr(connection, "MIGRATIONS", schema.MIGRATIONS)
+    connection._CURRENT.clear()
+    done = review_store.sign_offs(db)
+    assert done.loc[0, "counts"] == old["counts"] and done.loc[0, "note"] == "week 47"
+    assert review_store.last_state(db) == old
+    # A new sign-off keeps its items as rows; the latest is the one read.
+    new = {**old, "as_of": "2026-11-25", "overdue": [], "findings": [], "finding_texts": {}}
+    review_store.add_sign_off(db, actor="eigenaar", now=datetime(2026, 11, 25, 10),
+                              as_of=date(2026, 11, 25), note="", state=new)  # fmt: skip
+    assert review_store.last_state(db) == new
+    assert len(review_store.sign_offs(db)) == 2

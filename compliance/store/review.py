@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
+import pyarrow as pa
 
 from compliance.store.connection import append_audit, frame, next_id, reading, writing
 
@@ -16,6 +17,17 @@ def add_sign_off(
     path: Path | str, *, actor: str, now: datetime, as_of: date, note: str, state: dict[str, Any]
 ) -> int:
     """Keep who signed off when, with the counts and open items at that moment."""
+    texts = state.get("finding_texts", {})
+    findings, overdue = state.get("findings", []), state.get("overdue", [])
+    items = pa.table(
+        {
+            "kind": ["finding"] * len(findings) + ["overdue"] * len(overdue),
+            "key": [*findings, *overdue],
+            "text_nl": [texts.get(k, {}).get("nl") for k in findings] + [None] * len(overdue),
+        },
+        schema=pa.schema([("kind", pa.string()), ("key", pa.string()), ("text_nl", pa.string())]),
+    )
+    head = {k: v for k, v in state.items() if k not in _ITEMS}
     with writing(path) as conn:
         sign_off_id = next_id(conn, "sign_offs")
         conn.execute(
@@ -26,10 +38,15 @@ def add_sign_off(
                 actor,
                 as_of,
                 note.strip(),
-                json.dumps(state),
+                json.dumps({**head, "items": "sign_off_items"}),
                 json.dumps(state["counts"]),
             ],
         )
+        conn.register("_items", items)
+        conn.execute(
+            "INSERT INTO sign_off_items SELECT ?, kind, key, text_nl FROM _items", [sign_off_id]
+        )
+        conn.unregister("_items")
         append_audit(
             conn,
             actor,
@@ -38,6 +55,10 @@ def add_sign_off(
             now,
         )
     return sign_off_id
+
+
+# The parts of a review state kept as rows of sign_off_items, not in the JSON.
+_ITEMS = ("findings", "finding_texts", "overdue")
 
 
 def sign_offs(path: Path | str) -> pd.DataFrame:
@@ -51,10 +72,30 @@ def sign_offs(path: Path | str) -> pd.DataFrame:
 
 
 def last_state(path: Path | str) -> dict[str, Any]:
-    """The review state kept at the latest sign-off; {} before the first."""
+    """The review state kept at the latest sign-off, as `review.review_state` made it;
+    {} before the first."""
     with reading(path) as conn:
-        found = conn.execute("SELECT state FROM sign_offs ORDER BY id DESC LIMIT 1").fetchall()
-    return json.loads(found[0][0]) if found else {}
+        found = conn.execute("SELECT id, state FROM sign_offs ORDER BY id DESC LIMIT 1").fetchall()
+        if not found:
+            return {}
+        sign_off_id, state = found[0][0], json.loads(found[0][1])
+        if state.pop("items", None) != "sign_off_items":
+            return state  # kept before migration 7: the items are in the JSON
+        items = conn.sql(
+            "SELECT kind, key, text_nl FROM sign_off_items WHERE sign_off_id = ? "
+            "ORDER BY kind, key",
+            params=[sign_off_id],
+        ).to_arrow_table()
+    kinds, keys, texts = (items.column(c).to_pylist() for c in ("kind", "key", "text_nl"))
+    state["findings"], state["finding_texts"], state["overdue"] = [], {}, []
+    for kind, key, text in zip(kinds, keys, texts, strict=True):
+        if kind == "finding":
+            state["findings"].append(key)
+            if text is not None:
+                state["finding_texts"][key] = {"nl": text}
+        else:
+            state["overdue"].append(key)
+    return state
 
 
 def added_since(path: Path | str, since: datetime) -> tuple[pd.DataFrame, pd.DataFrame]:

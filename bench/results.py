@@ -94,6 +94,7 @@ def record(size: str, name: str, ours: Spec, bases: list[Spec], runs: int) -> di
             flush=True,
         )
     entry["rss_ratio"] = mine["peak_rss_mb"] / base["peak_rss_mb"]
+    entry["measured_at"] = datetime.now().isoformat(timespec="seconds")
     data = _load()
     sized = data["sizes"].setdefault(size, {"relations": relations_of(size), "steps": {}})
     sized["steps"][name] = entry
@@ -122,6 +123,13 @@ def _cell(step: dict[str, Any] | None) -> str:
     )
 
 
+def _when(sized: dict[str, Any]) -> str:
+    """When a size's figures were measured: one time, or the range when steps were re-run."""
+    times = sorted({e.get("measured_at", sized.get("measured_at", "?"))
+                    for e in sized["steps"].values()})  # fmt: skip
+    return times[0] if len(times) == 1 else f"{times[0]} to {times[-1]}"
+
+
 def write() -> None:
     data = _load()
     if not data["sizes"]:
@@ -147,11 +155,11 @@ def write() -> None:
         "Sizes: "
         + ", ".join(
             f"{s} = {data['sizes'][s]['relations']:,} relations "
-            f"(measured {data['sizes'][s].get('measured_at', '?')}, "
+            f"(measured {_when(data['sizes'][s])}, "
             f"{MODES[data['sizes'][s].get('mode', 'fresh')]})"
             for s in sizes
         )
-        + ".",
+        + ". A step re-measured alone keeps the other steps' earlier figures of its size.",
         "",
         "| step | target | " + " | ".join(sizes) + " | met |",
         "|---|---|" + "---|" * len(sizes) + "---|",

@@ -39,14 +39,12 @@ else:
     st.success(s.t("overview.all_well"), icon=":material/check_circle:")
 st.caption(s.t("overview.as_of", date=s.as_of.isoformat()))
 
-overdue = snap.deletions[snap.deletions["status"] == "overdue"]
-soon = snap.deletions[snap.deletions["status"] == "due_soon"]
 c1, c2, c3, c4 = st.columns(4)
 with c1.container(border=True, height="stretch"):
     st.metric(s.t("overview.overdue_deletions"), counts.overdue_deletions)
     st.caption(
-        s.t("overview.longest_overdue", n=int(overdue["days_overdue"].max()))
-        if len(overdue)
+        s.t("overview.longest_overdue", n=counts.longest_overdue)
+        if counts.longest_overdue is not None
         else s.t("overview.none_overdue")
     )
     ui.link_to(
@@ -58,8 +56,8 @@ with c1.container(border=True, height="stretch"):
 with c2.container(border=True, height="stretch"):
     st.metric(s.t("overview.soon_deletions"), counts.soon_deletions)
     st.caption(
-        s.t("overview.next_due", date=ui.fmt_date(soon["due"].min()))
-        if len(soon)
+        s.t("overview.next_due", date=ui.fmt_date(counts.next_due))
+        if counts.next_due is not None
         else s.t("overview.none_soon")
     )
     ui.link_to(

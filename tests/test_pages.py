@@ -262,6 +262,12 @@ def test_overview_counts_what_was_seeded(seeded: Path) -> None:
     assert "Slapend Test VOF" in shown and "Verzoek 3 (Machtiging intrekken)" in shown
     requests = at.dataframe[0].value
     assert list(requests[t("col.request_id")]) == [3, 2]  # the overdue one first
+    # Under the counts: the most overdue deletion and the next one due. The mandate of
+    # Opgezegd was due 5 working days after the termination of 2026-06-01 (2026-06-08);
+    # Petra's contact details are due 2026-12-15.
+    captions = [c.value for c in at.caption]
+    assert f"langst te laat: {(AS_OF - date(2026, 6, 8)).days} dagen" in captions
+    assert "eerstvolgende: 2026-12-15" in captions
 
 
 def test_overview_in_english(seeded: Path) -> None:
@@ -286,6 +292,8 @@ def test_overview_says_all_is_well_when_nothing_is_due(
     assert not at.warning
     assert at.success[0].value == t("overview.all_well")
     assert metric(at, "overview.overdue_deletions") == "0"
+    captions = [c.value for c in at.caption]
+    assert t("overview.none_overdue") in captions and t("overview.none_soon") in captions
 
 
 def test_empty_database_explains_how_to_load_data(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 import pandas as pd
 
@@ -25,6 +26,8 @@ class WeekCounts:
     findings: dict[str, int]  # severity -> count
     other_findings: int  # findings that are not an overdue request (counted as a request)
     attention: int  # what the headline counts: each thing to act on once
+    longest_overdue: int | None  # days the most overdue deletion is late (None: none is)
+    next_due: date | None  # the earliest due date of a deletion due soon (None: none is)
 
 
 def week_counts(s: Settings, snap: Snapshot) -> WeekCounts:
@@ -33,15 +36,21 @@ def week_counts(s: Settings, snap: Snapshot) -> WeekCounts:
     severities = pd.Series([f.severity for f in snap.findings], dtype="object")
     # An overdue request is also a finding; count it once, as a request.
     other_findings = sum(1 for f in snap.findings if f.code != "request_overdue")
-    overdue = int((status == "overdue").sum())
+    is_overdue, is_soon = (status == "overdue").to_numpy(), (status == "due_soon").to_numpy()
+    overdue = int(is_overdue.sum())
+    # Computed here, once per snapshot: a rerun of the page must not filter every deletion.
+    late = snap.deletions["days_overdue"].to_numpy()[is_overdue]
+    due = snap.deletions["due"][is_soon]
     return WeekCounts(
         overdue_deletions=overdue,
-        soon_deletions=int((status == "due_soon").sum()),
+        soon_deletions=int(is_soon.sum()),
         requests_soon=len(soon),
         requests_overdue=int((soon["status"] == "overdue").sum()),
         findings={k: int((severities == k).sum()) for k in ("high", "medium", "low")},
         other_findings=other_findings,
         attention=overdue + len(soon) + other_findings,
+        longest_overdue=int(late.max()) if len(late) else None,
+        next_due=due.min() if len(due) else None,
     )
 
 

@@ -97,6 +97,8 @@ def record(size: str, name: str, ours: Spec, bases: list[Spec], runs: int) -> di
     entry["measured_at"] = datetime.now().isoformat(timespec="seconds")
     data = _load()
     sized = data["sizes"].setdefault(size, {"relations": relations_of(size), "steps": {}})
+    for other in sized["steps"].values():  # measured before steps kept their own time
+        other.setdefault("measured_at", sized.get("measured_at", "?"))
     sized["steps"][name] = entry
     sized["measured_at"] = datetime.now().isoformat(timespec="seconds")
     sized["mode"] = "fork" if measure_module.FORKER is not None else "fresh"

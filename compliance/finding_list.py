@@ -10,7 +10,7 @@ It is a plain `Sequence[Finding]`: iterating it gives exactly what
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, overload
 
@@ -33,7 +33,12 @@ class Block:
     def messages(self, lang: str) -> list[str]:
         """Every row's `Finding.message(lang)`, the template looked up once."""
         text, names = template(f"finding.{self.code}", lang), list(self.params)
-        columns = [self.params[n] for n in names]
+        if not names:
+            return [text] * len(self.subject_ids)
+        # A parameter may itself be translated, as Finding.message reads it.
+        columns = [
+            [v[lang] if isinstance(v, Mapping) else v for v in self.params[n]] for n in names
+        ]
         return [
             text.format(**dict(zip(names, row, strict=True))) for row in zip(*columns, strict=True)
         ]

@@ -106,7 +106,7 @@ def _periods(text: str) -> list[int]:
     found = []
     for amount, unit in pairwise(tokens):
         unit_id = _UNITS.get(unit)
-        if amount[0].isdigit():
+        if amount[0].isdecimal():  # not isdigit: "¹" is a digit float() cannot read
             number: float | None = float(amount.replace(",", "."))
         else:
             number = _WORD_NUMBERS.get(amount)

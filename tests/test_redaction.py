@@ -150,3 +150,37 @@ def test_a_fresh_export_without_the_data_raises_nothing(db: Path) -> None:
     result = store.load_export(db, fresh, "relaties-2026.csv", "sha-new", "t", NOW)
     assert result.reappeared == 0
     assert "reappeared_after_deletion" not in [f["code"] for f in report(db)["findings"]]
+
+
+def test_sign_offs_forget_a_subject_whose_data_is_all_deleted(db: Path) -> None:
+    # The overdue termination request is a finding whose text names the company; a
+    # sign-off keeps it. Once every record is deleted, no sign-off may name it any more:
+    # neither one kept as rows (now) nor one kept as JSON (before migration 7).
+    import json
+
+    from compliance.review import review_state
+    from compliance.store import review as review_store
+
+    state = review_state(build_snapshot(db, load_policy(), AS_OF))
+    named = [k for k in state["findings"] if NAME in k]
+    assert named and any(NAME in state["finding_texts"][k]["nl"] for k in named)
+    review_store.add_sign_off(db, actor="eigenaar", now=datetime(2026, 11, 20, 9),
+                              as_of=AS_OF, note="", state=state)  # fmt: skip
+    old = {**state, "finding_texts": {k: {**v, "en": k.split(":", 2)[2]}
+                                      for k, v in state["finding_texts"].items()}}  # fmt: skip
+    con = duckdb.connect(str(db))
+    con.execute(
+        "INSERT INTO sign_offs VALUES (99, TIMESTAMP '2026-11-13 09:00', 'eigenaar', "
+        "DATE '2026-11-13', '', ?, ?)",
+        [json.dumps(old), json.dumps(old["counts"])],
+    )
+    con.close()
+    assert NAME in all_text(db)
+    delete(db, "payment")
+    delete(db, "contact")
+    assert NAME not in all_text(db)
+    # What was open at the sign-off still counts: the finding is there, by number.
+    kept = review_store.last_state(db)
+    assert len(kept["findings"]) == len(state["findings"])
+    forgotten = [k for k in kept["findings"] if k.startswith("request_overdue:1:")]
+    assert forgotten and "#1" in kept["finding_texts"][forgotten[0]]["nl"]

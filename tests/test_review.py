@@ -7,6 +7,7 @@ from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 
+import duckdb
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -183,11 +184,19 @@ def test_a_finding_closed_since_the_sign_off_is_shown_in_the_chosen_language(
     store.add_request(db, type="access", received_on=date(2026, 10, 20), channel="post",
                       actor="t", now=NOW, kvk="90000001")  # fmt: skip
     signed = state(db, date(2026, 11, 25))
-    if old_format:  # a state kept before the English text was left to the key
+    if old_format:  # kept before migration 7: all in the state's JSON, texts in both
         for key, texts in signed["finding_texts"].items():
             texts["en"] = key.split(":", 2)[-1]
-    review_store.add_sign_off(db, actor="t", now=datetime(2026, 11, 25, 10),
-                              as_of=date(2026, 11, 25), note="", state=signed)  # fmt: skip
+        con = duckdb.connect(str(db))
+        con.execute(
+            "INSERT INTO sign_offs VALUES (1, TIMESTAMP '2026-11-25 10:00', 't', "
+            "DATE '2026-11-25', '', ?, ?)",
+            [json.dumps(signed), json.dumps(signed["counts"])],
+        )
+        con.close()
+    else:
+        review_store.add_sign_off(db, actor="t", now=datetime(2026, 11, 25, 10),
+                                  as_of=date(2026, 11, 25), note="", state=signed)  # fmt: skip
     request_id = int(store.requests(db)["id"].iloc[0])
     store.mark_request_answered(db, request_id, date(2026, 11, 24), "t", NOW)
     at = AppTest.from_file(str(ROOT / "pages" / "overzicht.py"), default_timeout=30)
@@ -202,7 +211,6 @@ def test_a_finding_closed_since_the_sign_off_is_shown_in_the_chosen_language(
 def test_a_sign_off_kept_before_migration_7_still_reads(tmp_path: Path, monkeypatch) -> None:
     # Before migration 7 a sign-off kept everything in its state's JSON, texts in both
     # languages; the migration adds the counts column and the old state still compares.
-    import duckdb
 
     from compliance import schema
     from compliance.store import connection

@@ -53,6 +53,11 @@ def by_name(export, kind: str = "cookie") -> dict:
         ("half a year", round(0.5 * 365 * DAY)),
         ("half an hour", 1800),
         ("2years", 730 * DAY),
+        # Digits other than 0-9: Arabic-Indic ones are read; a superscript ("¹", a digit
+        # to str.isdigit, not to float) is no amount (hypothesis found it crashing).
+        ("\u0663 days", 3 * DAY),
+        ("2 years\u00b9", 730 * DAY),
+        ("\u00b90 days", 0),
     ],
 )
 def test_retention_words(text: str, seconds: int | None) -> None:

@@ -16,6 +16,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "review.newly_overdue": ("Nieuw te laat", "Newly overdue"),
     "review.opened": ("Nieuwe bevindingen", "Findings opened"),
     "review.closed": ("Opgeloste bevindingen", "Findings closed"),
+    # What a sign-off keeps of a finding of a subject whose data was deleted since.
+    "review.forgotten": (
+        "Bevinding over #{id} (gegevens inmiddels verwijderd)",
+        "Finding about #{id} (data deleted since)",
+    ),
     "review.details": ("Wat er precies veranderde", "What exactly changed"),
     "review.no_changes": (
         "Niets veranderd sinds de laatste aftekening.",

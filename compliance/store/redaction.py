@@ -17,6 +17,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from compliance.store.connection import Connection, database_salt, next_id
+from compliance.store.review import forget_subject as forget_in_sign_offs
 
 # The same expression at redaction and at detection; `?` is the database's salt.
 _REF_HASH = "sha256(? || '|' || {t}.source || '|' || {t}.category || '|' || {t}.ref)"
@@ -91,6 +92,7 @@ def _redact_subject(conn: Connection, subject_id: int, salt: str, deleted_on: da
         "UPDATE requests SET name = NULL, email = NULL, kvk = NULL WHERE subject_id = ?",
         [subject_id],
     )
+    forget_in_sign_offs(conn, subject_id)
 
 
 def detect_reappearances(conn: Connection, import_id: int, now: datetime) -> int:

@@ -10,7 +10,15 @@ from typing import Any
 import pandas as pd
 import pyarrow as pa
 
-from compliance.store.connection import append_audit, frame, next_id, reading, writing
+from compliance.i18n import t
+from compliance.store.connection import (
+    Connection,
+    append_audit,
+    frame,
+    next_id,
+    reading,
+    writing,
+)
 
 
 def add_sign_off(
@@ -96,6 +104,39 @@ def last_state(path: Path | str) -> dict[str, Any]:
         else:
             state["overdue"].append(key)
     return state
+
+
+def forget_subject(conn: Connection, subject_id: int) -> None:
+    """A subject whose data is all deleted is forgotten in the sign-offs too: the texts of
+    its findings (and the English text in their keys) name it. Called inside the
+    redaction's transaction."""
+    sid = str(subject_id)
+    en, nl = (t("review.forgotten", lang, id=sid) for lang in ("en", "nl"))
+    conn.execute(
+        "UPDATE sign_off_items SET key = split_part(key, ':', 1) || ':' || ? || ':' || ?, "
+        "text_nl = ? WHERE kind = 'finding' AND split_part(key, ':', 2) = ?",
+        [sid, en, nl, sid],
+    )
+    # Sign-offs kept before migration 7 hold their findings in the state's JSON.
+    old = conn.execute(
+        "SELECT id, state FROM sign_offs WHERE contains(state, ?)", [f":{sid}:"]
+    ).fetchall()
+    for sign_off_id, text in old:
+        state = json.loads(text)
+        if state.get("items") == "sign_off_items":
+            continue
+        texts, findings = state.get("finding_texts", {}), set()
+        for key in state.get("findings", []):
+            code, owner, _ = [*key.split(":", 2), "", ""][:3]
+            if owner == sid:
+                texts.pop(key, None)
+                key = f"{code}:{sid}:{en}"
+                texts[key] = {"nl": nl, "en": en}
+            findings.add(key)
+        state["findings"] = sorted(findings)
+        conn.execute(
+            "UPDATE sign_offs SET state = ? WHERE id = ?", [json.dumps(state), sign_off_id]
+        )
 
 
 def added_since(path: Path | str, since: datetime) -> tuple[pd.DataFrame, pd.DataFrame]:

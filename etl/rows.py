@@ -27,9 +27,20 @@ _PAYMENT_ONLY = {"iban", "bic", "mandate"}
 _FIELD_ORDER = {f: i for i, f in enumerate(FIELD_IDS)}
 
 
+_ORDERED: dict[frozenset[str], tuple[str, ...]] = {}
+
+
 def _ordered(fields: Iterable[str]) -> tuple[str, ...]:
     # In FIELD_IDS order; unknown ids are left out, as the filter over FIELD_IDS did.
-    return tuple(sorted({f for f in fields if f in _FIELD_ORDER}, key=_FIELD_ORDER.__getitem__))
+    # A file of a million relations has a handful of distinct field sets: each is one
+    # shared tuple, not a tuple per record.
+    key = frozenset(f for f in fields if f in _FIELD_ORDER)
+    found = _ORDERED.get(key)
+    if found is None:
+        found = tuple(sorted(key, key=_FIELD_ORDER.__getitem__))
+        if len(_ORDERED) < 4096:  # the ids are a fixed list; this only bounds the cache
+            _ORDERED[key] = found
+    return found
 
 
 def mandate_on_file(value: Any) -> bool:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 from typing import Any
 
 # Excel's day 0 is 1899-12-30 (it counts the non-existent 1900-02-29, this base absorbs it).
@@ -83,6 +84,17 @@ def parse_date(value: Any) -> date | None:
     text = str(value).strip().lower()
     if not text:
         return None
+    try:
+        return _date_of_text(text)
+    except ValueError:
+        raise ValueError(f"{value!r} is not a date") from None
+
+
+# A ten-year export repeats a few thousand distinct dates a million times: each is read
+# once, and its date object shared (dates are immutable). Garbage is not cached.
+@lru_cache(maxsize=8192)
+def _date_of_text(text: str) -> date:
+    """A date from a stripped, lower-cased, non-empty cell; ValueError for garbage."""
     if match := _ISO.fullmatch(text):
         year, month, day = (int(g) for g in match.groups())
         return _build(year, month, day, text)
@@ -98,8 +110,8 @@ def parse_date(value: Any) -> date | None:
         year, month, day = (int(g) for g in match.groups())
         return _build(year, month, day, text)
     if _SERIAL.fullmatch(text):
-        return _from_serial(float(text.replace(",", ".")), value)
-    raise ValueError(f"{value!r} is not a date")
+        return _from_serial(float(text.replace(",", ".")), text)
+    raise ValueError(f"{text!r} is not a date")
 
 
 def _from_serial(serial: float, original: Any) -> date:

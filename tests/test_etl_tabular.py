@@ -263,6 +263,27 @@ def test_parse_date_accepts_every_style(value, expected):
 def test_parse_date_rejects_garbage(value):
     with pytest.raises(ValueError):
         parse_date(value)
+    with pytest.raises(ValueError):  # again: garbage is never remembered as a date
+        parse_date(value)
+
+
+def test_a_date_read_again_is_the_same_and_garbage_is_named_as_written() -> None:
+    # Dates repeat in a big export and are read once (a cache); that must not change what
+    # comes out, nor the message about a bad cell.
+    assert parse_date("01-03-2024") == parse_date(" 01-03-2024 ") == date(2024, 3, 1)
+    with pytest.raises(ValueError, match=r"' 31-02-2024 ' is not a date"):
+        parse_date(" 31-02-2024 ")
+    with pytest.raises(ValueError, match=r"'Morgen' is not a date"):
+        parse_date("Morgen")
+
+
+def test_records_of_one_field_set_share_one_ordered_tuple() -> None:
+    from etl.rows import _ordered
+
+    first = _ordered({"email", "name", "unknown-field"})
+    assert first == ("name", "email")  # in FIELD_IDS order
+    assert _ordered(["email", "name"]) is first
+    assert "unknown-field" not in first
 
 
 @pytest.mark.parametrize(

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from compliance.identity import LINK_ORDER, normalise_kvk, normalise_name, salted_hash
+from compliance.identity import normalise_kvk, normalise_name, salted_hash
 
 
 @dataclass
@@ -45,7 +45,7 @@ def identifiers_of(
         found.append(("iban", salted_hash(iban, salt)))
     if is_company is not False and (name_n := normalise_name(name)) and len(name_n) >= 3:
         found.append(("name", name_n))
-    return sorted(found, key=lambda kv: LINK_ORDER.index(kv[0]))
+    return found  # built in LINK_ORDER already: kvk, email, iban, name
 
 
 def link(

@@ -80,3 +80,23 @@ def export(
 # Valid (mod-97) fake IBANs.
 IBAN_A = "NL91ABNA0417164300"
 IBAN_B = "NL20INGB0001234567"
+
+
+def old_format_sign_off(db, sign_off_id: int, at: datetime, state: dict) -> dict:
+    """Store `state` (as review_state made it) as a sign-off kept before migration 7: all
+    in the state's JSON, each finding's text in both languages. Returns that old state."""
+    import json
+
+    import duckdb
+
+    texts = {k: {**v, "en": k.split(":", 2)[2]} for k, v in state["finding_texts"].items()}
+    old = {**state, "finding_texts": texts}
+    con = duckdb.connect(str(db))
+    try:
+        con.execute(
+            "INSERT INTO sign_offs VALUES (?, ?, 'eigenaar', ?, '', ?, ?)",
+            [sign_off_id, at, at.date(), json.dumps(old), json.dumps(old["counts"])],
+        )
+    finally:
+        con.close()
+    return old

@@ -12,7 +12,7 @@ import pytest
 from compliance import store
 from compliance.policy import load_policy
 from compliance.report import build_snapshot, report_dict
-from tests.factories import IBAN_A, NOW, export, relation
+from tests.factories import IBAN_A, NOW, export, old_format_sign_off, relation
 
 AS_OF = date(2026, 11, 25)
 NAME = "Verdwenen Testbedrijf B.V."
@@ -156,8 +156,6 @@ def test_sign_offs_forget_a_subject_whose_data_is_all_deleted(db: Path) -> None:
     # The overdue termination request is a finding whose text names the company; a
     # sign-off keeps it. Once every record is deleted, no sign-off may name it any more:
     # neither one kept as rows (now) nor one kept as JSON (before migration 7).
-    import json
-
     from compliance.review import review_state
     from compliance.store import review as review_store
 
@@ -166,15 +164,7 @@ def test_sign_offs_forget_a_subject_whose_data_is_all_deleted(db: Path) -> None:
     assert named and any(NAME in state["finding_texts"][k]["nl"] for k in named)
     review_store.add_sign_off(db, actor="eigenaar", now=datetime(2026, 11, 20, 9),
                               as_of=AS_OF, note="", state=state)  # fmt: skip
-    old = {**state, "finding_texts": {k: {**v, "en": k.split(":", 2)[2]}
-                                      for k, v in state["finding_texts"].items()}}  # fmt: skip
-    con = duckdb.connect(str(db))
-    con.execute(
-        "INSERT INTO sign_offs VALUES (99, TIMESTAMP '2026-11-13 09:00', 'eigenaar', "
-        "DATE '2026-11-13', '', ?, ?)",
-        [json.dumps(old), json.dumps(old["counts"])],
-    )
-    con.close()
+    old_format_sign_off(db, 99, datetime(2026, 11, 13, 9), state)
     assert NAME in all_text(db)
     delete(db, "payment")
     delete(db, "contact")

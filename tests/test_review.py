@@ -17,7 +17,7 @@ from compliance.policy import load_policy
 from compliance.report import build_snapshot
 from compliance.review import changes_since, review_state
 from compliance.store import review as review_store
-from tests.factories import NOW, export, relation
+from tests.factories import NOW, export, old_format_sign_off, relation
 
 ROOT = Path(__file__).resolve().parent.parent
 POLICY = load_policy()
@@ -185,15 +185,7 @@ def test_a_finding_closed_since_the_sign_off_is_shown_in_the_chosen_language(
                       actor="t", now=NOW, kvk="90000001")  # fmt: skip
     signed = state(db, date(2026, 11, 25))
     if old_format:  # kept before migration 7: all in the state's JSON, texts in both
-        for key, texts in signed["finding_texts"].items():
-            texts["en"] = key.split(":", 2)[-1]
-        con = duckdb.connect(str(db))
-        con.execute(
-            "INSERT INTO sign_offs VALUES (1, TIMESTAMP '2026-11-25 10:00', 't', "
-            "DATE '2026-11-25', '', ?, ?)",
-            [json.dumps(signed), json.dumps(signed["counts"])],
-        )
-        con.close()
+        old_format_sign_off(db, 1, datetime(2026, 11, 25, 10), signed)
     else:
         review_store.add_sign_off(db, actor="t", now=datetime(2026, 11, 25, 10),
                                   as_of=date(2026, 11, 25), note="", state=signed)  # fmt: skip

@@ -63,10 +63,11 @@ def _batches(rows: Sequence[_T]) -> Iterator[tuple[int, Sequence[_T]]]:
         start += len(batch)
 
 
-def _append(conn: Connection, table: str, data: pa.Table) -> None:
+def _insert(conn: Connection, data: pa.Table, sql: str, params: Sequence[object] = ()) -> None:
+    """Run `sql`, which reads the Arrow table `data` as `_batch`."""
     conn.register("_batch", data)
     try:
-        conn.execute(f"INSERT INTO {table} SELECT * FROM _batch")
+        conn.execute(sql, list(params))
     finally:
         conn.unregister("_batch")
 
@@ -109,20 +110,21 @@ def load_subjects(
         return 0
     conn.execute(f"CREATE TEMP TABLE _in_subjects ({_columns(_SUBJECTS)})")
     for start, batch in _batches(parsed.subjects):
-        _append(conn, "_in_subjects", _link_batch(index, parsed.source, start, batch, salt))
+        linked = _link_batch(index, parsed.source, start, batch, salt)
+        _insert(conn, linked, "INSERT INTO _in_subjects SELECT * FROM _batch")
         if index.added:  # new identifiers: stored now, so the index need not keep a list
             kinds, values, ids = zip(*index.added, strict=True)
             table = pa.Table.from_arrays(
                 [pa.array(kinds), pa.array(values), pa.array(ids, pa.int32())],
                 schema=_IDENTIFIERS,
             )
-            conn.register("_ids", table)
-            conn.execute(
+            _insert(
+                conn,
+                table,
                 "INSERT INTO subject_identifiers SELECT kind, value, subject_id, ? "
-                "FROM _ids ON CONFLICT DO NOTHING",
+                "FROM _batch ON CONFLICT DO NOTHING",
                 [parsed.source],
             )
-            conn.unregister("_ids")
             index.added.clear()
     # A subject is created from its first relation in the file; the source's view of a
     # relation is its last row (a file that lists a code twice means the later one).
@@ -189,7 +191,8 @@ def load_records(
     conn.execute(f"CREATE TEMP TABLE _in_records ({_columns(_RECORDS)})")
     fields_of: dict[tuple[str, ...], list[str]] = {}
     for start, batch in _batches(parsed.records):
-        _append(conn, "_in_records", _record_batch(start, batch, fields_of))
+        rows = _record_batch(start, batch, fields_of)
+        _insert(conn, rows, "INSERT INTO _in_records SELECT * FROM _batch")
     # The last row of a (category, ref) wins; a record whose relation is not known to this
     # source (not in this file, not imported before) has no subject and is left out.
     conn.execute(

@@ -26,9 +26,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from etl.invoice_list import read_invoices
 from etl.model import ParsedExport
 from etl.reading import finish, is_blank, open_json_list, open_table, today_or
-from etl.rows import ImportLog, Invoices, Relation, Relations, mandate_on_file
+from etl.rows import ImportLog, Invoices, Relation, Relations, add_invoice, mandate_on_file
 from etl.tabular import HeaderMap, Table, map_headers
 from etl.values import cell_text, parse_bool
 
@@ -234,30 +235,10 @@ def invoices_from_table(source: Path | Table, as_of: date | None = None) -> Pars
     what = "an e-boekhouden.nl invoice list"
     table, cols = open_table(source, INVOICE_ALIASES, INVOICE_REQUIRED, what, HOW_INVOICES)
     log = ImportLog(table.path, today_or(as_of))
-    invoices = Invoices(log)
-    for number, cells in table.rows():
-        if is_blank(cells):
-            log.skipped += 1
-            continue
-        log.rows_read += 1
-        _add_invoice(log, invoices, f"row {number}", cols.text(cells, "number"),
-                     cols.text(cells, "relation"), cols.first(cells, "date"))  # fmt: skip
     return finish(
         table.path, SOURCE, "invoices", log, what="invoices", fix_dates=FIX_DATES,
-        invoices=invoices.rows(), mapping=cols,
+        invoices=read_invoices(table, cols, log), mapping=cols,
     )  # fmt: skip
-
-
-def _add_invoice(
-    log: ImportLog, invoices: Invoices, where: str, number: str, ref: str, raw_date: Any
-) -> None:
-    invoice_date = log.date(raw_date, where, "invoice date")
-    if not number or not ref or invoice_date is None:
-        log.skipped += 1
-        missing = "number" if not number else "relation" if not ref else "date"
-        log.warn(f"{where}: the invoice has no {missing} and was skipped.")
-        return
-    invoices.add(number, ref, invoice_date, where)
 
 
 def invoices_from_json(
@@ -267,7 +248,7 @@ def invoices_from_json(
     invoices = Invoices(log)
     for position, item in enumerate(records, start=1):
         log.rows_read += 1
-        _add_invoice(log, invoices, f"invoice {position}", cell_text(item.get("invoiceNumber")),
+        add_invoice(log, invoices, f"invoice {position}", cell_text(item.get("invoiceNumber")),
                      cell_text(item.get("relationId")), item.get("date"))  # fmt: skip
     return finish(
         path, SOURCE, "invoices", log, what="invoices", fix_dates=FIX_DATES,
@@ -295,7 +276,7 @@ def mutations_from_table(source: Path | Table, as_of: date | None = None) -> Par
             log.skipped += 1
             continue
         invoice_number = cols.text(cells, "number") or f"mutatie {cols.text(cells, 'mutation')}"
-        _add_invoice(log, invoices, f"row {number}", invoice_number,
+        add_invoice(log, invoices, f"row {number}", invoice_number,
                      cols.text(cells, "relation"), cols.first(cells, "date"))  # fmt: skip
     return finish(
         table.path, SOURCE, "invoices", log, what="mutations", fix_dates=FIX_DATES,

@@ -10,6 +10,7 @@ person across systems, and *which* fields a system holds (``fields``), not their
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -162,7 +163,8 @@ class ParsedExport:
     kind: str  # "relations", "invoices", "auditfile", ...
     subjects: tuple[SubjectRow, ...] = ()
     records: tuple[RecordRow, ...] = ()
-    invoices: tuple[InvoiceRow, ...] = ()
+    # A tuple, or etl.invoice_list.InvoiceColumns: a long list kept as Arrow columns.
+    invoices: Sequence[InvoiceRow] = ()
     rows_read: int = 0
     skipped: int = 0  # rows deliberately not imported (suppliers, blank lines)
     warnings: tuple[str, ...] = ()

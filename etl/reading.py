@@ -76,7 +76,7 @@ def finish(
     fix_dates: str,
     subjects: tuple[SubjectRow, ...] = (),
     records: tuple[RecordRow, ...] = (),
-    invoices: tuple[InvoiceRow, ...] = (),
+    invoices: Sequence[InvoiceRow] = (),
     mapping: HeaderMap | None = None,
 ) -> ParsedExport:
     """The result of a fully read file, after the whole-file checks."""

@@ -84,13 +84,26 @@ class ImportLog:
         if parsed is None:
             return None
         self.dates_ok += 1
+        earliest, latest = self.plausible_dates()
+        if parsed < earliest or parsed > latest:
+            self.warn(f"{where}: {what} {parsed.isoformat()} looks wrong; check it in the source.")
+        return parsed
+
+    def plausible_dates(self) -> tuple[date, date]:
+        """Dates outside this range get a warning: before 1990, or over a year ahead."""
         try:
             latest = self.as_of.replace(year=self.as_of.year + 1)
         except ValueError:  # 29 February
             latest = self.as_of.replace(year=self.as_of.year + 1, day=28)
-        if parsed < EARLIEST_PLAUSIBLE or parsed > latest:
-            self.warn(f"{where}: {what} {parsed.isoformat()} looks wrong; check it in the source.")
-        return parsed
+        return EARLIEST_PLAUSIBLE, latest
+
+    def has_room(self) -> bool:
+        """Whether a warning would still be shown (not only counted)."""
+        return len(self.warnings) < MAX_WARNINGS
+
+    def count_warnings(self, n: int) -> None:
+        """`n` warnings beyond those shown: counted, not written (a long list's rest)."""
+        self.more_warnings += n
 
     def check_dates(self, fix: str) -> None:
         """Refuse the file when most of its dates are unreadable (a wrong column or format)."""
@@ -246,6 +259,21 @@ class Invoices:
 
     def rows(self) -> tuple[InvoiceRow, ...]:
         return tuple(self._rows.values())
+
+
+def add_invoice(
+    log: ImportLog, invoices: Invoices, where: str, number: str, ref: str, raw_date: Any
+) -> None:
+    """One invoice line of any export: its date checked, skipped (with a warning) when its
+    number, relation or date is missing. `etl.invoice_list` applies the same rules to a
+    whole list at once."""
+    invoice_date = log.date(raw_date, where, "invoice date")
+    if not number or not ref or invoice_date is None:
+        log.skipped += 1
+        missing = "number" if not number else "relation" if not ref else "date"
+        log.warn(f"{where}: the invoice has no {missing} and was skipped.")
+        return
+    invoices.add(number, ref, invoice_date, where)
 
 
 def columns_listed(headers: Sequence[str], limit: int = 15) -> str:

@@ -25,9 +25,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from etl.invoice_list import read_invoices
 from etl.model import ParsedExport
 from etl.reading import finish, is_blank, open_json_list, open_table, today_or
-from etl.rows import ImportLog, Invoices, Relation, Relations, mandate_on_file
+from etl.rows import ImportLog, Invoices, Relation, Relations, add_invoice, mandate_on_file
 from etl.tabular import Table, map_headers
 from etl.values import cell_text, parse_bool
 
@@ -252,31 +253,13 @@ def parse_invoices(path: str | Path, *, as_of: date | None = None) -> ParsedExpo
     return invoices_from_table(path, as_of)
 
 
-def _add(log: ImportLog, invoices: Invoices, where: str, number: str, ref: str, raw: Any) -> None:
-    invoice_date = log.date(raw, where, "invoice date")
-    if not number or not ref or invoice_date is None:
-        log.skipped += 1
-        missing = "number" if not number else "relation" if not ref else "date"
-        log.warn(f"{where}: the invoice has no {missing} and was skipped.")
-        return
-    invoices.add(number, ref, invoice_date, where)
-
-
 def invoices_from_table(source: Path | Table, as_of: date | None = None) -> ParsedExport:
     what = "a SnelStart sales invoice list"
     table, cols = open_table(source, INVOICE_ALIASES, INVOICE_REQUIRED, what, HOW_INVOICES)
     log = ImportLog(table.path, today_or(as_of))
-    invoices = Invoices(log)
-    for number, cells in table.rows():
-        if is_blank(cells):
-            log.skipped += 1
-            continue
-        log.rows_read += 1
-        _add(log, invoices, f"row {number}", cols.text(cells, "number"),
-             cols.text(cells, "relation"), cols.first(cells, "date"))  # fmt: skip
     return finish(
         table.path, SOURCE, "invoices", log, what="invoices", fix_dates=FIX_DATES,
-        invoices=invoices.rows(), mapping=cols,
+        invoices=read_invoices(table, cols, log), mapping=cols,
     )  # fmt: skip
 
 
@@ -289,7 +272,7 @@ def invoices_from_json(
         log.rows_read += 1
         relation = item.get("relatie")
         ref = cell_text(relation.get("id")) if isinstance(relation, dict) else ""
-        _add(log, invoices, f"invoice {position}", cell_text(item.get("factuurnummer")), ref,
+        add_invoice(log, invoices, f"invoice {position}", cell_text(item.get("factuurnummer")), ref,
              item.get("factuurDatum"))  # fmt: skip
     present = sorted({str(k) for record in records[:50] for k in record})
     return finish(

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from datetime import date, datetime
 from itertools import islice
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import pyarrow as pa
 
@@ -63,11 +63,13 @@ def _batches(rows: Sequence[_T]) -> Iterator[tuple[int, Sequence[_T]]]:
         start += len(batch)
 
 
-def _insert(conn: Connection, data: pa.Table, sql: str, params: Sequence[object] = ()) -> None:
-    """Run `sql`, which reads the Arrow table `data` as `_batch`."""
+def execute_with(
+    conn: Connection, data: pa.Table, sql: str, params: Sequence[object] = ()
+) -> list[tuple[Any, ...]]:
+    """Run `sql`, which reads the Arrow table `data` as `_batch`; its rows."""
     conn.register("_batch", data)
     try:
-        conn.execute(sql, list(params))
+        return conn.execute(sql, list(params)).fetchall()
     finally:
         conn.unregister("_batch")
 
@@ -111,14 +113,14 @@ def load_subjects(
     conn.execute(f"CREATE TEMP TABLE _in_subjects ({_columns(_SUBJECTS)})")
     for start, batch in _batches(parsed.subjects):
         linked = _link_batch(index, parsed.source, start, batch, salt)
-        _insert(conn, linked, "INSERT INTO _in_subjects SELECT * FROM _batch")
+        execute_with(conn, linked, "INSERT INTO _in_subjects SELECT * FROM _batch")
         if index.added:  # new identifiers: stored now, so the index need not keep a list
             kinds, values, ids = zip(*index.added, strict=True)
             table = pa.Table.from_arrays(
                 [pa.array(kinds), pa.array(values), pa.array(ids, pa.int32())],
                 schema=_IDENTIFIERS,
             )
-            _insert(
+            execute_with(
                 conn,
                 table,
                 "INSERT INTO subject_identifiers SELECT kind, value, subject_id, ? "
@@ -192,7 +194,7 @@ def load_records(
     fields_of: dict[tuple[str, ...], list[str]] = {}
     for start, batch in _batches(parsed.records):
         rows = _record_batch(start, batch, fields_of)
-        _insert(conn, rows, "INSERT INTO _in_records SELECT * FROM _batch")
+        execute_with(conn, rows, "INSERT INTO _in_records SELECT * FROM _batch")
     # The last row of a (category, ref) wins; a record whose relation is not known to this
     # source (not in this file, not imported before) has no subject and is left out.
     conn.execute(

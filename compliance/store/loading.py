@@ -3,15 +3,16 @@ and audit entry, or nothing at all."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-import pandas as pd
+import pyarrow as pa
 
 from compliance.linking import LinkIndex
 from compliance.store.access import is_newer_observation, load_access
-from compliance.store.bulk_load import load_records, load_subjects
+from compliance.store.bulk_load import execute_with, load_records, load_subjects
 from compliance.store.connection import (
     Connection,
     append_audit,
@@ -23,7 +24,8 @@ from compliance.store.connection import (
 from compliance.store.messages import load_messages
 from compliance.store.redaction import detect_reappearances
 from compliance.store.website import load_observations
-from etl.model import ParsedExport
+from etl.invoice_list import InvoiceColumns
+from etl.model import InvoiceRow, ParsedExport
 
 
 def _link_index(conn: Connection) -> LinkIndex:
@@ -168,24 +170,41 @@ def _load_invoices(conn, parsed: ParsedExport, import_id: int) -> dict[str, int]
     counts = {"new": 0, "changed": 0, "unchanged": 0}
     if not parsed.invoices:
         return counts
-    df = pd.DataFrame(
-        [(parsed.source, inv.number, inv.subject_ref, inv.invoice_date) for inv in parsed.invoices],
-        columns=["source", "number", "relation_ref", "invoice_date"],
-    ).drop_duplicates("number", keep="last")
-    df["invoice_date"] = pd.to_datetime(df["invoice_date"]).dt.date
-    df["import_id"] = import_id
-    conn.register("inv", df)
-    new, changed = conn.execute("""
+    table = _invoice_table(parsed.invoices)
+    new, changed = execute_with(
+        conn,
+        table,
+        """
         SELECT count(*) FILTER (WHERE v.number IS NULL),
                count(*) FILTER (WHERE v.number IS NOT NULL AND (
-                   v.relation_ref <> i.relation_ref OR v.invoice_date <> i.invoice_date))
-        FROM inv i LEFT JOIN invoices v ON v.source = i.source AND v.number = i.number
-    """).fetchall()[0]
-    counts.update(new=new, changed=changed, unchanged=len(df) - new - changed)
-    conn.execute("""
-        INSERT INTO invoices SELECT source, number, relation_ref, invoice_date, import_id FROM inv
+                   v.relation_ref <> i.subject_ref OR v.invoice_date <> i.invoice_date))
+        FROM _batch i LEFT JOIN invoices v ON v.source = ? AND v.number = i.number
+        """,
+        [parsed.source],
+    )[0]
+    counts.update(new=new, changed=changed, unchanged=table.num_rows - new - changed)
+    execute_with(
+        conn,
+        table,
+        """
+        INSERT INTO invoices SELECT ?, number, subject_ref, invoice_date, ? FROM _batch
         ON CONFLICT (source, number) DO UPDATE SET
             relation_ref = excluded.relation_ref, invoice_date = excluded.invoice_date
-    """)
-    conn.unregister("inv")
+        """,
+        [parsed.source, import_id],
+    )
     return counts
+
+
+def _invoice_table(invoices: Sequence[InvoiceRow]) -> pa.Table:
+    """The invoices as Arrow columns: a long list's own table, or one made of its rows."""
+    if isinstance(invoices, InvoiceColumns):
+        return invoices.table  # numbers unique by construction
+    last = {inv.number: inv for inv in invoices}  # a number listed twice: the last one
+    return pa.table(
+        {
+            "number": pa.array(list(last), pa.string()),
+            "subject_ref": pa.array([inv.subject_ref for inv in last.values()], pa.string()),
+            "invoice_date": pa.array([inv.invoice_date for inv in last.values()], pa.date32()),
+        }
+    )

@@ -1,0 +1,108 @@
+"""A plain CSV read whole, as Arrow columns: the fast path of the long lists.
+
+Ten years of invoice lines are millions of records; Python's `csv` module and a loop per
+record cost five times what reading the file into DuckDB costs (bench/). Most exports are
+*plain*: the header on the first line, one record per line, no quotes, no blank lines,
+the same number of fields on every line. Such a file is read by pyarrow's multi-threaded
+reader instead, and gives exactly the cells `Table.rows()` would give, record `i` being
+line `i + 2`.
+
+Anything else (quotes, a title row, a line with fewer fields, a byte the encoding does not
+know) returns None, and the importer reads the file row by row as before, with its
+warnings and refusals. The column path never refuses a file itself.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.csv as pacsv
+
+from etl.tabular import Table
+
+# What `str.strip()` removes (every character `isspace()` calls whitespace): cells are
+# compared and shown stripped, exactly as `etl.values.cell_text` strips them.
+WHITESPACE = "".join(c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace())
+
+# Encodings whose bytes for `"`, NUL, CR and LF mean only those characters (no multi-byte
+# sequence contains them), so the checks below can look at the raw bytes.
+_ASCII_SAFE = {"utf-8": "utf-8", "utf-8-sig": "utf-8", "cp1252": "cp1252"}
+_BLOCK = 1 << 24  # pyarrow reads (and decodes) 16 MB at a time
+
+
+def plain_columns(table: Table) -> pa.Table | None:
+    """Every record below the header as string columns `c0`, `c1`, … (one per header
+    cell, cells as written, not stripped), or None when the file is not plain."""
+    encoding = _ASCII_SAFE.get(table.encoding or "")
+    if table.format != "csv" or table.header_row != 1 or encoding is None:
+        return None
+    try:
+        data = table.path.read_bytes()
+    except OSError:
+        return None  # the row reader says what is wrong with the file
+    if not _is_plain(data):
+        return None
+    try:
+        names = [f"c{i}" for i in range(len(table.headers))]
+        return pacsv.read_csv(
+            pa.BufferReader(data),
+            # pyarrow decodes Windows-1252 block by block while it reads (strictly: a byte
+            # the code page leaves undefined raises, where the row reader shows "�").
+            read_options=pacsv.ReadOptions(
+                column_names=names, skip_rows=1, encoding=encoding, block_size=_BLOCK
+            ),
+            parse_options=pacsv.ParseOptions(
+                delimiter=table.delimiter or ";", quote_char=False, double_quote=False
+            ),
+            convert_options=pacsv.ConvertOptions(
+                column_types=dict.fromkeys(names, pa.string()), strings_can_be_null=False
+            ),
+        )
+    except (pa.ArrowException, UnicodeError, ValueError):
+        # A line with another number of fields, invalid UTF-8, an undefined byte: not
+        # plain after all.
+        return None
+
+
+def _is_plain(data: bytes) -> bool:
+    """One record per line: no quotes (a quoted field may span lines), no NUL, no CR
+    other than in CRLF, no empty line (the row reader counts it as a blank row)."""
+    return (
+        b'"' not in data
+        and b"\x00" not in data
+        and data.count(b"\r") == data.count(b"\r\n")
+        and b"\n\n" not in data
+        and b"\n\r\n" not in data
+    )
+
+
+def stripped(column: pa.ChunkedArray | pa.Array) -> pa.Array:
+    """The cells as `cell_text` gives them (stripped), in one array."""
+    if isinstance(column, pa.ChunkedArray):
+        column = column.combine_chunks()
+    return pc.utf8_trim(column, characters=WHITESPACE)
+
+
+def first_filled(cells: pa.Table, indexes: tuple[int, ...]) -> pa.Array:
+    """`HeaderMap.text` per record: the first of these columns that is not blank,
+    stripped; "" when all are blank."""
+    found: pa.Array | None = None
+    for index in reversed(indexes):  # the first column wins: it is laid on last
+        text = stripped(cells.column(f"c{index}"))
+        found = text if found is None else pc.if_else(pc.equal(text, ""), found, text)
+    return found if found is not None else pc.fill_null(pa.nulls(cells.num_rows, pa.string()), "")
+
+
+def blank_rows(cells: pa.Table, candidates: pa.Array) -> pa.Array:
+    """`reading.is_blank` per record, looked at only where `candidates` is true (the
+    records whose read columns are all blank; the others cannot be blank)."""
+    blank = candidates
+    for name in cells.column_names:
+        if not pc.any(blank).as_py():
+            break
+        column = pc.filter(cells.column(name), blank)  # only the records still blank
+        empty = pc.equal(stripped(column), "")
+        blank = pc.replace_with_mask(blank, blank, empty)
+    return blank

@@ -26,10 +26,20 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from etl.csv_columns import plain_columns
 from etl.invoice_list import read_invoices
-from etl.model import ParsedExport
+from etl.model import ParsedExport, RecordRow, SubjectRow
 from etl.reading import finish, is_blank, open_json_list, open_table, today_or
-from etl.rows import ImportLog, Invoices, Relation, Relations, add_invoice, mandate_on_file
+from etl.relation_columns import relation_fields, relations_by_columns
+from etl.rows import (
+    ImportLog,
+    Invoices,
+    Relation,
+    Relations,
+    add_invoice,
+    is_company_of,
+    mandate_on_file,
+)
 from etl.tabular import HeaderMap, Table, map_headers
 from etl.values import cell_text, parse_bool
 
@@ -117,13 +127,6 @@ _CONTACT_FIELDS = (
 )  # fmt: skip
 
 
-def _is_company(bp: str, company: str) -> bool | None:
-    bp = bp.strip().upper()[:1]
-    if bp in {"B", "P"}:
-        return bp == "B"
-    return True if company else None
-
-
 def parse_relations(path: str | Path, *, as_of: date | None = None) -> ParsedExport:
     """Relations from a CSV/XLSX export or a REST ``/v1/relation`` JSON answer."""
     path = Path(path)
@@ -137,6 +140,23 @@ def relations_from_table(source: Path | Table, as_of: date | None = None) -> Par
     what = "an e-boekhouden.nl relations export"
     table, cols = open_table(source, RELATION_ALIASES, RELATION_REQUIRED, what, HOW_RELATIONS)
     log = ImportLog(table.path, today_or(as_of))
+    cells = plain_columns(table)
+    if cells is None:
+        subjects, records = _relations_by_rows(table, cols, log)
+    else:  # a plain CSV (nearly every export): the same rules a column at a time
+        fields = relation_fields(cells, cols, _CONTACT_FIELDS)
+        del cells  # the whole file's columns: gone before the rows are made
+        subjects, records = relations_by_columns(fields, log)
+    return finish(
+        table.path, SOURCE, "relations", log, what="relations", fix_dates=FIX_DATES,
+        subjects=subjects, records=records, mapping=cols,
+    )  # fmt: skip
+
+
+def _relations_by_rows(
+    table: Table, cols: HeaderMap, log: ImportLog
+) -> tuple[tuple[SubjectRow, ...], tuple[RecordRow, ...]]:
+    """The reference reading, one row at a time (etl.relation_columns follows it)."""
     relations = Relations(log)
     for number, cells in table.rows():
         if is_blank(cells):
@@ -164,17 +184,14 @@ def relations_from_table(source: Path | Table, as_of: date | None = None) -> Par
             bic=cols.text(cells, "bic"),
             mandate=any(mandate_on_file(v) for v in mandate_values),
             mandate_date=log.date(cols.first(cells, "mandate_date"), where, "mandate date"),
-            is_company=_is_company(cols.text(cells, "bp"), company),
+            is_company=is_company_of(cols.text(cells, "bp"), company),
             inactive=bool(inactive),
             added_on=log.date(cols.first(cells, "added_on"), where, "AddDatum"),
             modified_on=log.date(cols.first(cells, "modified_on"), where, "modification date"),
             contact_fields={f for f in _CONTACT_FIELDS if cols.values(cells, f)},
         )
         relations.add(rel)
-    return finish(
-        table.path, SOURCE, "relations", log, what="relations", fix_dates=FIX_DATES,
-        subjects=relations.subjects(), records=relations.records(), mapping=cols,
-    )  # fmt: skip
+    return relations.subjects(), relations.records()
 
 
 def _keys_map(records: list[dict[str, Any]], keys: Mapping[str, list[str]]) -> HeaderMap:
@@ -209,7 +226,7 @@ def relations_from_json(
             mandate=any(mandate_on_file(item.get(k)) for k in ("mandate", "mandateId"))
             or bool(cell_text(item.get("mandateSignedDate"))),
             mandate_date=log.date(item.get("mandateSignedDate"), where, "mandateSignedDate"),
-            is_company=_is_company(cell_text(item.get("type")), company),
+            is_company=is_company_of(cell_text(item.get("type")), company),
             inactive=parse_bool(item.get("inactive")) is True,
             added_on=log.date(item.get("date"), where, "date"),
             contact_fields=filled & set(_CONTACT_FIELDS),

@@ -30,7 +30,7 @@ _FIELD_ORDER = {f: i for i, f in enumerate(FIELD_IDS)}
 _ORDERED: dict[frozenset[str], tuple[str, ...]] = {}
 
 
-def _ordered(fields: Iterable[str]) -> tuple[str, ...]:
+def ordered_fields(fields: Iterable[str]) -> tuple[str, ...]:
     # In FIELD_IDS order; unknown ids are left out, as the filter over FIELD_IDS did.
     # A file of a million relations has a handful of distinct field sets: each is one
     # shared tuple, not a tuple per record.
@@ -41,6 +41,14 @@ def _ordered(fields: Iterable[str]) -> tuple[str, ...]:
         if len(_ORDERED) < 4096:  # the ids are a fixed list; this only bounds the cache
             _ORDERED[key] = found
     return found
+
+
+def is_company_of(bp: str, company: str) -> bool | None:
+    """A "Bedrijf/Particulier" cell (B or P) decides; otherwise a company name says company."""
+    bp = bp.strip().upper()[:1]
+    if bp in {"B", "P"}:
+        return bp == "B"
+    return True if company else None
 
 
 def mandate_on_file(value: Any) -> bool:
@@ -205,7 +213,7 @@ class Relations:
         if rel.kvk:
             contact_fields.add("kvk")
         records = [
-            RecordRow(rel.ref, "contact", rel.ref, _ordered(contact_fields), seen_on=seen_on)
+            RecordRow(rel.ref, "contact", rel.ref, ordered_fields(contact_fields), seen_on=seen_on)
         ]
         if written_iban:
             payment_fields = set(rel.payment_fields) | {"iban"}
@@ -219,7 +227,7 @@ class Relations:
                     subject_ref=rel.ref,
                     category="payment",
                     ref=rel.ref,
-                    fields=_ordered(payment_fields),
+                    fields=ordered_fields(payment_fields),
                     basis="direct_debit" if rel.mandate else None,
                     seen_on=max(dates) if dates else None,
                     detail=masked,

@@ -278,11 +278,11 @@ def test_a_date_read_again_is_the_same_and_garbage_is_named_as_written() -> None
 
 
 def test_records_of_one_field_set_share_one_ordered_tuple() -> None:
-    from etl.rows import _ordered
+    from etl.rows import ordered_fields
 
-    first = _ordered({"email", "name", "unknown-field"})
+    first = ordered_fields({"email", "name", "unknown-field"})
     assert first == ("name", "email")  # in FIELD_IDS order
-    assert _ordered(["email", "name"]) is first
+    assert ordered_fields(["email", "name"]) is first
     assert "unknown-field" not in first
 
 

@@ -59,12 +59,14 @@ def _same(by_columns, by_rows) -> None:
 
 
 # Cells as exports write them, with the troubles the rules are about.
-NUMBERS = st.sampled_from(["F1", "F2", "F3", "F2024-001", " F1 ", "", "  ", "\u00a0F2", "é-7"])
-REFS = st.sampled_from(["K1", "K2", "K3", "", " K1", "K2\t", "Müller"])
+# Quoted cells as Python's csv reads them: '"F;9"' is F;9, '"F""Q"' is F"Q, 'a"b' is a"b.
+NUMBERS = st.sampled_from(["F1", "F2", "F3", "F2024-001", " F1 ", "", "  ", "\u00a0F2", "é-7",
+                           '"F;9"', '"F""Q"', '"F2"', 'a"b', '"F1" ', '""'])  # fmt: skip
+REFS = st.sampled_from(["K1", "K2", "K3", "", " K1", "K2\t", "Müller", '"K1"', '"K;2"'])
 DATES = st.sampled_from([
     "1-2-2019", "01-02-2019", "2019-02-01", "31-12-2023", "5-1-2024", "", " ", "garbage",
     "31-2-2020", "1-1-1980", "1-1-2030", "45352", "12", "2024-03-01T00:00:00", " 2-4-2024 ",
-    "1 mrt 2024",
+    "1 mrt 2024", '"1-2-2019"',
 ])  # fmt: skip
 FILLER = st.sampled_from(["", " ", "14", "1.234,56", "€ 5", "x"])
 
@@ -154,7 +156,8 @@ def test_a_list_of_blank_rows_is_refused_the_same_way(tmp_path, monkeypatch):
 @pytest.mark.parametrize(
     ("content", "why"),
     [
-        (b'Factuurnummer;Relatiecode;Datum\n"F1";K1;1-1-2024\n', "quotes"),
+        (b'Factuurnummer;Relatiecode;Datum\n"F\n1";K1;1-1-2024\n', "a record over two lines"),
+        (b'Factuurnummer;Relatiecode;Datum\n"F1;K1;1-1-2024\n', "a quote left open"),
         (b"Factuurnummer;Relatiecode;Datum\nF1;K1;1-1-2024\n\nF2;K1;1-1-2024\n", "empty line"),
         (b"Factuurnummer;Relatiecode;Datum\nF1;K1;1-1-2024\n\n", "empty last line"),
         (b"Factuurnummer;Relatiecode;Datum\nF1;K1\n", "a short line"),
@@ -185,6 +188,23 @@ def test_files_that_are_not_plain_go_the_row_way(tmp_path, monkeypatch, content,
     assert plain_columns(table) is None, why
     by_default, by_rows = _parse_both(path, eboekhouden.parse_invoices, monkeypatch)
     assert by_default == by_rows  # both went the row way
+
+
+def test_quoted_cells_are_read_by_columns_as_python_reads_them(tmp_path, monkeypatch):
+    content = (
+        b"Factuurnummer;Relatiecode;Datum;Omschrijving\r\n"
+        b'"F1";K1;1-1-2024;"Advies; onderhoud"\r\n'
+        b'F2;"K""2";2-1-2024;a"b\r\n'
+        b"F3;K3;3-1-2024;x\r\n"
+    )
+    path = tmp_path / "facturen.csv"
+    path.write_bytes(content)
+    cells = plain_columns(read_table(path, eboekhouden.INVOICE_ALIASES))
+    assert cells is not None
+    assert cells.column("c3").to_pylist() == ["Advies; onderhoud", 'a"b', "x"]
+    by_columns, by_rows = _parse_both(path, eboekhouden.parse_invoices, monkeypatch)
+    _same(by_columns, by_rows)
+    assert [i.subject_ref for i in by_columns.invoices] == ["K1", 'K"2', "K3"]
 
 
 def test_plain_columns_reads_cells_as_written(tmp_path):

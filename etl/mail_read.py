@@ -16,7 +16,7 @@ import mailbox
 import mmap
 import re
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email import policy as email_policy
@@ -24,7 +24,7 @@ from email.header import decode_header, make_header
 from email.message import Message
 from email.parser import BytesParser, HeaderParser
 from email.utils import getaddresses, parsedate_to_datetime
-from functools import lru_cache
+from functools import lru_cache, partial
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -52,6 +52,15 @@ class RawMail:
     headers: dict[str, list[str]] = field(default_factory=dict)  # lower-case name -> values
     body: str | None = None
     utc: bool = False  # a naive `date` is UTC (message trace, PST times)
+    # The text read only when asked (`text()`): a message we sent ourselves is never
+    # classified, and reading its parts was a fifth of reading a mailbox.
+    body_of: Callable[[], str] | None = field(default=None, repr=False, compare=False)
+
+    def text(self) -> str | None:
+        """The plain text (read now if it was left for later), or None: metadata only."""
+        if self.body_of is not None:
+            self.body, self.body_of = self.body_of(), None
+        return self.body
 
 
 # ------------------------------------------------------------------------- text helpers
@@ -253,7 +262,7 @@ def from_message(msg: Message, *, with_body: bool = True) -> RawMail:
         in_reply_to=first.get("in-reply-to") or None,
         references=" ".join(headers.get("references", [])) or None,
         headers=headers,
-        body=message_body(msg) if with_body else None,
+        body_of=partial(message_body, msg) if with_body else None,
     )
 
 

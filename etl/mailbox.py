@@ -184,11 +184,11 @@ def parse(
         else:
             direction, counterpart = "inbound", sender
             reply = is_reply(raw.subject, raw.in_reply_to)
-            found = classify(sender, raw.subject, raw.headers, raw.body, rules, reply)
+            found = classify(sender, raw.subject, raw.headers, raw.text(), rules, reply)
             label, matched = found.label, found.matched
             if pairs[0][0] and pairs[0][0].lower() != sender:
                 names.setdefault(sender, pairs[0][0])
-        raw.body = None  # the text is gone from here on
+        raw.body = raw.body_of = None  # the text is gone from here on
         message_id = _message_id(raw, sender, when)
         if message_id in messages:
             duplicates += 1

@@ -94,6 +94,18 @@ def test_threads_directions_and_counterparts() -> None:
     assert inbox["access-1@example.nl"].classification == "access"
 
 
+def test_the_text_of_our_own_messages_is_never_read(monkeypatch) -> None:
+    """Only a message from outside is classified, so only its text is read."""
+    read: list[str] = []
+    real = mail_read.message_body
+    monkeypatch.setattr(mail_read, "message_body",
+                        lambda msg: read.append(msg["Message-ID"]) or real(msg))  # fmt: skip
+    parsed = parse(FIXTURES / "inbox.mbox")
+    inbound = [m for m in parsed.messages if m.direction == "inbound"]
+    assert len(read) == len(inbound) < len(parsed.messages)
+    assert not any("ictroermond.nl" in message_id for message_id in read)
+
+
 def test_contacts_are_outside_writers_with_their_last_contact() -> None:
     parsed = parse(FIXTURES / "inbox.mbox")
     subjects = {s.ref: s for s in parsed.subjects}

@@ -120,11 +120,12 @@ def load_subjects(
                 [pa.array(kinds), pa.array(values), pa.array(ids, pa.int32())],
                 schema=_IDENTIFIERS,
             )
+            # New to the index, which holds every stored identifier: nothing to conflict
+            # with (and an ON CONFLICT clause doubled DuckDB's memory for the insert).
             execute_with(
                 conn,
                 table,
-                "INSERT INTO subject_identifiers SELECT kind, value, subject_id, ? "
-                "FROM _batch ON CONFLICT DO NOTHING",
+                "INSERT INTO subject_identifiers SELECT kind, value, subject_id, ? FROM _batch",
                 [parsed.source],
             )
             index.added.clear()
@@ -142,19 +143,34 @@ def load_subjects(
     )
     conn.execute(
         """
-        INSERT INTO source_subjects
-        SELECT ?, ref, subject_id, name, coalesce(inactive, false), added_on, modified_on,
-               ?, ? FROM _in_subjects
+        CREATE TEMP TABLE _last_subjects AS
+        SELECT pos, ref, subject_id, name, coalesce(inactive, false) AS inactive, added_on,
+               modified_on FROM _in_subjects
         QUALIFY row_number() OVER (PARTITION BY ref ORDER BY pos DESC) = 1
-        ORDER BY pos
-        ON CONFLICT (source, ref) DO UPDATE SET
-            name = excluded.name,
-            inactive = excluded.inactive, added_on = excluded.added_on,
-            modified_on = excluded.modified_on, last_import_id = excluded.last_import_id
-        """,
-        [parsed.source, import_id, import_id],
+        """
     )
     conn.execute("DROP TABLE _in_subjects")
+    # Known relations updated (their subject stays), then the new ones inserted: what an
+    # upsert did, at half its memory (bench/keys_cost.py and issue 8's note).
+    conn.execute(
+        """
+        UPDATE source_subjects SET name = l.name, inactive = l.inactive,
+            added_on = l.added_on, modified_on = l.modified_on, last_import_id = ?
+        FROM _last_subjects l WHERE source_subjects.source = ? AND source_subjects.ref = l.ref
+        """,
+        [import_id, parsed.source],
+    )
+    conn.execute(
+        """
+        INSERT INTO source_subjects
+        SELECT ?, ref, subject_id, name, inactive, added_on, modified_on, ?, ?
+        FROM _last_subjects l
+        WHERE NOT EXISTS (SELECT 1 FROM source_subjects s WHERE s.source = ? AND s.ref = l.ref)
+        ORDER BY pos
+        """,
+        [parsed.source, import_id, import_id, parsed.source],
+    )
+    conn.execute("DROP TABLE _last_subjects")
     return index.next_id - first_new
 
 
@@ -221,21 +237,31 @@ def load_records(
           ON r.source = i.source AND r.category = i.category AND r.ref = i.ref
     """).fetchall()[0]
     counts.update(new=new, changed=changed, unchanged=total - new - changed)
+    # Ids are numbered over every incoming record, as the upsert before did; the known
+    # records are updated first, then the new ones inserted (half the upsert's memory).
+    conn.execute(
+        """
+        UPDATE records SET subject_id = i.subject_id, fields = i.fields, basis = i.basis,
+            detail = i.detail, source_date = greatest(records.source_date, i.source_date),
+            clock_start = coalesce(i.clock_start, records.clock_start),
+            last_seen = ?, last_import_id = ?
+        FROM incoming i
+        WHERE records.source = i.source AND records.category = i.category
+          AND records.ref = i.ref
+        """,
+        [today, import_id],
+    )
     conn.execute(
         """
         INSERT INTO records
-        SELECT ? + row_number() OVER (ORDER BY pos) - 1, subject_id, category, source, ref,
-               fields, basis, detail, source_date, ?, ?, clock_start,
-               NULL, NULL, NULL, ?, ?
-        FROM incoming ORDER BY pos
-        ON CONFLICT (source, category, ref) DO UPDATE SET
-            subject_id = excluded.subject_id, fields = excluded.fields, basis = excluded.basis,
-            detail = excluded.detail,
-            source_date = greatest(records.source_date, excluded.source_date),
-            clock_start = coalesce(excluded.clock_start, records.clock_start),
-            last_seen = excluded.last_seen, last_import_id = excluded.last_import_id
+        SELECT id, subject_id, category, source, ref, fields, basis, detail, source_date, ?,
+               ?, clock_start, NULL, NULL, NULL, ?, ?
+        FROM (SELECT ? + row_number() OVER (ORDER BY pos) - 1 AS id, * FROM incoming) i
+        WHERE NOT EXISTS (SELECT 1 FROM records r WHERE r.source = i.source
+                          AND r.category = i.category AND r.ref = i.ref)
+        ORDER BY pos
     """,
-        [next_id(conn, "records"), today, today, import_id, import_id],
+        [today, today, import_id, import_id, next_id(conn, "records")],
     )
     conn.execute("DROP TABLE incoming")
     return counts

@@ -183,15 +183,24 @@ def _load_invoices(conn, parsed: ParsedExport, import_id: int) -> dict[str, int]
         [parsed.source],
     )[0]
     counts.update(new=new, changed=changed, unchanged=table.num_rows - new - changed)
+    if changed or new < table.num_rows:  # known numbers: their relation and date
+        execute_with(
+            conn,
+            table,
+            """
+            UPDATE invoices SET relation_ref = b.subject_ref, invoice_date = b.invoice_date
+            FROM _batch b WHERE invoices.source = ? AND invoices.number = b.number
+            """,
+            [parsed.source],
+        )
     execute_with(
         conn,
         table,
         """
-        INSERT INTO invoices SELECT ?, number, subject_ref, invoice_date, ? FROM _batch
-        ON CONFLICT (source, number) DO UPDATE SET
-            relation_ref = excluded.relation_ref, invoice_date = excluded.invoice_date
+        INSERT INTO invoices SELECT ?, number, subject_ref, invoice_date, ? FROM _batch b
+        WHERE NOT EXISTS (SELECT 1 FROM invoices v WHERE v.source = ? AND v.number = b.number)
         """,
-        [parsed.source, import_id],
+        [parsed.source, import_id, parsed.source],
     )
     return counts
 

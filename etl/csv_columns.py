@@ -135,6 +135,13 @@ def _is_plain(data: bytes) -> bool:
     )
 
 
+def give_back() -> None:
+    """Return the freed memory of a file's columns to the system: the allocator keeps it
+    for reuse otherwise (a few hundred MB after a million relations), while the import
+    still needs the most memory of all for the database."""
+    pa.default_memory_pool().release_unused()
+
+
 def stripped(column: pa.ChunkedArray | pa.Array) -> pa.Array:
     """The cells as `cell_text` gives them (stripped), in one array."""
     if isinstance(column, pa.ChunkedArray):

@@ -26,7 +26,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from etl.csv_columns import plain_columns
+from etl.csv_columns import give_back, plain_columns
 from etl.invoice_list import read_invoices
 from etl.model import ParsedExport, RecordRow, SubjectRow
 from etl.reading import finish, is_blank, open_json_list, open_table, today_or
@@ -147,6 +147,8 @@ def relations_from_table(source: Path | Table, as_of: date | None = None) -> Par
         fields = relation_fields(cells, cols, _CONTACT_FIELDS)
         del cells  # the whole file's columns: gone before the rows are made
         subjects, records = relations_by_columns(fields, log)
+        del fields
+        give_back()
     return finish(
         table.path, SOURCE, "relations", log, what="relations", fix_dates=FIX_DATES,
         subjects=subjects, records=records, mapping=cols,

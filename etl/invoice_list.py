@@ -21,7 +21,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from etl.csv_columns import blank_rows, first_filled, plain_columns
+from etl.csv_columns import blank_rows, first_filled, give_back, plain_columns
 from etl.headers import HeaderMap
 from etl.model import InvoiceRow
 from etl.reading import is_blank
@@ -75,7 +75,10 @@ def read_invoices(table: Table, cols: HeaderMap, log: ImportLog) -> Sequence[Inv
         return invoices_by_rows(table, cols, log)
     fields = invoice_fields(cells, cols)
     del cells  # the whole file's columns (~300 MB at ten years): gone before the rest
-    return invoices_by_columns(*fields, log)
+    invoices = invoices_by_columns(*fields, log)
+    del fields
+    give_back()
+    return invoices
 
 
 def invoices_by_rows(table: Table, cols: HeaderMap, log: ImportLog) -> tuple[InvoiceRow, ...]:

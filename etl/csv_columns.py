@@ -34,6 +34,7 @@ WHITESPACE = "".join(c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace
 # sequence contains them), so the checks below can look at the raw bytes.
 _ASCII_SAFE = {"utf-8": "utf-8", "utf-8-sig": "utf-8", "cp1252": "cp1252"}
 _BLOCK = 1 << 24  # pyarrow reads (and decodes) 16 MB at a time
+_ONE_ARRAY = (1 << 31) - 1  # bytes of text a `pa.string()` array can hold (32-bit offsets)
 
 
 def plain_columns(table: Table) -> pa.Table | None:
@@ -78,6 +79,8 @@ def plain_columns(table: Table) -> pa.Table | None:
         return None  # a record spans lines: the row numbers would not be line numbers
     if any(_longest(column) >= csv.field_size_limit() for column in cells.columns):
         return None  # the row reader refuses a field this long, which no export holds
+    if any(column.nbytes >= _ONE_ARRAY for column in cells.columns):
+        return None  # more text in one column than one Arrow string array holds
     if quoted and not _quotes_read_alike(data, encoding, delimiter, cells):
         return None
     return cells

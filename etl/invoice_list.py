@@ -51,14 +51,15 @@ class InvoiceColumns(Sequence[InvoiceRow]):
         picked = range(len(self))[index]  # IndexError and negative indexes as a tuple has them
         if isinstance(picked, int):
             return InvoiceRow(**self.table.slice(picked, 1).to_pylist()[0])
-        return tuple(InvoiceRow(**r) for r in self.table.take(list(picked)).to_pylist())
+        rows = self.table.take(pa.array(picked, pa.int64()))  # typed: an empty slice too
+        return tuple(InvoiceRow(**r) for r in rows.to_pylist())
 
     def __iter__(self) -> Iterator[InvoiceRow]:
         for batch in self.table.to_batches():
             yield from (InvoiceRow(**r) for r in batch.to_pylist())
 
     def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Sequence) or isinstance(other, str):
+        if not isinstance(other, tuple | InvoiceColumns):  # equal as the tuple it stands for
             return NotImplemented
         return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
 

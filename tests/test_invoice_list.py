@@ -244,7 +244,10 @@ def test_invoice_columns_behave_like_a_tuple_of_rows():
     assert columns != rows[:2]
     with pytest.raises(IndexError):
         columns[3]
-    assert not InvoiceColumns(table.slice(0, 0))
+    assert columns[5:] == columns[1:1] == ()  # an empty slice, as a tuple gives it
+    assert columns != list(rows)  # a tuple is not equal to a list either
+    empty = InvoiceColumns(table.slice(0, 0))
+    assert not empty and empty[:] == ()
 
 
 def _invoices_in(db: Path) -> list[tuple]:
@@ -279,3 +282,17 @@ def test_both_paths_store_the_same_invoices_and_counts(tmp_path, monkeypatch):
     counts, stored = results["columns"]
     assert counts == [(3, 0, 0), (1, 1, 1)]
     assert ("eboekhouden", "F2", "K9", date(2024, 1, 2)) in stored
+
+
+def test_a_column_beyond_one_arrow_array_goes_the_row_way(tmp_path, monkeypatch):
+    """More than 2 GB of text in one column does not fit a string array: rows instead
+    (the limit made small here, rather than writing such a file)."""
+    from etl import csv_columns
+
+    rows = [[f"F{i}", "K1", "1-1-2024", "", ""] for i in range(20)]
+    path = _write(tmp_path / "facturen.csv", EB_HEADER, rows, "utf-8", "\n")
+    table = read_table(path, eboekhouden.INVOICE_ALIASES)
+    assert plain_columns(table) is not None
+    monkeypatch.setattr(csv_columns, "_ONE_ARRAY", 50)
+    assert plain_columns(table) is None
+    assert len(eboekhouden.parse_invoices(path, as_of=AS_OF).invoices) == 20

@@ -15,8 +15,12 @@ from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
+import pyarrow as pa
+import pyarrow.compute as pc
+
 from compliance import store
 from compliance.policy import CATEGORY_IDS
+from etl.arrow_rows import ArrowRows
 from etl.model import SOURCES, ImportRefused, ParsedExport
 
 
@@ -50,15 +54,12 @@ def parse(path: Path, source: str | None = None) -> ParsedExport:
 
 def _check(parsed: ParsedExport, path: Path) -> None:
     """Guard the store against an importer bug: unknown categories or dangling references."""
-    refs = {s.ref for s in parsed.subjects}
-    for rec in parsed.records:
-        if rec.category not in CATEGORY_IDS:
-            raise ImportRefused(f"{path.name}: internal error, unknown category {rec.category}.")
-        if rec.subject_ref not in refs:
-            raise ImportRefused(
-                f"{path.name}: internal error, a record refers to unknown relation "
-                f"{rec.subject_ref}."
-            )
+    for category, ref in _odd_records(parsed):
+        if category not in CATEGORY_IDS:
+            raise ImportRefused(f"{path.name}: internal error, unknown category {category}.")
+        raise ImportRefused(
+            f"{path.name}: internal error, a record refers to unknown relation {ref}."
+        )
     for entry in parsed.access:
         if entry.category not in CATEGORY_IDS:
             raise ImportRefused(f"{path.name}: internal error, unknown category {entry.category}.")
@@ -77,6 +78,25 @@ def _check(parsed: ParsedExport, path: Path) -> None:
             f"{path.name}: the file holds no relations or invoices; check that you exported "
             "the right list and that it is not empty."
         )
+
+
+def _odd_records(parsed: ParsedExport) -> Iterator[tuple[str, str]]:
+    """(category, subject ref) of the records with an unknown category or relation; a
+    column reader's records are checked a column at a time."""
+    subjects, records = parsed.subjects, parsed.records
+    if isinstance(subjects, ArrowRows) and isinstance(records, ArrowRows):
+        table = records.table
+        odd = pc.or_(
+            pc.invert(pc.is_in(table.column("category"), pa.array(sorted(CATEGORY_IDS)))),
+            pc.invert(pc.is_in(table.column("subject_ref"), subjects.table.column("ref"))),
+        )
+        for row in table.filter(odd).slice(0, 1).to_pylist():
+            yield row["category"], row["subject_ref"]
+        return
+    refs = {s.ref for s in subjects}
+    for rec in records:
+        if rec.category not in CATEGORY_IDS or rec.subject_ref not in refs:
+            yield rec.category, rec.subject_ref
 
 
 def import_file(

@@ -13,14 +13,15 @@ ten-year list has millions of lines (bench/).
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from datetime import date
-from typing import Any, overload
+from typing import Any
 
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from etl.arrow_rows import InvoiceColumns
 from etl.csv_columns import blank_rows, first_filled, give_back, plain_columns
 from etl.headers import HeaderMap
 from etl.model import InvoiceRow
@@ -31,42 +32,6 @@ from etl.values import parse_date
 
 _NO_DAY = np.iinfo(np.int64).min  # a date column without a (readable) date
 _EPOCH = date(1970, 1, 1).toordinal()  # date32 counts days from here
-
-
-class InvoiceColumns(Sequence[InvoiceRow]):
-    """Invoices kept as one Arrow table (number, subject_ref, invoice_date), read as
-    `InvoiceRow`s only where a row is asked for (the preview's first few)."""
-
-    def __init__(self, table: pa.Table) -> None:
-        self.table = table
-
-    def __len__(self) -> int:
-        return self.table.num_rows
-
-    @overload
-    def __getitem__(self, index: int) -> InvoiceRow: ...
-    @overload
-    def __getitem__(self, index: slice) -> tuple[InvoiceRow, ...]: ...
-    def __getitem__(self, index: int | slice) -> InvoiceRow | tuple[InvoiceRow, ...]:
-        picked = range(len(self))[index]  # IndexError and negative indexes as a tuple has them
-        if isinstance(picked, int):
-            return InvoiceRow(**self.table.slice(picked, 1).to_pylist()[0])
-        rows = self.table.take(pa.array(picked, pa.int64()))  # typed: an empty slice too
-        return tuple(InvoiceRow(**r) for r in rows.to_pylist())
-
-    def __iter__(self) -> Iterator[InvoiceRow]:
-        for batch in self.table.to_batches():
-            yield from (InvoiceRow(**r) for r in batch.to_pylist())
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, tuple | InvoiceColumns):  # equal as the tuple it stands for
-            return NotImplemented
-        return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
-
-    __hash__ = None  # type: ignore[assignment]  # equal to a tuple, but not hashable
-
-    def __repr__(self) -> str:
-        return f"InvoiceColumns({len(self)} invoices)"
 
 
 def read_invoices(table: Table, cols: HeaderMap, log: ImportLog) -> Sequence[InvoiceRow]:

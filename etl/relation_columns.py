@@ -21,9 +21,9 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from compliance.identity import mask_iban, normalise_iban, normalise_kvk, split_emails
+from etl.arrow_rows import RECORDS, SUBJECTS, RecordColumns, SubjectColumns
 from etl.csv_columns import blank_rows, first_filled, stripped
 from etl.headers import HeaderMap
-from etl.model import RecordRow, SubjectRow
 from etl.rows import ImportLog, is_company_of, mandate_on_file, ordered_fields
 from etl.values import parse_bool, parse_date
 
@@ -102,13 +102,27 @@ def relation_fields(
 
 def relations_by_columns(
     fields: dict[str, Any], log: ImportLog
-) -> tuple[tuple[SubjectRow, ...], tuple[RecordRow, ...]]:
-    """The subjects and records of the rows (`relation_fields`), as `Relations` makes them."""
+) -> tuple[SubjectColumns, RecordColumns]:
+    """The subjects and records of the rows (`relation_fields`), as `Relations` makes them:
+    the last row of a code wins, in the order the codes first appear; a subject's records
+    follow in that order (contact, then payment)."""
     rows = _Rows(fields, log)
     for start in range(0, len(fields["read"]), CHUNK):
         rows.chunk(start, min(start + CHUNK, len(fields["read"])))
-    subjects = tuple(s for s, _ in rows.built.values())
-    return subjects, tuple(r for _, records in rows.built.values() for r in records)
+    subjects = rows.table(rows.subject_tables, SUBJECTS)
+    records = rows.table(rows.record_tables, RECORDS)
+    if not subjects.num_rows:
+        return SubjectColumns(subjects.drop(["pos"])), RecordColumns(records.drop(["pos"]))
+    codes = pc.dictionary_encode(subjects.column("ref").combine_chunks()).indices.to_numpy()
+    last = np.full(int(codes.max()) + 1, -1, dtype=np.int64)  # codes: first-appearance order
+    np.maximum.at(last, codes, np.arange(len(codes)))
+    subjects = subjects.take(pa.array(last))
+    rank = np.full(len(fields["read"]), -1, dtype=np.int64)  # per row: its subject's place
+    rank[subjects.column("pos").to_numpy()] = np.arange(subjects.num_rows)
+    of_record = rank[records.column("pos").to_numpy()]
+    kept = np.flatnonzero(of_record >= 0)  # the records of the rows that won
+    records = records.take(pa.array(kept[np.argsort(of_record[kept], kind="stable")]))
+    return SubjectColumns(subjects.drop(["pos"])), RecordColumns(records.drop(["pos"]))
 
 
 class _Rows:
@@ -134,11 +148,21 @@ class _Rows:
         self.ordered: dict[tuple[int, bool, bool, bool, bool], tuple[str, ...]] = {}
         self.payment: dict[tuple[bool, bool], tuple[str, ...]] = {}
         self.plausible = log.plausible_dates()
-        self.built: dict[str, tuple[SubjectRow, list[RecordRow]]] = {}
-        self.where: dict[str, str] = {}
+        self.where: dict[str, int] = {}  # code -> line of its latest row
+        self.subject_tables: list[pa.Table] = []
+        self.record_tables: list[pa.Table] = []
+        self.subjects: dict[str, list[Any]] = {}
+        self.records: dict[str, list[Any]] = {}
+
+    @staticmethod
+    def table(parts: list[pa.Table], schema: pa.Schema) -> pa.Table:
+        full = pa.schema([("pos", pa.int64()), *schema])
+        return pa.concat_tables(parts) if parts else full.empty_table()
 
     def chunk(self, start: int, stop: int) -> None:
         fields, log = self.fields, self.log
+        self.subjects = {n: [] for n in ("pos", *SUBJECTS.names)}
+        self.records = {n: [] for n in ("pos", *RECORDS.names)}
         part: dict[str, list[Any]] = {
             n: fields[n].slice(start, stop - start).to_pylist() for n in _TEXTS
         }
@@ -159,7 +183,12 @@ class _Rows:
                 log.skipped += 1
                 log.warn(f"{where}: the relation has no code and was skipped.")
                 continue
-            self.row(part, k, where, ref)
+            self.row(part, k, start + k, where, ref)
+        for lists, schema, tables in ((self.subjects, SUBJECTS, self.subject_tables),
+                                      (self.records, RECORDS, self.record_tables)):  # fmt: skip
+            full = pa.schema([("pos", pa.int64()), *schema])
+            tables.append(pa.table({f.name: pa.array(lists[f.name], f.type) for f in full},
+                                   schema=full))  # fmt: skip
 
     def day(self, judged: tuple[date | None, str | None], where: str, what: str) -> date | None:
         """`ImportLog.date` of a cell judged by `_judged_date`."""
@@ -196,7 +225,7 @@ class _Rows:
             found = self.payment[(bic, mandate)] = ordered_fields(names)
         return found
 
-    def row(self, part: dict[str, list[Any]], k: int, where: str, ref: str) -> None:
+    def row(self, part: dict[str, list[Any]], k: int, i: int, where: str, ref: str) -> None:
         """One relation: `relations_from_table`'s reading, then `Relations.add`."""
         log = self.log
         company, person = part["company"][k], part["person"][k]
@@ -206,8 +235,8 @@ class _Rows:
         mandate_date = self.day(part["judged_mandate_date"][k], where, "mandate date")
         added_on = self.day(part["judged_added_on"][k], where, "AddDatum")
         modified_on = self.day(part["judged_modified_on"][k], where, "modification date")
-        if ref in self.built:
-            log.warn(f"{where}: relation {ref} also appears at {self.where[ref]}; "
+        if ref in self.where:
+            log.warn(f"{where}: relation {ref} also appears at row {self.where[ref]}; "
                      "the last one is kept.")  # fmt: skip
         name = company or person
         if not name:
@@ -231,23 +260,32 @@ class _Rows:
             log.warn(f"{where}: bank {masked} is not a valid IBAN; "
                      "it is listed as payment data but not used for linking.")  # fmt: skip
         seen_on = modified_on or added_on
-        subject = SubjectRow(ref=ref, name=name, kvk=kvk, emails=tuple(emails), iban=iban,
-                             is_company=is_company_of(part["bp"][k], company),
-                             inactive=bool(inactive), added_on=added_on,
-                             modified_on=modified_on)  # fmt: skip
+        for column, value in (("pos", i), ("ref", ref), ("name", name), ("kvk", kvk),
+                            ("emails", emails), ("iban", iban),
+                            ("is_company", is_company_of(part["bp"][k], company)),
+                            ("inactive", bool(inactive)), ("added_on", added_on),
+                            ("modified_on", modified_on)):  # fmt: skip
+            self.subjects[column].append(value)
         contact = self.contact_fields(part["contact"][k], bool(company or person),
                                       bool(person), any_email, bool(kvk_text))  # fmt: skip
-        records = [RecordRow(ref, "contact", ref, contact, seen_on=seen_on)]
+        self.record(i, ref, "contact", contact, None, seen_on, "")
         if written:
             mandate = part["mandate"][k]
             dates = [d for d in (seen_on, mandate_date) if d]
-            records.append(RecordRow(subject_ref=ref, category="payment", ref=ref,
-                                     fields=self.payment_fields(bool(part["bic"][k]), mandate),
-                                     basis="direct_debit" if mandate else None,
-                                     seen_on=max(dates) if dates else None,
-                                     detail=masked))  # fmt: skip
-        self.built[ref] = (subject, records)
-        self.where[ref] = where
+            self.record(i, ref, "payment", self.payment_fields(bool(part["bic"][k]), mandate),
+                        "direct_debit" if mandate else None, max(dates) if dates else None,
+                        masked)  # fmt: skip
+        self.where[ref] = i + 2
+
+    def record(self, i: int, ref: str, category: str, fields: tuple[str, ...],
+               basis: str | None, seen_on: date | None, detail: str) -> None:  # fmt: skip
+        """A `RecordRow` of this relation, as columns (its ref is the relation's code)."""
+        records = self.records
+        for column, value in (("pos", i), ("subject_ref", ref), ("category", category),
+                            ("ref", ref), ("fields", fields), ("basis", basis),
+                            ("seen_on", seen_on), ("clock_start", None),
+                            ("detail", detail)):  # fmt: skip
+            records[column].append(value)
 
 
 def _cells(column: _EmailColumn, start: int, stop: int) -> list[tuple[str, ...] | None]:

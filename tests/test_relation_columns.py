@@ -142,3 +142,34 @@ def test_quoted_delimiters_in_relations(tmp_path, monkeypatch, encoding):
     assert by_columns == by_rows
     assert by_columns.subjects[0].name == "Jansen; Zonen"
     assert by_columns.subjects[0].emails == ("a@x.nl", "b@y.nl")
+
+
+@pytest.mark.parametrize(
+    ("category", "ref", "sentence"),
+    [
+        ("contact", "K9", "a record refers to unknown relation K9."),
+        ("secret", "K1", "unknown category secret."),
+        ("contact", "K1", None),
+    ],
+)
+def test_the_guard_against_importer_bugs_reads_columns_too(category, ref, sentence):
+    """importing._check on rows and on a column reader's tables: the same sentence."""
+    from compliance.importing import _check
+    from etl.arrow_rows import RECORDS, SUBJECTS, RecordColumns, SubjectColumns, columns_of
+    from etl.model import ParsedExport, RecordRow, SubjectRow
+
+    subjects = (SubjectRow("K1", "Jansen"),)
+    records = (RecordRow("K1", "contact", "K1"), RecordRow(ref, category, ref))
+    outcomes = []
+    for subject_rows, record_rows in (
+        (subjects, records),
+        (SubjectColumns(columns_of(subjects, SUBJECTS)),
+         RecordColumns(columns_of(records, RECORDS))),
+    ):  # fmt: skip
+        parsed = ParsedExport("eboekhouden", "relations", subject_rows, record_rows)
+        try:
+            _check(parsed, Path("relaties.csv"))
+            outcomes.append(None)
+        except ImportRefused as exc:
+            outcomes.append(str(exc).removeprefix("relaties.csv: internal error, "))
+    assert outcomes == [sentence, sentence]

@@ -12,17 +12,17 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from datetime import date, datetime
 from itertools import islice
-from typing import Any, TypeVar
+from typing import Any
 
 import pyarrow as pa
 
 from compliance.linking import LinkIndex, identifiers_of, link
 from compliance.store.connection import Connection, next_id
-from etl.model import ParsedExport, RecordRow, SubjectRow
+from etl.arrow_rows import RECORDS, SUBJECTS, ArrowRows, columns_of
+from etl.model import ParsedExport
 
 BATCH_ROWS = 100_000
 
-_T = TypeVar("_T")
 
 _SUBJECTS = pa.schema(
     [
@@ -55,11 +55,17 @@ _RECORDS = pa.schema(
 )
 
 
-def _batches(rows: Sequence[_T]) -> Iterator[tuple[int, Sequence[_T]]]:
+def _batches(rows: Sequence[Any], schema: pa.Schema) -> Iterator[tuple[int, pa.Table]]:
+    """`BATCH_ROWS` rows at a time as Arrow tables of `schema`: slices of a column
+    reader's table, or row objects turned into columns."""
+    if isinstance(rows, ArrowRows):
+        for start in range(0, len(rows), BATCH_ROWS):
+            yield start, rows.table.slice(start, BATCH_ROWS)
+        return
     it = iter(rows)
     start = 0
     while batch := list(islice(it, BATCH_ROWS)):
-        yield start, batch
+        yield start, columns_of(batch, schema)
         start += len(batch)
 
 
@@ -74,27 +80,25 @@ def execute_with(
         conn.unregister("_batch")
 
 
-def _link_batch(
-    index: LinkIndex, source: str, start: int, batch: Sequence[SubjectRow], salt: str
-) -> pa.Table:
-    linked = []
-    for row in batch:
-        ids = identifiers_of(row.name, row.kvk, row.emails, row.iban, row.is_company, salt)
-        linked.append(link(index, source, row.ref, ids)[0])
+def _link_batch(index: LinkIndex, source: str, start: int, batch: pa.Table, salt: str) -> pa.Table:
+    """The batch's relations linked to subjects, as the rows of `_in_subjects`."""
+    linked = [
+        link(index, source, ref, identifiers_of(name, kvk, emails, iban, company, salt))[0]
+        for ref, name, kvk, emails, iban, company in zip(
+            *(batch.column(n).to_pylist() for n in ("ref", "name", "kvk", "emails", "iban",
+                                                    "is_company")), strict=True,
+        )
+    ]  # fmt: skip
     return pa.Table.from_arrays(
         [
-            pa.array(range(start, start + len(batch)), pa.int64()),
-            pa.array([r.ref for r in batch], pa.string()),
+            pa.array(range(start, start + batch.num_rows), pa.int64()),
+            batch.column("ref"),
             pa.array(linked, pa.int32()),
-            pa.array([r.name for r in batch], pa.string()),
-            pa.array([r.kvk for r in batch], pa.string()),
-            pa.array([r.is_company for r in batch], pa.bool_()),
-            pa.array([r.inactive for r in batch], pa.bool_()),
-            pa.array([r.added_on for r in batch], pa.date32()),
-            pa.array([r.modified_on for r in batch], pa.date32()),
+            *(batch.column(n) for n in ("name", "kvk", "is_company", "inactive", "added_on",
+                                        "modified_on")),
         ],
         schema=_SUBJECTS,
-    )
+    )  # fmt: skip
 
 
 def load_subjects(
@@ -111,7 +115,7 @@ def load_subjects(
     if not parsed.subjects:
         return 0
     conn.execute(f"CREATE TEMP TABLE _in_subjects ({_columns(_SUBJECTS)})")
-    for start, batch in _batches(parsed.subjects):
+    for start, batch in _batches(parsed.subjects, SUBJECTS):
         linked = _link_batch(index, parsed.source, start, batch, salt)
         execute_with(conn, linked, "INSERT INTO _in_subjects SELECT * FROM _batch")
         if index.added:  # new identifiers: stored now, so the index need not keep a list
@@ -174,26 +178,23 @@ def load_subjects(
     return index.next_id - first_new
 
 
-def _record_batch(start: int, batch: Sequence[RecordRow], fields_of: dict) -> pa.Table:
+def _record_batch(start: int, batch: pa.Table, fields_of: dict) -> pa.Table:
+    """The batch's records as the rows of `_in_records`."""
     fields = []
-    for rec in batch:
+    for listed in batch.column("fields").to_pylist():
         # The database keeps a record's field ids sorted by name; most records share one
         # of a handful of sets, so each set is sorted once.
-        listed = fields_of.get(rec.fields)
-        if listed is None:
-            listed = fields_of[rec.fields] = sorted(set(rec.fields))
-        fields.append(listed)
+        key = tuple(listed)
+        found = fields_of.get(key)
+        if found is None:
+            found = fields_of[key] = sorted(set(key))
+        fields.append(found)
     return pa.Table.from_arrays(
         [
-            pa.array(range(start, start + len(batch)), pa.int64()),
-            pa.array([r.subject_ref for r in batch], pa.string()),
-            pa.array([r.category for r in batch], pa.string()),
-            pa.array([r.ref for r in batch], pa.string()),
+            pa.array(range(start, start + batch.num_rows), pa.int64()),
+            *(batch.column(n) for n in ("subject_ref", "category", "ref")),
             pa.array(fields, pa.list_(pa.string())),
-            pa.array([r.basis for r in batch], pa.string()),
-            pa.array([r.detail for r in batch], pa.string()),
-            pa.array([r.seen_on for r in batch], pa.date32()),
-            pa.array([r.clock_start for r in batch], pa.date32()),
+            *(batch.column(n) for n in ("basis", "detail", "seen_on", "clock_start")),
         ],
         schema=_RECORDS,
     )
@@ -208,7 +209,7 @@ def load_records(
         return counts
     conn.execute(f"CREATE TEMP TABLE _in_records ({_columns(_RECORDS)})")
     fields_of: dict[tuple[str, ...], list[str]] = {}
-    for start, batch in _batches(parsed.records):
+    for start, batch in _batches(parsed.records, RECORDS):
         rows = _record_batch(start, batch, fields_of)
         execute_with(conn, rows, "INSERT INTO _in_records SELECT * FROM _batch")
     # The last row of a (category, ref) wins; a record whose relation is not known to this

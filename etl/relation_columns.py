@@ -147,7 +147,6 @@ class _Rows:
         self.contact_names, self.contact_mask = contact, mask
         self.ordered: dict[tuple[int, bool, bool, bool, bool], tuple[str, ...]] = {}
         self.payment: dict[tuple[bool, bool], tuple[str, ...]] = {}
-        self.plausible = log.plausible_dates()
         self.where: dict[str, int] = {}  # code -> line of its latest row
         self.subject_tables: list[pa.Table] = []
         self.record_tables: list[pa.Table] = []
@@ -192,18 +191,7 @@ class _Rows:
 
     def day(self, judged: tuple[date | None, str | None], where: str, what: str) -> date | None:
         """`ImportLog.date` of a cell judged by `_judged_date`."""
-        found, garbage = judged
-        log = self.log
-        if garbage is not None:
-            log.dates_bad.append(f"{where}: {garbage}")
-            log.warn(f"{where}: {what} {garbage} is not a date and was ignored.")
-            return None
-        if found is None:
-            return None
-        log.dates_ok += 1
-        if found < self.plausible[0] or found > self.plausible[1]:
-            log.warn(f"{where}: {what} {found.isoformat()} looks wrong; check it in the source.")
-        return found
+        return self.log.judged_date(*judged, where, what)
 
     def contact_fields(self, mask: int, named: bool, person: bool, email: bool, kvk: bool
                        ) -> tuple[str, ...]:  # fmt: skip

@@ -74,6 +74,7 @@ class ImportLog:
         self.skipped = 0
         self.dates_ok = 0
         self.dates_bad: list[str] = []
+        self._plausible: tuple[date, date] | None = None
 
     def warn(self, text: str) -> None:
         if len(self.warnings) < MAX_WARNINGS:
@@ -86,8 +87,17 @@ class ImportLog:
         try:
             parsed = parse_date(value)
         except ValueError:
-            self.dates_bad.append(f"{where}: {cell_text(value)[:30]!r}")
-            self.warn(f"{where}: {what} {cell_text(value)[:30]!r} is not a date and was ignored.")
+            return self.judged_date(None, repr(cell_text(value)[:30]), where, what)
+        return self.judged_date(parsed, None, where, what)
+
+    def judged_date(
+        self, parsed: date | None, garbage: str | None, where: str, what: str
+    ) -> date | None:
+        """`date` once the cell is read: `garbage` is the quoted text of an unreadable
+        one (the column readers judge each distinct text once, then call this per row)."""
+        if garbage is not None:
+            self.dates_bad.append(f"{where}: {garbage}")
+            self.warn(f"{where}: {what} {garbage} is not a date and was ignored.")
             return None
         if parsed is None:
             return None
@@ -99,11 +109,13 @@ class ImportLog:
 
     def plausible_dates(self) -> tuple[date, date]:
         """Dates outside this range get a warning: before 1990, or over a year ahead."""
-        try:
-            latest = self.as_of.replace(year=self.as_of.year + 1)
-        except ValueError:  # 29 February
-            latest = self.as_of.replace(year=self.as_of.year + 1, day=28)
-        return EARLIEST_PLAUSIBLE, latest
+        if self._plausible is None:  # asked for every date of a million rows: once
+            try:
+                latest = self.as_of.replace(year=self.as_of.year + 1)
+            except ValueError:  # 29 February
+                latest = self.as_of.replace(year=self.as_of.year + 1, day=28)
+            self._plausible = (EARLIEST_PLAUSIBLE, latest)
+        return self._plausible
 
     def has_room(self) -> bool:
         """Whether a warning would still be shown (not only counted)."""

@@ -70,6 +70,9 @@ class RecordColumns(ArrowRows[RecordRow]):
     make = staticmethod(lambda r: RecordRow(**{**r, "fields": tuple(r["fields"])}))
 
 
+INVOICES = pa.schema(
+    [("number", pa.string()), ("subject_ref", pa.string()), ("invoice_date", pa.date32())]
+)
 SUBJECTS = pa.schema(
     [
         ("ref", pa.string()),

@@ -24,7 +24,7 @@ from compliance.store.connection import (
 from compliance.store.messages import load_messages
 from compliance.store.redaction import detect_reappearances
 from compliance.store.website import load_observations
-from etl.invoice_list import InvoiceColumns
+from etl.arrow_rows import INVOICES, InvoiceColumns, columns_of
 from etl.model import InvoiceRow, ParsedExport
 
 
@@ -183,7 +183,7 @@ def _load_invoices(conn, parsed: ParsedExport, import_id: int) -> dict[str, int]
         [parsed.source],
     )[0]
     counts.update(new=new, changed=changed, unchanged=table.num_rows - new - changed)
-    if changed or new < table.num_rows:  # known numbers: their relation and date
+    if new < table.num_rows:  # known numbers: their relation and date
         execute_with(
             conn,
             table,
@@ -206,14 +206,8 @@ def _load_invoices(conn, parsed: ParsedExport, import_id: int) -> dict[str, int]
 
 
 def _invoice_table(invoices: Sequence[InvoiceRow]) -> pa.Table:
-    """The invoices as Arrow columns: a long list's own table, or one made of its rows."""
+    """The invoices as Arrow columns: a column reader's own table (its numbers unique by
+    construction), or one made of the rows, a number listed twice keeping its last row."""
     if isinstance(invoices, InvoiceColumns):
-        return invoices.table  # numbers unique by construction
-    last = {inv.number: inv for inv in invoices}  # a number listed twice: the last one
-    return pa.table(
-        {
-            "number": pa.array(list(last), pa.string()),
-            "subject_ref": pa.array([inv.subject_ref for inv in last.values()], pa.string()),
-            "invoice_date": pa.array([inv.invoice_date for inv in last.values()], pa.date32()),
-        }
-    )
+        return invoices.table
+    return columns_of(tuple({inv.number: inv for inv in invoices}.values()), INVOICES)

@@ -21,7 +21,7 @@ from pathlib import Path
 from compliance.identity import normalise_email, normalise_kvk
 from etl.access_rows import AccessEntries, finish_access, mask_key, preview_mapping
 from etl.model import AccessRow, ParsedExport
-from etl.reading import is_blank, open_table, today_or
+from etl.reading import counted_rows, open_table, today_or
 from etl.rows import ImportLog
 from etl.tabular import Table
 from etl.values import parse_date
@@ -66,11 +66,7 @@ def licences_from_table(source: Path | Table, as_of: date | None = None) -> Pars
     table, cols = open_table(source, LICENCE_ALIASES, LICENCE_REQUIRED, what, HOW)
     log = ImportLog(table.path, today_or(as_of))
     entries = AccessEntries()
-    for number, cells in table.rows():
-        if is_blank(cells):
-            log.skipped += 1
-            continue
-        log.rows_read += 1
+    for number, cells in counted_rows(table, log):
         where = f"row {number}"
         customer, product = cols.text(cells, "customer"), cols.text(cells, "product")
         key = cols.text(cells, "licence_key") or cols.text(cells, "certificate")

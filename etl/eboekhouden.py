@@ -29,7 +29,7 @@ from typing import Any
 from etl.csv_columns import give_back, plain_columns
 from etl.invoice_list import read_invoices
 from etl.model import ParsedExport, RecordRow, SubjectRow
-from etl.reading import finish, is_blank, open_json_list, open_table, today_or
+from etl.reading import counted_rows, finish, open_json_list, open_table, today_or
 from etl.relation_columns import relation_fields, relations_by_columns
 from etl.rows import (
     ImportLog,
@@ -160,11 +160,7 @@ def _relations_by_rows(
 ) -> tuple[tuple[SubjectRow, ...], tuple[RecordRow, ...]]:
     """The reference reading, one row at a time (etl.relation_columns follows it)."""
     relations = Relations(log)
-    for number, cells in table.rows():
-        if is_blank(cells):
-            log.skipped += 1
-            continue
-        log.rows_read += 1
+    for number, cells in counted_rows(table, log):
         where = f"row {number}"
         ref = cols.text(cells, "ref")
         if not ref:
@@ -285,11 +281,7 @@ def mutations_from_table(source: Path | Table, as_of: date | None = None) -> Par
     table, cols = open_table(source, MUTATION_ALIASES, MUTATION_REQUIRED, what, HOW_MUTATIONS)
     log = ImportLog(table.path, today_or(as_of))
     invoices = Invoices(log)
-    for number, cells in table.rows():
-        if is_blank(cells):
-            log.skipped += 1
-            continue
-        log.rows_read += 1
+    for number, cells in counted_rows(table, log):
         # The SOAP value is "FactuurVerstuurd"; the screen shows "Factuur verstuurd".
         if cols.text(cells, "kind").replace(" ", "").lower() != "factuurverstuurd":
             log.skipped += 1

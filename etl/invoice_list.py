@@ -25,7 +25,7 @@ from etl.arrow_rows import InvoiceColumns
 from etl.csv_columns import blank_rows, first_filled, give_back, plain_columns
 from etl.headers import HeaderMap
 from etl.model import InvoiceRow
-from etl.reading import is_blank
+from etl.reading import counted_rows
 from etl.rows import ImportLog, Invoices, add_invoice
 from etl.tabular import Table
 from etl.values import parse_date
@@ -49,11 +49,7 @@ def read_invoices(table: Table, cols: HeaderMap, log: ImportLog) -> Sequence[Inv
 
 def invoices_by_rows(table: Table, cols: HeaderMap, log: ImportLog) -> tuple[InvoiceRow, ...]:
     invoices = Invoices(log)
-    for number, cells in table.rows():
-        if is_blank(cells):
-            log.skipped += 1
-            continue
-        log.rows_read += 1
+    for number, cells in counted_rows(table, log):
         add_invoice(log, invoices, f"row {number}", cols.text(cells, "number"),
                     cols.text(cells, "relation"), cols.first(cells, "date"))  # fmt: skip
     return invoices.rows()

@@ -7,7 +7,7 @@ refused with the same sentences whichever system the file came from.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -43,6 +43,17 @@ def open_table(
 
 def is_blank(cells: Sequence[Any]) -> bool:
     return not any(cell_text(cell) for cell in cells)
+
+
+def counted_rows(table: Table, log: ImportLog) -> Iterator[tuple[int, tuple[Any, ...]]]:
+    """`table.rows()` without the blank ones, which `log` counts as skipped; the others
+    count as read (etl.csv_columns' readers apply the same rule a column at a time)."""
+    for number, cells in table.rows():
+        if is_blank(cells):
+            log.skipped += 1
+            continue
+        log.rows_read += 1
+        yield number, cells
 
 
 def open_json_list(

@@ -27,7 +27,7 @@ from typing import Any
 
 from etl.invoice_list import read_invoices
 from etl.model import ParsedExport
-from etl.reading import finish, is_blank, open_json_list, open_table, today_or
+from etl.reading import counted_rows, finish, open_json_list, open_table, today_or
 from etl.rows import ImportLog, Invoices, Relation, Relations, add_invoice, mandate_on_file
 from etl.tabular import Table, map_headers
 from etl.values import cell_text, parse_bool
@@ -132,11 +132,7 @@ def relations_from_table(source: Path | Table, as_of: date | None = None) -> Par
     table, cols = open_table(source, RELATION_ALIASES, RELATION_REQUIRED, what, HOW_RELATIONS)
     log = ImportLog(table.path, today_or(as_of))
     relations = Relations(log)
-    for number, cells in table.rows():
-        if is_blank(cells):
-            log.skipped += 1
-            continue
-        log.rows_read += 1
+    for number, cells in counted_rows(table, log):
         where = f"row {number}"
         if is_supplier_only(cols.text(cells, "kind")):
             log.skipped += 1

@@ -1,29 +1,35 @@
 """Lifecycle and deletion due dates for every subject at once, as the report needs them.
 
 The same rules as `compliance.lifecycle.subject_lifecycle` and
-`compliance.retention.deletion_due` / `deletion_status`, applied column-wise: statuses with
-numpy `where`, dates with `compliance.bulk_dates`, one rule lookup per (category, basis)
-pair instead of one per row. The per-row functions stay the reference (the policy page and
-tests use them); tests/test_bulk_retention.py checks both give the same rows.
+`compliance.retention.deletion_due` / `deletion_status`, applied to whole columns:
+lifecycles with numpy `where` and `compliance.bulk_dates`; due dates by DuckDB
+(`compliance.store.due_dates`), to which this module hands the policy's rules, the
+lifecycles and a working-day table as small Arrow tables. The per-row functions stay the
+reference (the policy page and tests use them); tests/test_bulk_retention.py checks both
+give the same rows.
 """
 
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
+from compliance import store
 from compliance.bulk_dates import (
     NAT,
     add_calendar_months_array,
     add_working_days_array,
     as_dates,
-    days_between,
 )
-from compliance.bulk_text import positions, take, words
+from compliance.bulk_text import positions, words
 from compliance.lifecycle import STATUSES
 from compliance.policy import Offset, Policy
+from compliance.store.due_dates import DueInputs
 from compliance.workdays import WorkCalendar
 
 
@@ -64,25 +70,8 @@ def lifecycles(
     )
 
 
-def _apply(start: np.ndarray, offset: Offset, cal: WorkCalendar) -> np.ndarray:
-    """`retention.apply_offset` over an array of start dates."""
-    if offset.working_days:
-        return add_working_days_array(start, offset.working_days, cal)
-    return add_calendar_months_array(start, offset.months or 12 * offset.years)
-
-
 def _amount(offset: Offset) -> int:
     return offset.years or offset.months or offset.working_days
-
-
-DELETION_COLUMNS = [
-    "subject_id", "name", "category", "source", "due", "status", "days_overdue", "anchor",
-    "basis_date", "offset_unit", "offset_n", "records", "present", "deleted_on",
-]  # fmt: skip
-
-
-ANCHORS = ("", "last_contact", "end_of_cooperation", "contract_end")
-UNITS = ("", "working_days", "months", "years")
 
 
 def deletions(
@@ -93,162 +82,148 @@ def deletions(
     cal: WorkCalendar,
     as_of: date,
 ) -> pd.DataFrame:
-    """One row per subject × category × source with a due date (store.record_groups rows,
-    ordered by subject, category, source, basis): the earliest rule of its bases wins.
-
-    Positions and integer codes instead of a merge, string keys and a sort: at a million
-    groups pandas spent seconds copying and comparing the text columns. The rows are the
-    groups whose subject has a lifecycle, in the groups' order (an inner join)."""
-    subject_ids = groups["subject_id"].to_numpy()
-    at = positions(life["subject_id"].to_numpy(), subject_ids)
-    # Codes in sorted order: the store's (subject, category, source) order is then the
-    # order of the codes too.
-    category, categories = pd.factorize(groups["category"], sort=True)
-    source, sources = pd.factorize(groups["source"], sort=True)
-    basis, bases = pd.factorize(groups["basis"])  # missing: -1
-    known = np.array([c in policy.categories for c in categories] + [False])[category]
-    rows = np.flatnonzero((at >= 0) & known)
-    at, category, basis = at[rows], category[rows], basis[rows]
-    n = len(rows)
-    due, basis_date = np.full(n, NAT), np.full(n, NAT)
-    anchor, unit = np.zeros(n, dtype=np.int8), np.zeros(n, dtype=np.int8)
-    amount = np.zeros(n, dtype=np.int64)
-    status = life["status"]
-    contact = life["last_contact"].to_numpy(dtype="datetime64[D]")[at]
-    # Prospects: the last contact plus the prospect months, whatever the category.
-    prospect = (status == "prospect").to_numpy(dtype=bool)[at] & ~np.isnat(contact)
-    offset = Offset(months=policy.subject_states.prospect_retention_months)
-    due[prospect] = _apply(contact[prospect], offset, cal)
-    basis_date[prospect], anchor[prospect] = contact[prospect], ANCHORS.index("last_contact")
-    unit[prospect], amount[prospect] = UNITS.index(offset.unit), _amount(offset)
-    # Former clients: the category's rule for the group's basis, per (category, basis).
-    end = life["end_of_cooperation"].to_numpy(dtype="datetime64[D]")[at]
-    clock = _days(groups, "clock_start")[rows]
-    former = (status == "former_client").to_numpy(dtype=bool)[at] & ~np.isnat(end)
-    pair = category * (len(bases) + 1) + basis + 1
-    for value in np.unique(pair[former]):
-        category_id = categories[value // (len(bases) + 1)]
-        b = value % (len(bases) + 1) - 1
-        rule = policy.categories[category_id].rule_for(None if b < 0 else bases[b])
-        if rule is None:
-            continue
-        idx = np.flatnonzero(former & (pair == value))
-        start, from_clock = end[idx], np.zeros(len(idx), dtype=bool)
-        if rule.anchor == "contract_end":
-            from_clock = ~np.isnat(clock[idx])
-            start = np.where(from_clock, clock[idx], start)
-        due[idx] = _apply(start, rule.offset, cal)
-        basis_date[idx] = start
-        anchor[idx] = np.where(from_clock, ANCHORS.index("contract_end"),
-                               ANCHORS.index("end_of_cooperation"))  # fmt: skip
-        unit[idx], amount[idx] = UNITS.index(rule.offset.unit), _amount(rule.offset)
-    kept = np.flatnonzero(~np.isnat(due))
-    # Several bases in one group (a mandate and an invoice IBAN): the earliest due wins,
-    # the first one in basis order on a tie; the record counts add up over all of them.
-    # Rows come out in the order of each winner.
-    key = subject_ids[rows[kept]].astype(np.int64) * len(categories) + category[kept]
-    key = key * len(sources) + source[rows[kept]]
-    in_order = bool((key[1:] >= key[:-1]).all())  # the store's order: runs of one key
-    order = np.arange(len(key)) if in_order else np.argsort(key, kind="stable")
-    winners, first = _earliest_per_run(key[order], due[kept][order].astype(np.int64))
-    winners = order[winners]
-    records = groups["records"].to_numpy(dtype=np.int64)[rows[kept]][order]
-    present = groups["present"].to_numpy(dtype=np.int64)[rows[kept]][order]
-    totals = (np.add.reduceat(records, first) if len(first) else records,
-              np.add.reduceat(present, first) if len(first) else present)  # fmt: skip
-    if not in_order:
-        by_position = np.argsort(winners, kind="stable")
-        winners, totals = winners[by_position], (totals[0][by_position], totals[1][by_position])
-    pick = kept[winners]  # among `rows`
-    return _with_status(groups, rows[pick], (category[pick], categories),
-                        (source[rows[pick]], sources), due[pick], basis_date[pick],
-                        anchor[pick], unit[pick], amount[pick], totals, names, policy,
-                        as_of)  # fmt: skip
+    """One row per subject × category × source with a due date, from given record groups
+    (store.record_groups rows): the earliest rule of its bases wins, the earlier row on a
+    tie. The groups whose subject has a lifecycle, ordered by subject, category, source.
+    The same SQL as `stored_deletions`, over the frame instead of the records."""
+    clock = _days(groups, "clock_start") if len(groups) else np.array([], "datetime64[D]")
+    known = clock[~np.isnat(clock)]
+    inputs = due_inputs(life, names, policy, cal,
+                        (known.min(), known.max()) if len(known) else (None, None))  # fmt: skip
+    return deletion_frame(store.deletion_rows_of(groups, inputs, as_of))
 
 
-def _earliest_per_run(key: np.ndarray, day: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """For runs of equal `key`: the position of each run's smallest `day` (the first on a
-    tie) and where each run starts."""
-    starts = np.r_[True, key[1:] != key[:-1]] if len(key) else np.zeros(0, dtype=bool)
-    first = np.flatnonzero(starts)
-    if not len(first):
-        return first, first
-    run = np.cumsum(starts) - 1
-    hit = np.flatnonzero(day == np.minimum.reduceat(day, first)[run])
-    return hit[np.r_[True, run[hit][1:] != run[hit][:-1]]], first
-
-
-def _with_status(
-    groups: pd.DataFrame,
-    rows: np.ndarray,
-    category: tuple[np.ndarray, pd.Index],
-    source: tuple[np.ndarray, pd.Index],
-    due: np.ndarray,
-    basis_date: np.ndarray,
-    anchor: np.ndarray,
-    unit: np.ndarray,
-    amount: np.ndarray,
-    totals: tuple[np.ndarray, np.ndarray],
+def stored_deletions(
+    path: Path | str,
+    life: pd.DataFrame,
     names: pd.Series,
     policy: Policy,
+    cal: WorkCalendar,
     as_of: date,
 ) -> pd.DataFrame:
-    """`retention.deletion_status` per row, and the columns the snapshot keeps."""
-    records, present = totals
-    late = -days_between(due, as_of)  # days past due (negative: still to come)
-    soon = policy.subject_states.due_soon_days
-    status = np.where(present == 0, 3, np.where(late > 0, 0, np.where(-late <= soon, 1, 2)))
-    overdue = np.where((present != 0) & (late > 0), late, 0)
-    subject_ids = groups["subject_id"].to_numpy()[rows]
-    return pd.DataFrame(
-        {
-            "subject_id": subject_ids,
-            "name": take(names, positions(names.index.to_numpy(), subject_ids)),
-            "category": words(list(category[1]), category[0]),
-            "source": words(list(source[1]), source[0]),
-            "due": as_dates(due),
-            "status": words(("overdue", "due_soon", "scheduled", "deleted"), status),
-            "days_overdue": overdue.astype(np.int64),
-            "anchor": words(ANCHORS, anchor),
-            "basis_date": as_dates(basis_date),
-            "offset_unit": words(UNITS, unit),
-            "offset_n": amount.astype(np.int64),
-            "records": records.astype(np.int64),
-            "present": present.astype(np.int64),
-            "deleted_on": as_dates(_days(groups, "deleted_on")[rows]),
-        },
-        columns=DELETION_COLUMNS,
+    """`deletions` of every record in the database, grouped by DuckDB itself: the report's
+    case, where fetching a million groups into Python cost more than the rules."""
+    inputs = due_inputs(life, names, policy, cal, store.clock_range(path))
+    return deletion_frame(store.deletion_rows(path, inputs, as_of))
+
+
+def due_inputs(
+    life: pd.DataFrame,
+    names: pd.Series,
+    policy: Policy,
+    cal: WorkCalendar,
+    clock: tuple[Any, Any],
+) -> DueInputs:
+    """The lifecycles, names and policy as the tables the due-date SQL joins; `clock` is
+    the range of contract ends among the records (None, None: no contract end)."""
+    ended = life["end_of_cooperation"].to_numpy(dtype="datetime64[D]")
+    return DueInputs(
+        life=pa.table(
+            {
+                "subject_id": pa.array(life["subject_id"].to_numpy(), pa.int64()),
+                # Text handed over as the Arrow arrays it is: no copy per row.
+                "status": _arrow_text(life["status"]),
+                "end_of_cooperation": pa.array(ended),
+                "last_contact": pa.array(life["last_contact"].to_numpy(dtype="datetime64[D]")),
+            }
+        ),
+        names=pa.table(
+            {
+                "id": pa.array(names.index.to_numpy(), pa.int64()),
+                "name": _arrow_text(names),
+            }
+        ),
+        rules=_rule_table(policy),
+        workdays=_workday_table(policy, cal, [ended, np.array(clock, "datetime64[D]")]),
+        prospect_months=policy.subject_states.prospect_retention_months,
+        soon_days=policy.subject_states.due_soon_days,
     )
 
 
-def inventory(groups: pd.DataFrame) -> pd.DataFrame:
-    """store.inventory from store.record_groups rows (every category): present records per
-    category and source, and the subjects they are about. The report has the groups
-    already; a second pass over every record cost a fifth of a second at L."""
-    category, categories = pd.factorize(groups["category"], sort=True)
-    source, sources = pd.factorize(groups["source"], sort=True)
-    present = groups["present"].to_numpy(dtype=np.int64)
-    held = np.flatnonzero(present > 0)
-    pair = category[held] * len(sources) + source[held]
-    key = groups["subject_id"].to_numpy()[held].astype(np.int64) * (len(categories) * len(
-        sources)) + pair  # fmt: skip
-    size = len(categories) * len(sources)
-    records = np.bincount(pair, weights=present[held], minlength=size).astype(np.int64)
-    if not (key[1:] >= key[:-1]).all():  # not in the store's order
-        order = np.argsort(key, kind="stable")
-        key, pair = key[order], pair[order]
-    # A subject counts once per pair however many bases its records have.
-    first = np.r_[True, key[1:] != key[:-1]] if len(key) else np.zeros(0, dtype=bool)
-    subjects = np.bincount(pair[first], minlength=size)
-    found = np.flatnonzero(subjects > 0)
-    return pd.DataFrame(
-        {
-            "category": words(list(categories), found // max(len(sources), 1)),
-            "source": words(list(sources), found % max(len(sources), 1)),
-            "subjects": subjects[found].astype(np.int64),
-            "records": records[found],
-        }
-    )
+def _arrow_text(column: pd.Series) -> pa.Array:
+    """A text column as Arrow: the "str" column's own array, or converted from objects."""
+    if isinstance(column.dtype, pd.StringDtype) and column.dtype.storage == "pyarrow":
+        return pa.array(column.array)
+    return pa.array(column.to_numpy(dtype=object), pa.large_string(), from_pandas=True)
+
+
+def _rule_table(policy: Policy) -> pa.Table:
+    """Every category's default rule (basis NULL) and its rules per basis, numbered."""
+    rows: list[dict[str, Any]] = []
+    for category in policy.categories.values():
+        for basis, rule in [(None, category.retention), *category.retention_by_basis.items()]:
+            offset = rule.offset if rule is not None else None
+            rows.append({
+                "id": len(rows), "category": category.id, "basis": basis,
+                "has_rule": rule is not None,
+                "contract_end": rule is not None and rule.anchor == "contract_end",
+                "offset_unit": offset.unit if offset else None,
+                "offset_n": _amount(offset) if offset else None,
+                "months": (offset.months or 12 * offset.years)
+                if offset and not offset.working_days else None,
+                "workdays": offset.working_days if offset and offset.working_days else None,
+            })  # fmt: skip
+    return pa.Table.from_pylist(rows, schema=_RULES)
+
+
+_RULES = pa.schema([
+    ("id", pa.int64()), ("category", pa.string()), ("basis", pa.string()),
+    ("has_rule", pa.bool_()), ("contract_end", pa.bool_()), ("offset_unit", pa.string()),
+    ("offset_n", pa.int64()), ("months", pa.int64()), ("workdays", pa.int64()),
+])  # fmt: skip
+
+
+def _workday_table(policy: Policy, cal: WorkCalendar, starts: list[np.ndarray]) -> pa.Table:
+    """For each working-day count in the policy, the due date from every day between the
+    earliest and the latest of `starts` (a few thousand days: SQL looks them up)."""
+    counts = sorted({
+        rule.offset.working_days
+        for category in policy.categories.values()
+        for rule in [category.retention, *category.retention_by_basis.values()]
+        if rule is not None and rule.offset.working_days
+    })  # fmt: skip
+    days = np.concatenate([d[~np.isnat(d)] for d in starts])
+    if not counts or not len(days):
+        span = np.array([], dtype="datetime64[D]")
+    else:
+        span = np.arange(days.min(), days.max() + np.timedelta64(1, "D"))
+    return pa.table({
+        "n": pa.array(np.repeat(np.array(counts, dtype=np.int64), len(span))),
+        "day": pa.array(np.tile(span, len(counts)), pa.date32()),
+        "due": pa.array(np.concatenate([add_working_days_array(span, n, cal) for n in counts])
+                        if counts else span, pa.date32()),
+    })  # fmt: skip
+
+
+DELETION_COLUMNS = [
+    "subject_id", "name", "category", "source", "due", "status", "days_overdue", "anchor",
+    "basis_date", "offset_unit", "offset_n", "records", "present", "deleted_on",
+]  # fmt: skip
+_TEXT = ("category", "source", "status", "anchor", "offset_unit")
+_DATES = ("due", "basis_date", "deleted_on")
+
+
+def deletion_frame(table: pa.Table) -> pd.DataFrame:
+    """The due-date SQL's rows as the snapshot keeps them: dates as `datetime.date` or
+    None, text as "str" columns (object columns when there is no row), names as given."""
+    if not table.num_rows:
+        return pd.DataFrame({c: np.array([], dtype=np.int64 if c in _COUNTS else object)
+                             for c in DELETION_COLUMNS})  # fmt: skip
+    columns: dict[str, Any] = {}
+    for name in DELETION_COLUMNS:
+        column = table.column(name)
+        if name in _DATES:
+            columns[name] = as_dates(column.to_numpy())
+        elif name == "subject_id":  # typed as the records' column is
+            columns[name] = column.to_numpy()
+        elif name in _COUNTS:
+            columns[name] = column.to_numpy().astype(np.int64)
+        else:
+            columns[name] = pd.array(column, dtype="str")
+    return pd.DataFrame(columns, columns=DELETION_COLUMNS)
+
+
+_COUNTS = ("subject_id", "days_overdue", "offset_n", "records", "present")
 
 
 SUBJECT_COLUMNS = [

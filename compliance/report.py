@@ -22,12 +22,7 @@ import pandas as pd
 from compliance import store
 from compliance.access import access_findings
 from compliance.bulk_requests import request_table
-from compliance.bulk_retention import (
-    deletions,
-    inventory,
-    lifecycles,
-    subject_table,
-)
+from compliance.bulk_retention import lifecycles, stored_deletions, subject_table
 from compliance.cookies import website_findings
 from compliance.finding_list import FindingList, subject_blocks
 from compliance.findings import (
@@ -124,13 +119,9 @@ def _build_snapshot(path: Path | str, policy: Policy, as_of: date) -> Snapshot:
     subject_frame = subject_table(subjects, life)
     # The Arrow-backed names as they are: an object copy cost a string per subject.
     names = pd.Series(subject_frame["name"].array, index=subject_frame["id"].to_numpy())
-    groups = store.deletion_groups(path)
-    deletion_frame = deletions(groups, life, names, policy, cal, as_of)
-    # The inventory counted from the same groups; without any present record the store's
-    # own (empty) frame, typed as it always was.
-    inventory_frame = inventory(groups)
-    if inventory_frame.empty:
-        inventory_frame = store.inventory(path)
+    # Due dates computed where the records are (DuckDB), not over groups fetched first.
+    deletion_frame = stored_deletions(path, life, names, policy, cal, as_of)
+    inventory_frame = store.inventory(path)
     request_frame = request_table(store.requests(path), names, policy, cal, as_of)
     # Only overdue and late-answered requests become findings: rows for just those, and only
     # the columns request_findings reads.

@@ -1,5 +1,5 @@
 """The report's column-wise shortcuts give what the per-row code they replaced gave: the
-inventory counted from the record groups against the store's query, the request table
+due dates of the stored records against those of the record groups, the request table
 against `respond_by` / `request_status` per request, `report._rows` against `_none` over
 `to_dict("records")`, and the frame types (text stays "str", a column of nothing but gaps
 stays objects), on random inputs (hypothesis)."""
@@ -12,13 +12,14 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from compliance import store
 from compliance.bulk_dates import add_calendar_months_array, as_dates
 from compliance.bulk_requests import REQUEST_COLUMNS, request_table
-from compliance.bulk_retention import deletions, inventory, lifecycles
+from compliance.bulk_retention import deletions, lifecycles, stored_deletions
 from compliance.bulk_text import positions
 from compliance.policy import load_policy
 from compliance.report import _none, _rows
@@ -112,46 +113,40 @@ def test_rows_equals_none_over_to_dict(n: int, data: st.DataObject) -> None:
     ]
 
 
-group = st.fixed_dictionaries({
-    "subject_id": st.integers(1, 5), "category": st.sampled_from(["contact", "payment", "zzz"]),
-    "source": st.sampled_from(["eboekhouden", "snelstart"]),
-    "basis": st.sampled_from([None, "direct_debit"]), "records": st.integers(1, 3),
-    "present": st.integers(0, 3),
-})  # fmt: skip
-
-
-@settings(max_examples=100, deadline=None)
-@given(st.lists(group, max_size=30), st.booleans())
-def test_inventory_from_groups_equals_the_query(
-    groups: list[dict[str, Any]], shuffled: bool
-) -> None:
-    frame = pd.DataFrame(groups, columns=["subject_id", "category", "source", "basis", "records",
-                                          "present"]).drop_duplicates(
-        ["subject_id", "category", "source", "basis"])  # fmt: skip
-    frame = frame.sample(frac=1, random_state=1) if shuffled else frame.sort_values(
-        ["subject_id", "category", "source", "basis"], na_position="last")  # fmt: skip
-    got = inventory(frame)
-    # What the store's query counts: present records per category and source, and the
-    # distinct subjects they are about.
-    held = frame[frame["present"] > 0]
-    want = (held.groupby(["category", "source"]).agg(subjects=("subject_id", "nunique"),
-                                                     records=("present", "sum"))
-            .reset_index().sort_values(["category", "source"]))  # fmt: skip
-    assert _rows(got) == _rows(want.reset_index(drop=True))
-    if len(got):
-        assert [str(t) for t in got.dtypes] == ["str", "str", "int64", "int64"]
-
-
-def test_inventory_from_groups_on_a_store(tmp_path: Path) -> None:
+@pytest.mark.parametrize("terminated_on", [date(2019, 11, 20), date(2026, 11, 18), None])
+def test_stored_deletions_equal_those_of_the_record_groups(tmp_path: Path, terminated_on) -> None:
+    """The report lets DuckDB group the stored records itself; over the same records, the
+    groups fetched first (store.record_groups, as the tests feed `deletions`) give the same
+    rows: working days for a mandate, years for the rest, months for a prospect."""
     db = tmp_path / "compliance.duckdb"
     rels = [relation(str(1000 + i), f"Relatie {i} B.V.", kvk=f"9000010{i}", iban=IBAN_A if i % 2
-                     else None, emails=(f"info{i}@example.nl",)) for i in range(4)]  # fmt: skip
-    store.load_export(db, export("eboekhouden", rels, direct_debit=("1001",)), "r.csv", "sha",
-                      "test", NOW)  # fmt: skip
-    want = store.inventory(db)
-    got = inventory(store.record_groups(db))
-    assert got.to_dict("list") == want.to_dict("list")
-    assert list(got.dtypes) == list(want.dtypes)
+                     else None, emails=(f"info{i}@example.nl",)) for i in range(6)]  # fmt: skip
+    store.load_export(db, export("eboekhouden", rels, direct_debit=("1001", "1003")), "r.csv",
+                      "sha", "test", NOW)  # fmt: skip
+    store.load_export(db, export("snelstart", rels[:3]), "s.csv", "sha2", "test", NOW)
+    ids = store.subjects(db)["id"].tolist()
+    # One subject's payment data deleted: no longer present, and a deletion date.
+    store.mark_deleted(db, subject_id=ids[1], category="payment", source="eboekhouden",
+                       deleted_on=date(2026, 11, 20), evidence="test", actor="test",
+                       now=NOW)  # fmt: skip
+    # Former clients (terminated), a client, and prospects (no invoice, a last contact).
+    activity = pd.DataFrame({
+        "subject_id": ids, "first_invoice": pd.NaT, "last_invoice": pd.NaT,
+        "invoices": [1 if i == ids[2] else 0 for i in ids],
+        "terminated_on": [pd.Timestamp(terminated_on) if i in ids[:2] else pd.NaT for i in ids],
+        "last_contact": pd.Timestamp(2026, 7, 31), "inactive": False,
+    })  # fmt: skip
+    for column in ("first_invoice", "last_invoice", "terminated_on", "last_contact"):
+        activity[column] = pd.to_datetime(activity[column])
+    life = lifecycles(activity, POLICY, AS_OF, True)
+    names = pd.Series({i: f"Naam {i}" for i in ids})
+    got = stored_deletions(db, life, names, POLICY, CAL, AS_OF)
+    want = deletions(store.record_groups(db), life, names, POLICY, CAL, AS_OF)
+    pd.testing.assert_frame_equal(got, want)
+    units = set(got["offset_unit"])
+    assert units == ({"months", "years", "working_days"} if terminated_on else {"months"})
+    assert set(got["status"]) >= ({"overdue", "deleted"} if terminated_on else {"overdue"})
+    assert got["deleted_on"].notna().sum() == 1
 
 
 @settings(max_examples=60, deadline=None)

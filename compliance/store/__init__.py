@@ -32,11 +32,11 @@ from compliance.store.connection import (
     sharing,
     writing,
 )
+from compliance.store.due_dates import clock_range, deletion_rows, deletion_rows_of
 from compliance.store.loading import ImportResult, load_export
 from compliance.store.messages import messages, overrule_message
 from compliance.store.queries import (
     audit_log,
-    deletion_groups,
     imports,
     inventory,
     invoice_count,
@@ -70,7 +70,9 @@ __all__ = [
     "applied_migrations",
     "audit_log",
     "backup",
-    "deletion_groups",
+    "clock_range",
+    "deletion_rows",
+    "deletion_rows_of",
     "ensure_database",
     "forget_access_link",
     "has_data",

@@ -74,6 +74,18 @@ def _connect(path: Path | str, read_only: bool) -> Iterator[Connection]:
 
 
 @contextmanager
+def in_memory() -> Iterator[Connection]:
+    """A connection to a database in memory only: SQL over data handed in (Arrow, pandas),
+    never over the file."""
+    conn = duckdb.connect(":memory:")
+    conn.execute("SET enable_progress_bar = false")
+    try:
+        yield conn
+    finally:
+        conn.close()
+
+
+@contextmanager
 def writing(path: Path | str) -> Iterator[Connection]:
     """One write transaction: committed when the block ends, rolled back on any error."""
     ensure_database(path)

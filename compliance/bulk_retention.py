@@ -86,7 +86,8 @@ def deletions(
     (store.record_groups rows): the earliest rule of its bases wins, the earlier row on a
     tie. The groups whose subject has a lifecycle, ordered by subject, category, source.
     The same SQL as `stored_deletions`, over the frame instead of the records."""
-    clock = _days(groups, "clock_start") if len(groups) else np.array([], "datetime64[D]")
+    clocked = groups[groups["category"].isin(_clocked_categories(policy))]
+    clock = _days(clocked, "clock_start") if len(clocked) else np.array([], "datetime64[D]")
     known = clock[~np.isnat(clock)]
     inputs = due_inputs(life, names, policy, cal,
                         (known.min(), known.max()) if len(known) else (None, None))  # fmt: skip
@@ -103,8 +104,22 @@ def stored_deletions(
 ) -> pd.DataFrame:
     """`deletions` of every record in the database, grouped by DuckDB itself: the report's
     case, where fetching a million groups into Python cost more than the rules."""
-    inputs = due_inputs(life, names, policy, cal, store.clock_range(path))
+    categories = _clocked_categories(policy)
+    clock = store.clock_range(path, categories) if categories else (None, None)
+    inputs = due_inputs(life, names, policy, cal, clock)
     return deletion_frame(store.deletion_rows(path, inputs, as_of))
+
+
+def _clocked_categories(policy: Policy) -> list[str]:
+    """Categories with a working-day rule that runs from the contract's end: only their
+    contract ends need the working-day table. Any other contract end (an open-ended
+    contract written as 9999-12-31) must not stretch it over millennia of holidays."""
+    return [
+        category.id
+        for category in policy.categories.values()
+        for rule in [category.retention, *category.retention_by_basis.values()]
+        if rule is not None and rule.anchor == "contract_end" and rule.offset.working_days
+    ]
 
 
 def due_inputs(
@@ -115,7 +130,7 @@ def due_inputs(
     clock: tuple[Any, Any],
 ) -> DueInputs:
     """The lifecycles, names and policy as the tables the due-date SQL joins; `clock` is
-    the range of contract ends among the records (None, None: no contract end)."""
+    the range of contract ends a working-day rule may start from (None, None: none)."""
     ended = life["end_of_cooperation"].to_numpy(dtype="datetime64[D]")
     return DueInputs(
         life=pa.table(
@@ -206,8 +221,9 @@ _DATES = ("due", "basis_date", "deleted_on")
 def deletion_frame(table: pa.Table) -> pd.DataFrame:
     """The due-date SQL's rows as the snapshot keeps them: dates as `datetime.date` or
     None, text as "str" columns (object columns when there is no row), names as given."""
-    if not table.num_rows:
-        return pd.DataFrame({c: np.array([], dtype=np.int64 if c in _COUNTS else object)
+    if not table.num_rows:  # typed as before: ids as the records hold them, text as objects
+        return pd.DataFrame({c: table.column(c).to_numpy() if c == "subject_id" else
+                             np.array([], dtype=np.int64 if c in _COUNTS else object)
                              for c in DELETION_COLUMNS})  # fmt: skip
     columns: dict[str, Any] = {}
     for name in DELETION_COLUMNS:

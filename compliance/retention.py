@@ -65,7 +65,11 @@ def deletion_due(
     start, anchor = life.end_of_cooperation, "end_of_cooperation"
     if rule.anchor == "contract_end" and clock_start is not None:
         start, anchor = clock_start, "contract_end"
-    return Due(apply_offset(start, rule.offset, cal), anchor, start, rule.offset)
+    try:
+        return Due(apply_offset(start, rule.offset, cal), anchor, start, rule.offset)
+    except (ValueError, OverflowError):
+        # Past the calendar's last day: a contract without end, written as 9999-12-31.
+        return None
 
 
 def deletion_status(due: date, present: int, as_of: date, due_soon_days: int) -> tuple[str, int]:

@@ -4,10 +4,12 @@ subjects and record groups."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
 import pandas as pd
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -16,7 +18,7 @@ from compliance.bulk_retention import deletions, lifecycles, subject_table
 from compliance.finding_list import FindingList, subject_blocks
 from compliance.findings import Finding, sort_findings, subject_findings
 from compliance.lifecycle import SubjectFacts, subject_lifecycle
-from compliance.policy import load_policy
+from compliance.policy import Offset, RetentionRule, load_policy
 from compliance.retention import deletion_due, deletion_status
 from compliance.workdays import WorkCalendar
 
@@ -161,3 +163,49 @@ def test_no_records_at_all_straight_from_the_store(tmp_path) -> None:
     got = deletions(groups, life, pd.Series({1: "Klant Nep"}), POLICY, CAL, AS_OF)
     assert got.empty
     assert {"subject_id", "category", "source", "status", "due"} <= set(got.columns)
+
+
+def _contract_and_ip(clock: date) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """A former client (ended on Monday 2026-01-05) with an IP address, and a contract
+    record whose end is `clock`."""
+    return _frames(
+        [{"invoices": 1, "last_invoice": date(2025, 1, 1), "terminated_on": date(2026, 1, 5),
+          "last_contact": None, "inactive": False}],
+        [(1, {"category": category, "source": "eboekhouden", "basis": None, "records": 1,
+              "present": 1, "deleted_on": None, "clock_start": start})
+         for category, start in (("ip_address", None), ("contract", clock))],
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize("clock", [date(9999, 12, 31), date(1, 1, 1), date(2026, 3, 2)])
+def test_an_open_ended_contract_does_not_stretch_the_working_day_table(clock: date) -> None:
+    # 9999-12-31 is a common "no end" in bookkeeping; only contract ends a working-day rule
+    # runs from may size the working-day table (there is none in the policy), so the IP
+    # address still gets its five working days and nothing reaches past the calendar.
+    activity, table = _contract_and_ip(clock)
+    life = lifecycles(activity, POLICY, AS_OF, True)
+    got = deletions(table, life, pd.Series({1: "Naam"}), POLICY, CAL, AS_OF)
+    ip = got[got["category"] == "ip_address"].iloc[0]
+    assert (ip["due"], ip["offset_unit"], ip["days_overdue"]) == (
+        date(2026, 1, 12), "working_days", 317)  # fmt: skip
+    # Seven years after 9999-12-31 is past the calendar: an open-ended contract, no due
+    # date (the per-row rule agrees); any other contract end counts.
+    contract = got[got["category"] == "contract"]
+    assert len(contract) == (clock.year != 9999)
+    assert all(isinstance(d, date) for d in got["due"])
+    _, expected = _reference(activity, table, True)
+    assert sorted(expected) == list(zip(got["subject_id"], got["category"], got["source"],
+                                        strict=True))  # fmt: skip
+
+
+def test_a_working_day_rule_from_the_contract_end_counts_from_it() -> None:
+    rule = RetentionRule(anchor="contract_end", offset=Offset(working_days=5))
+    categories = {**POLICY.categories,
+                  "contract": replace(POLICY.categories["contract"], retention=rule)}  # fmt: skip
+    policy = replace(POLICY, categories=categories)
+    activity, table = _contract_and_ip(date(2026, 3, 6))  # a Friday
+    life = lifecycles(activity, policy, AS_OF, True)
+    got = deletions(table, life, pd.Series({1: "Naam"}), policy, CAL, AS_OF)
+    contract = got[got["category"] == "contract"].iloc[0]
+    assert (contract["due"], contract["anchor"], contract["basis_date"]) == (
+        date(2026, 3, 13), "contract_end", date(2026, 3, 6))  # fmt: skip

@@ -108,7 +108,8 @@ ranked AS (
            sum(records) OVER same_key AS all_records,
            sum(present) OVER same_key AS all_present
     FROM dated
-    WHERE due IS NOT NULL
+    -- Past the calendar's last day is no due date: a contract without end (9999-12-31).
+    WHERE due <= DATE '9999-12-31'
     WINDOW same_key AS (PARTITION BY subject_id, category, source)
     QUALIFY row_number() OVER (same_key ORDER BY due, pos, basis NULLS LAST) = 1
 )
@@ -156,9 +157,11 @@ def deletion_rows_of(groups: pd.DataFrame, inputs: DueInputs, as_of: date) -> pa
         return _run(conn, _GIVEN_GROUPS, inputs, as_of)
 
 
-def clock_range(path: Path | str) -> tuple[date | None, date | None]:
-    """The earliest and latest contract end among the records (None when there is none)."""
+def clock_range(path: Path | str, categories: list[str]) -> tuple[date | None, date | None]:
+    """The earliest and latest contract end among the records of these categories (None
+    when there is none)."""
     with reading(path) as conn:
-        sql = "SELECT min(clock_start), max(clock_start) FROM records"
-        low, high = conn.execute(sql).fetchall()[0]
+        sql = """SELECT min(clock_start), max(clock_start) FROM records
+                 WHERE list_contains(?, category)"""
+        low, high = conn.execute(sql, [categories]).fetchall()[0]
     return low, high

@@ -156,12 +156,12 @@ def xlsxwriter_rows(folder: Path, files: dict[str, Path]) -> Timed:
 
 # ------------------------------------------------------------------------- mailbox
 def mailbox_parse(folder: Path, files: dict[str, Path]) -> Timed:
-    from compliance.policy import load_policy
-    from etl import mailbox
+    # As an import or the upload preview parses it: sniffed, read, classified and checked,
+    # with the collector setting every import runs under (importing.fewer_collections).
+    import etl  # noqa: F401  (the readers, loaded before the clock starts, as a server has them)
+    from compliance.importing import parse
 
-    policy = load_policy()
-    own, rules = policy.controller.own_addresses, policy.mail
-    return lambda: mailbox.parse(files["mbox"], "mbox", own_addresses=own, rules=rules)
+    return lambda: parse(files["mbox"], "mailbox")
 
 
 def mbox_headers(folder: Path, files: dict[str, Path]) -> Timed:

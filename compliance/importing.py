@@ -47,7 +47,8 @@ def parse(path: Path, source: str | None = None) -> ParsedExport:
         )
     if not path.is_file():
         raise ImportRefused(f"{path.name}: the file does not exist or is not a file.")
-    parsed = etl.parse_file(path, source=source)
+    with fewer_collections():  # the upload preview parses without import_file
+        parsed = etl.parse_file(path, source=source)
     _check(parsed, path)
     return parsed
 

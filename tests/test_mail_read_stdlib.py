@@ -11,11 +11,18 @@ from email.utils import getaddresses
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from etl.mail_read import _plain_addresses, _plain_message, mbox_messages
+from etl.mail_read import (
+    _plain_addresses,
+    _plain_message,
+    from_message,
+    mbox_messages,
+    parse_bytes,
+)
 
 _PARSER = BytesParser(policy=email_policy.compat32)
 _PIECES = [b"From ", b"From a@b Mon\n", b"\n", b"\n\n", b"\r\n", b">From x\n", b"x", b" ",
-           b"Subject: y\n", b" folded\n", b"\tfolded\n", b":v\n", b"A : b\n", b"\x0b", b"\r",
+           b"Subject: y\n", b"X:\t v\n", b" folded\n", b"\tfolded\n", b":v\n", b"A : b\n",
+           b"\x0b", b"\r",
            b"\xe9", b"Content-Type: multipart/mixed; boundary=b\n", b"--b\n",
            b"Content-Type: message/rfc822\n", b"Content-Type: TEXT/Plain; charset=utf-8\n",
            b"Content-Type: text\n", b"Content-Type: \xe9/x\n"]  # fmt: skip
@@ -66,6 +73,46 @@ def test_a_plain_message_is_read_as_the_parser_reads_it(data):
     msg = _plain_message(data)
     if msg is not None:
         assert _state(msg) == _state(_PARSER.parsebytes(data))
+
+
+# Realistic header lines and bodies: quoted-printable and base64 text, HTML only, an
+# attachment, RFC 2047 words, folded and repeated headers, UTF-8 bodies.
+_REAL_HEADERS = [b"From: Jan Nep <jan@voorbeeld.nl>\n", b"To: info@ictroermond.nl\n",
+                 b"Cc: a@b.nl, \"Piet, P.\" <p@c.nl>\n", b"Subject: =?utf-8?q?Inzage_verzoek?=\n",
+                 b"Subject: Opzegging\n  contract\n", b"Date: Mon, 2 Mar 2026 10:00:00 +0100\n",
+                 b"Message-ID: <x1@voorbeeld.nl>\n", b"In-Reply-To: <y@z>\n",
+                 b"References: <a@b>\n\t<c@d>\n", b"MIME-Version: 1.0\n",
+                 b"Content-Type: text/plain; charset=utf-8\n",
+                 b"Content-Type: text/html; charset=iso-8859-1\n",
+                 b"Content-Transfer-Encoding: quoted-printable\n",
+                 b"Content-Transfer-Encoding: base64\n",
+                 b"Content-Disposition: attachment; filename=a.txt\n",
+                 b"X-Note: caf\xc3\xa9\n", b"Received: from x\n by y\n"]  # fmt: skip
+_REAL_BODIES = [
+    b"Graag inzage in mijn gegevens.\n",
+    b"caf=C3=A9 =\nverder\n",
+    b"R3JhYWcgaW56YWdl\n",
+    b"<p>Ik zeg <b>op</b></p>\n",
+    b"caf\xc3\xa9\n",
+    b"",
+]
+_REAL = st.tuples(
+    st.lists(st.sampled_from(_REAL_HEADERS), max_size=9).map(b"".join),
+    st.sampled_from(_REAL_BODIES),
+).map(lambda t: t[0] + b"\n" + t[1])
+
+
+def _read(raw) -> tuple:
+    return (raw.subject, raw.sender, raw.to, raw.date, raw.message_id, raw.in_reply_to,
+            raw.references, raw.headers, raw.text())  # fmt: skip
+
+
+@settings(max_examples=600, deadline=None)
+@given(data=_BYTES | _MULTIPART_BYTES | _REAL)
+def test_a_message_reads_as_from_the_parsers_message(data):
+    """parse_bytes (its own plain reading where it can, else the parser) gives the same
+    fields, headers and text as the parser's message gives."""
+    assert _read(parse_bytes(data)) == _read(from_message(_PARSER.parsebytes(data)))
 
 
 def test_the_plain_reading_is_used_for_ordinary_mail_only():

@@ -214,7 +214,6 @@ DELETION_COLUMNS = [
     "subject_id", "name", "category", "source", "due", "status", "days_overdue", "anchor",
     "basis_date", "offset_unit", "offset_n", "records", "present", "deleted_on",
 ]  # fmt: skip
-_TEXT = ("category", "source", "status", "anchor", "offset_unit")
 _DATES = ("due", "basis_date", "deleted_on")
 
 

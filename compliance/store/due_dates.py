@@ -2,10 +2,10 @@
 
 The rules are those of `compliance.retention.deletion_due` and `deletion_status` (the
 per-row reference); `compliance.bulk_retention` turns the policy and the lifecycles into the
-small tables this module joins (`DueInputs`). Done in SQL because at a million subjects the
-grouping, the join with each subject's lifecycle and the choice of the earliest rule are a
-few tenths of a second in DuckDB, on every core, where the same steps in numpy over the
-groups fetched into Python took two seconds.
+small tables this module joins (`DueInputs`). Done in SQL because the million record groups
+of a large database then never become a pandas frame: at L (bench/) the grouping, the rules
+and the choice of the earliest one take about 1.0 s in DuckDB, where fetching the groups and
+applying the rules in numpy took 1.7 s, and the report's peak memory fell by a fifth.
 
 The records can come from the database (`deletion_rows`) or, for tests and what-if
 questions, from a frame of record groups (`deletion_rows_of`): one SQL text serves both.

@@ -11,6 +11,7 @@ give the same rows.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -28,7 +29,7 @@ from compliance.bulk_dates import (
 )
 from compliance.bulk_text import positions, words
 from compliance.lifecycle import STATUSES
-from compliance.policy import Offset, Policy
+from compliance.policy import Offset, Policy, RetentionRule
 from compliance.store.due_dates import DueInputs
 from compliance.workdays import WorkCalendar
 
@@ -114,12 +115,20 @@ def _clocked_categories(policy: Policy) -> list[str]:
     """Categories with a working-day rule that runs from the contract's end: only their
     contract ends need the working-day table. Any other contract end (an open-ended
     contract written as 9999-12-31) must not stretch it over millennia of holidays."""
-    return [
-        category.id
-        for category in policy.categories.values()
-        for rule in [category.retention, *category.retention_by_basis.values()]
+    return sorted({
+        category
+        for category, _, rule in _rules(policy)
         if rule is not None and rule.anchor == "contract_end" and rule.offset.working_days
-    ]
+    })  # fmt: skip
+
+
+def _rules(policy: Policy) -> Iterator[tuple[str, str | None, RetentionRule | None]]:
+    """(category, basis, rule): each category's default rule (basis None, rule None when
+    it has none) and its rules per basis."""
+    for category in policy.categories.values():
+        yield category.id, None, category.retention
+        for basis, rule in category.retention_by_basis.items():
+            yield category.id, basis, rule
 
 
 def due_inputs(
@@ -165,19 +174,18 @@ def _arrow_text(column: pd.Series) -> pa.Array:
 def _rule_table(policy: Policy) -> pa.Table:
     """Every category's default rule (basis NULL) and its rules per basis, numbered."""
     rows: list[dict[str, Any]] = []
-    for category in policy.categories.values():
-        for basis, rule in [(None, category.retention), *category.retention_by_basis.items()]:
-            offset = rule.offset if rule is not None else None
-            rows.append({
-                "id": len(rows), "category": category.id, "basis": basis,
-                "has_rule": rule is not None,
-                "contract_end": rule is not None and rule.anchor == "contract_end",
-                "offset_unit": offset.unit if offset else None,
-                "offset_n": _amount(offset) if offset else None,
-                "months": (offset.months or 12 * offset.years)
-                if offset and not offset.working_days else None,
-                "workdays": offset.working_days if offset and offset.working_days else None,
-            })  # fmt: skip
+    for category, basis, rule in _rules(policy):
+        offset = rule.offset if rule is not None else None
+        rows.append({
+            "id": len(rows), "category": category, "basis": basis,
+            "has_rule": rule is not None,
+            "contract_end": rule is not None and rule.anchor == "contract_end",
+            "offset_unit": offset.unit if offset else None,
+            "offset_n": _amount(offset) if offset else None,
+            "months": (offset.months or 12 * offset.years)
+            if offset and not offset.working_days else None,
+            "workdays": offset.working_days if offset and offset.working_days else None,
+        })  # fmt: skip
     return pa.Table.from_pylist(rows, schema=_RULES)
 
 
@@ -193,8 +201,7 @@ def _workday_table(policy: Policy, cal: WorkCalendar, starts: list[np.ndarray]) 
     earliest and the latest of `starts` (a few thousand days: SQL looks them up)."""
     counts = sorted({
         rule.offset.working_days
-        for category in policy.categories.values()
-        for rule in [category.retention, *category.retention_by_basis.values()]
+        for _, _, rule in _rules(policy)
         if rule is not None and rule.offset.working_days
     })  # fmt: skip
     days = np.concatenate([d[~np.isnat(d)] for d in starts])
@@ -215,6 +222,7 @@ DELETION_COLUMNS = [
     "basis_date", "offset_unit", "offset_n", "records", "present", "deleted_on",
 ]  # fmt: skip
 _DATES = ("due", "basis_date", "deleted_on")
+_COUNTS = ("subject_id", "days_overdue", "offset_n", "records", "present")
 
 
 def deletion_frame(table: pa.Table) -> pd.DataFrame:
@@ -236,9 +244,6 @@ def deletion_frame(table: pa.Table) -> pd.DataFrame:
         else:
             columns[name] = pd.array(column, dtype="str")
     return pd.DataFrame(columns, columns=DELETION_COLUMNS)
-
-
-_COUNTS = ("subject_id", "days_overdue", "offset_n", "records", "present")
 
 
 SUBJECT_COLUMNS = [

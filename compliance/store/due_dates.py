@@ -43,12 +43,15 @@ class DueInputs:
     soon_days: int
 
 
-# Records per subject × category × source × basis: what a due date is computed from.
-_STORED_GROUPS = """
-    SELECT subject_id, category, source, basis, count(*) AS records,
-           count(*) FILTER (WHERE deleted_on IS NULL) AS present,
-           max(deleted_on) AS deleted_on, min(clock_start) AS clock_start,
-           NULL::BIGINT AS pos
+# Records per subject × category × source × basis: what a due date is computed from (and
+# what store.record_groups lists, with the latest date of each group).
+GROUP_COLUMNS = """
+    subject_id, category, source, basis, count(*) AS records,
+    count(*) FILTER (WHERE deleted_on IS NULL) AS present,
+    max(deleted_on) AS deleted_on, min(clock_start) AS clock_start
+"""
+_STORED_GROUPS = f"""
+    SELECT {GROUP_COLUMNS}, NULL::BIGINT AS pos
     FROM records GROUP BY subject_id, category, source, basis
 """
 _GIVEN_GROUPS = """

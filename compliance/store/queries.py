@@ -12,6 +12,7 @@ import pyarrow as pa
 
 from compliance.store.connection import Connection, StoreError, reading
 from compliance.store.connection import frame as _frame
+from compliance.store.due_dates import GROUP_COLUMNS
 
 
 def last_change_id(path: Path | str) -> int:
@@ -152,14 +153,10 @@ def record_groups(path: Path | str) -> pd.DataFrame:
     with reading(path) as conn:
         return _columns(
             conn,
-            """
-            SELECT subject_id, category, source, basis,
-                   count(*) AS records,
-                   count(*) FILTER (WHERE deleted_on IS NULL) AS present,
-                   max(deleted_on) AS deleted_on,
-                   min(clock_start) AS clock_start,
-                   max(coalesce(source_date, first_seen)) AS last_seen
-            FROM records GROUP BY ALL ORDER BY subject_id, category, source, basis
+            f"""
+            SELECT {GROUP_COLUMNS}, max(coalesce(source_date, first_seen)) AS last_seen
+            FROM records GROUP BY subject_id, category, source, basis
+            ORDER BY subject_id, category, source, basis
         """,
         )
 

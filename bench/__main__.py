@@ -34,7 +34,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument(
         "--steps",
         default=os.environ.get("STEPS") or "",
-        help=f"only these steps: {', '.join(PAIRS)}, pages",
+        help=f"only these steps: {', '.join(PAIRS)}, pages, mail quality",
     )
     parser.add_argument(
         "--mode",
@@ -54,6 +54,11 @@ def main(argv: list[str] | None = None) -> None:
         if measure.FORKER is not None:
             measure.FORKER.close()
     write()
+    if not wanted or "mail quality" in wanted:
+        # How well the intake reads mail nobody tuned it on: the labelled corpus, both parts.
+        from bench import mail_quality
+
+        mail_quality.main([])
 
 
 def _run(sizes: list[str], wanted: set[str], runs: int) -> None:

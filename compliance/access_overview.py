@@ -21,6 +21,7 @@ from compliance import store
 from compliance.i18n import label, t
 from compliance.policy import Policy
 from compliance.report import Snapshot, build_snapshot
+from compliance.requests import request_type
 from compliance.spreadsheet import Book, Column
 
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # not allowed in the XML of a sheet
@@ -130,7 +131,7 @@ def overview_sheets(
     request_rows = [
         [
             int(r["id"]),
-            label(policy.request_types[r["type"]], "label", lang),
+            label(request_type(policy, r["type"], r.get("candidates")), "label", lang),
             t(f"channel.{r['channel']}", lang),
             _text(r["received_on"]),
             _text(r["respond_by"]),
@@ -145,7 +146,7 @@ def overview_sheets(
             _text(m["sent_at"]),
             t(f"direction.{m['direction']}", lang),
             _text(m["subject"]),
-            t(f"class.{m['classification']}", lang),
+            ", ".join(t(f"class.{c}", lang) for c in m["classes"]),
         ]
         for m in mail.to_dict("records")
     ]

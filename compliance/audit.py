@@ -22,6 +22,7 @@ from compliance import store
 from compliance.i18n import label, t
 from compliance.policy import Policy
 from compliance.report import Snapshot, build_snapshot, deletion_reason
+from compliance.requests import request_type
 from compliance.spreadsheet import Book, Column
 
 EEA = {
@@ -236,7 +237,7 @@ def _deletions(book: Book, c: Context) -> None:
 def _requests(book: Book, c: Context) -> None:
     rows, marks = [], []
     for r in _rows(c.snap.requests):
-        rtype = label(c.policy.request_types[r["type"]], "label", c.lang)
+        rtype = label(request_type(c.policy, r["type"], r.get("candidates")), "label", c.lang)
         rows.append(
             (
                 r["id"],

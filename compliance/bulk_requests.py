@@ -1,5 +1,5 @@
 """The snapshot's request table, column-wise: deadlines computed once per distinct
-(type, day of receipt, extended), statuses with numpy.
+(type with its candidates, day of receipt, extended), statuses with numpy.
 
 Same rules as `compliance.requests.respond_by` and `request_status` (which it calls for
 the deadlines); a loop of dictionaries per request cost half a second at 50 000 requests.
@@ -16,13 +16,13 @@ from pandas.api.types import is_integer_dtype
 
 from compliance.bulk_dates import NAT, as_dates, to_days
 from compliance.bulk_text import positions, take, words
-from compliance.policy import Policy
-from compliance.requests import REQUEST_STATUSES, respond_by
+from compliance.policy import Policy, RequestType
+from compliance.requests import REQUEST_STATUSES, UNCLEAR, request_type, respond_by
 from compliance.workdays import WorkCalendar
 
 REQUEST_COLUMNS = [
     "id", "type", "subject_id", "subject_name", "name", "email", "kvk", "channel",
-    "received_on", "respond_by", "answered_on", "status", "extended", "source",
+    "received_on", "respond_by", "answered_on", "status", "extended", "source", "candidates",
 ]  # fmt: skip
 
 
@@ -41,6 +41,24 @@ def _column(values: pd.Series) -> Any:
     if values.dtype == "str" and values.notna().any():
         return values.array
     return _plain(values)
+
+
+def _candidates(req: pd.DataFrame) -> list[tuple[str, ...]]:
+    """Per request the candidate types of an 'unclear' one, () for any other."""
+    out: list[tuple[str, ...]] = [()] * len(req)
+    if "candidates" not in req or not len(req):
+        return out
+    unclear = np.flatnonzero((req["type"] == UNCLEAR).to_numpy(dtype=bool))
+    for i in unclear:
+        cands = req["candidates"].iloc[i]
+        out[i] = () if cands is None or cands is pd.NA else tuple(str(c) for c in cands)
+    return out
+
+
+def _kind(key: str, policy: Policy) -> RequestType:
+    """'unclear:termination,access' or 'access' -> the request type with its deadline."""
+    type_id, _, cands = key.partition(":")
+    return request_type(policy, type_id, cands.split(",") if cands else ())
 
 
 def _subject_names(subject_ids: pd.Series, names: pd.Series) -> Any:
@@ -62,12 +80,18 @@ def request_table(
     received = pd.to_datetime(req["received_on"]).to_numpy(dtype="datetime64[D]")
     extended = req["extended"].fillna(False).to_numpy(dtype=bool)
     days = as_dates(received)
-    # One deadline per distinct (type, day of receipt, extended): many requests share one.
-    types, type_ids = pd.factorize(req["type"])
+    # One deadline per distinct (type and candidates, day of receipt, extended): many
+    # requests share one. Only an 'unclear' request has candidates: they set its deadline.
+    candidates = _candidates(req)
+    kinds = req["type"]
+    if any(candidates):
+        kinds = pd.Series([f"{t}:{','.join(c)}" if c else t
+                           for t, c in zip(kinds, candidates, strict=True)])  # fmt: skip
+    types, kind_ids = pd.factorize(kinds)
     key = (types.astype(np.int64) * 2 + extended) << 32 | received.astype(np.int64) & 0xFFFFFFFF
     _, first, inverse = np.unique(key, return_index=True, return_inverse=True)
     deadlines = [
-        respond_by(policy.request_types[type_ids[types[i]]], days[i], cal, bool(extended[i]))
+        respond_by(_kind(kind_ids[types[i]], policy), days[i], cal, bool(extended[i]))
         for i in first
     ]
     due = to_days(deadlines)[inverse]
@@ -92,6 +116,7 @@ def request_table(
             "status": words(REQUEST_STATUSES, status),
             "extended": extended,
             "source": _column(req["source"]),
+            "candidates": [list(c) for c in candidates],
         },
         columns=REQUEST_COLUMNS,
     )

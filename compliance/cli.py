@@ -1,7 +1,11 @@
-"""Command line: `python -m compliance import|request add|deletion done|report|demo`.
+"""Command line: `python -m compliance import|classify|request add|deletion done|report|demo`.
 
 Exit codes: 0 all done, 2 something was refused (one sentence per refusal on stderr;
 refused input changes nothing), 3 the database is busy with another import.
+
+`classify FILE…` is a dry run of a mailbox import, without a database: it prints a JSON
+list with one object per received message (file, message_id, sent_at, subject, classes,
+candidates, language, reasons: the evidence rows), read exactly as an import reads it.
 """
 
 from __future__ import annotations
@@ -9,6 +13,7 @@ from __future__ import annotations
 import argparse
 import csv
 import getpass
+import json
 import os
 import sys
 from datetime import date, datetime
@@ -108,6 +113,83 @@ def cmd_import(args: argparse.Namespace) -> int:
             print(f"refused: {exc}", file=sys.stderr)
             continue
         print(_summary(result))
+    return EXIT_REFUSED if refused else 0
+
+
+def classified(path: Path) -> list[dict]:
+    """What an import of this mailbox export would make of each received message, without
+    a database: the same detection (etl.mailbox.sniff) and parser (etl.mailbox.parse), so
+    the classes are exactly those an import stores. ImportRefused (a sentence) otherwise."""
+    from compliance.importing import fewer_collections
+    from etl import mailbox
+    from etl.tabular import SAMPLE_BYTES
+
+    if not path.is_file():
+        raise ImportRefused(f"{path.name}: the file does not exist or is not a file.")
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(SAMPLE_BYTES)
+    except OSError as exc:
+        raise ImportRefused(f"{path.name}: the file could not be read ({exc.strerror}).") from None
+    fmt = mailbox.sniff(path, head)
+    if fmt is None:
+        raise ImportRefused(
+            f"{path.name}: this is not a mailbox export (.eml, a zip of .eml, mbox, .msg, .pst "
+            "or a message trace CSV)."
+        )
+    try:
+        with fewer_collections():
+            parsed = mailbox.parse(path, fmt)
+    except (ImportRefused, PolicyError):
+        raise
+    except Exception as exc:  # as etl.parse_file: a bug still reaches the owner as a sentence
+        raise ImportRefused(
+            f"{path.name}: the file could not be read because of an unexpected problem "
+            f"({type(exc).__name__}); please report it, with the file if you can share it."
+        ) from exc
+    return [
+        {
+            "file": str(path),
+            "message_id": m.message_id,
+            "sent_at": m.sent_at.isoformat(),
+            "subject": m.subject,
+            "classes": list(m.classes),
+            "candidates": list(m.candidates),
+            "language": m.language,
+            "reasons": [e.as_dict() for e in m.evidence],
+        }
+        for m in parsed.messages
+        if m.direction == "inbound"
+    ]
+
+
+def _classified_text(found: dict) -> str:
+    classes = ", ".join(found["classes"])
+    if found["candidates"]:
+        classes += f" (possibly {', '.join(found['candidates'])})"
+    lines = [f"{found['file']}: {found['sent_at']} <{found['message_id']}> {classes}: "
+             f"{found['subject'] or '-'}"]  # fmt: skip
+    for r in found["reasons"]:
+        said = f": {r['sentence']}" if r["sentence"] else ""
+        lines.append(f"    {r['status']} {r['type'] or 'request'} by '{r['rule']}' "
+                     f"in {r['place']}{said}")  # fmt: skip
+    return "\n".join(lines)
+
+
+def cmd_classify(args: argparse.Namespace) -> int:
+    found: list[dict] = []
+    refused = 0
+    for name in args.files:
+        try:
+            found.extend(classified(Path(name)))
+        except ImportRefused as exc:
+            refused += 1
+            print(f"refused: {exc}", file=sys.stderr)
+    if args.format == "json":
+        print(json.dumps(found, ensure_ascii=False, indent=2))
+    else:
+        for item in found:
+            print(_classified_text(item))
     return EXIT_REFUSED if refused else 0
 
 
@@ -354,6 +436,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--source", choices=SOURCES, help="the system the files come from")
     p.add_argument("files", nargs="+", metavar="FILE")
     p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser(
+        "classify", help="show what an import would make of mailbox messages (no database)"
+    )
+    p.add_argument("--format", choices=("json", "text"), default="json")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.set_defaults(func=cmd_classify)
 
     req = sub.add_parser("request", help="written requests").add_subparsers(
         dest="action", required=True, parser_class=_Parser

@@ -63,7 +63,7 @@ def sample_rows(parsed: ParsedExport, limit: int = 5) -> list[dict[str, str]]:
                     "date": f"{m.sent_at:%Y-%m-%d %H:%M}",
                     "email": mask_email(m.sender),
                     "subject": mask_name(m.subject),
-                    "kind": m.classification,
+                    "kind": ", ".join(m.classes),
                 }
             )
     if not rows:

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 import holidays
 
 if TYPE_CHECKING:
-    from compliance.mail_rules import MailRules
+    from compliance.intake.rules import MailRules
 
 DEFAULT_POLICY_PATH = Path(__file__).resolve().parent.parent / "data" / "policy.toml"
 
@@ -467,7 +467,7 @@ def parse_policy(data: dict[str, Any]) -> Policy:
             if sid not in systems:
                 raise PolicyError(f"policy key 'categories.{cat.id}.systems' names unknown {sid}.")
 
-    from compliance.mail_rules import parse_mail_rules  # it reads with _Section, from here
+    from compliance.intake.rules import parse_mail_rules  # it reads with _Section, from here
 
     mail = parse_mail_rules(root.get("mail", dict), "mail")
 

@@ -33,6 +33,7 @@ from compliance.findings import (
 )
 from compliance.i18n import label, t
 from compliance.policy import Policy
+from compliance.requests import UNCLEAR, request_type
 from compliance.workdays import WorkCalendar, add_working_days
 
 
@@ -103,6 +104,12 @@ def _native(value: Any) -> Any:
     return value.item() if isinstance(value, np.generic) else value
 
 
+def _type_labels(policy: Policy) -> dict[str, dict[str, str]]:
+    """Each request type's label per language, 'unclear' (te beoordelen) included."""
+    types = {**policy.request_types, UNCLEAR: request_type(policy, UNCLEAR)}
+    return {k: {"nl": v.label_nl, "en": v.label_en} for k, v in types.items()}
+
+
 def build_snapshot(path: Path | str, policy: Policy, as_of: date) -> Snapshot:
     with store.sharing(path):  # one connection for every query below
         return _build_snapshot(path, policy, as_of)
@@ -132,7 +139,7 @@ def _build_snapshot(path: Path | str, policy: Policy, as_of: date) -> Snapshot:
     others = (
         request_findings(
             [{**r, "name": r["subject_name"] or r["name"]} for r in request_rows],
-            {k: {"nl": v.label_nl, "en": v.label_en} for k, v in policy.request_types.items()},
+            _type_labels(policy),
         )
         + global_findings(invoices_known, bool(len(subject_frame)))
         # The website against the cookie promise and the AP's Google Analytics checklist.
@@ -278,7 +285,7 @@ def report_text(snap: Snapshot, policy: Policy, lang: str = "nl") -> str:
     open_req = snap.requests[snap.requests["status"].isin(["open", "overdue"])]
     lines.append(t("text.requests", lang, n=len(open_req)))
     for row in _rows(open_req):
-        rtype = label(policy.request_types[row["type"]], "label", lang)
+        rtype = label(request_type(policy, row["type"], row.get("candidates")), "label", lang)
         lines.append(
             f"  - #{row['id']} {rtype} · {row['subject_name'] or row['name']} · "
             f"{t('text.respond_by', lang)} {_iso(row['respond_by']) or '-'} "

@@ -15,7 +15,7 @@ from typing import Any
 import pandas as pd
 
 from compliance.policy import Policy, RequestType
-from compliance.requests import respond_by
+from compliance.requests import request_type, respond_by
 from compliance.workdays import WorkCalendar, add_working_days
 
 URGENCIES = ("overdue", "due_soon", "open", "logged", "answered", "rejected")
@@ -24,12 +24,19 @@ DESK_COLUMNS = [
     "id", "type", "subject_id", "who", "email", "channel", "source", "received_on",
     "respond_by", "days_left", "urgency", "status", "answered_on", "outcome", "note",
     "extended", "extended_on", "extension_note", "answer_message_id", "rule_unit", "rule_n",
-    "extension_months",
+    "extension_months", "candidates",
 ]  # fmt: skip
 
 
 def _missing(value: Any) -> bool:
     return value is None or (not isinstance(value, list | tuple) and pd.isna(value))
+
+
+def _listed(values: Any) -> list[str]:
+    """A list column's value (a list, a numpy array, None or NaN) as a plain list."""
+    if values is None or isinstance(values, str) or not hasattr(values, "__iter__"):
+        return []  # None, NaN, NA
+    return [str(v) for v in values]
 
 
 def _day(value: Any) -> date | None:
@@ -86,7 +93,7 @@ def desk_rows(
     rows = []
     for r in requests.to_dict("records"):
         extra = recorded.get(int(r["id"]), {})
-        rtype = policy.request_types[r["type"]]
+        rtype = request_type(policy, r["type"], r.get("candidates"))
         due = _day(r["respond_by"])
         outcome = None if _missing(extra.get("outcome")) else extra.get("outcome")
         status = r["status"]
@@ -122,6 +129,7 @@ def desk_rows(
                 "rule_unit": None if deadline is None else deadline.unit,
                 "rule_n": None if deadline is None else (deadline.working_days or deadline.months),
                 "extension_months": rtype.extension_months if bool(r["extended"]) else 0,
+                "candidates": _listed(r.get("candidates")),
             }
         )
     df = pd.DataFrame(rows, columns=DESK_COLUMNS)

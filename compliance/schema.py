@@ -333,4 +333,71 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
         );
         """,
     ),
+    (
+        8,
+        "mail intake: several classes per message, te beoordelen, evidence rows",
+        """
+        -- A message may raise several requests at once, or be te beoordelen ('unclear':
+        -- possibly a request, with the types it may be as candidates). Why is no longer a
+        -- list of phrases but one row per rule that held, losing ones too.
+        ALTER TABLE messages ADD COLUMN classes VARCHAR[];
+        UPDATE messages SET classes = [classification];
+        ALTER TABLE messages ALTER COLUMN classes SET NOT NULL;
+        ALTER TABLE messages ADD COLUMN candidates VARCHAR[] DEFAULT [];
+        UPDATE messages SET candidates = []::VARCHAR[];
+        ALTER TABLE messages ALTER COLUMN candidates SET NOT NULL;
+        ALTER TABLE messages ADD COLUMN language VARCHAR;  -- nl | en | de; NULL: not told
+
+        -- One reason a message got its classes (compliance.intake.verdict.Evidence): type a
+        -- request type, NULL (some request), 'noise' or 'sender'; status counted | possible
+        -- | negated | to_reader | unconfirmed; place subject | text | forwarded | quoted |
+        -- header | sender; the sentence it held in (clipped), '' for a header or sender.
+        CREATE TABLE message_evidence (
+            message_id VARCHAR NOT NULL,
+            position INTEGER NOT NULL,
+            type VARCHAR,
+            status VARCHAR NOT NULL,
+            rule VARCHAR NOT NULL,
+            language VARCHAR,
+            place VARCHAR NOT NULL,
+            sentence VARCHAR NOT NULL
+        );
+        -- The old reasons were '<where>:<what>'; every one of them counted.
+        INSERT INTO message_evidence
+        SELECT message_id, position,
+               CASE WHEN kind IN ('subject', 'body') THEN
+                        CASE WHEN classification IN ('access', 'withdrawal', 'termination',
+                                 'erasure', 'rectification', 'objection', 'complaint')
+                             THEN classification END
+                    ELSE 'noise' END,
+               'counted', what, NULL,
+               CASE kind WHEN 'subject' THEN 'subject' WHEN 'body' THEN 'text'
+                         WHEN 'noise_subject' THEN 'subject' WHEN 'noise' THEN 'text'
+                         WHEN 'sender' THEN 'sender' ELSE 'header' END,
+               ''
+        FROM (
+            SELECT message_id, classification, position,
+                   split_part(reason, ':', 1) AS kind,
+                   substr(reason, strpos(reason, ':') + 1) AS what
+            FROM (
+                SELECT message_id, classification,
+                       unnest(matched) AS reason,
+                       unnest(range(0, len(matched)))::INTEGER AS position
+                FROM messages
+            )
+            WHERE reason LIKE '%:%'  -- 'metadata_only' is the metadata_only column already
+        );
+        ALTER TABLE messages DROP COLUMN classification;
+        ALTER TABLE messages DROP COLUMN matched;
+
+        ALTER TABLE message_overrules ADD COLUMN classes VARCHAR[];
+        UPDATE message_overrules SET classes = [classification];
+        ALTER TABLE message_overrules ALTER COLUMN classes SET NOT NULL;
+        ALTER TABLE message_overrules DROP COLUMN classification;
+
+        -- A request of type 'unclear' (from a message te beoordelen): the types it may be,
+        -- whose shortest deadline runs until the owner confirms or dismisses it.
+        ALTER TABLE requests ADD COLUMN candidates VARCHAR[];
+        """,
+    ),
 )

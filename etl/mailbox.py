@@ -11,10 +11,10 @@ in two):
 * Exchange admin center → Mail flow → Message trace → download the report (CSV, may be
   UTF-16): only who, when and the subject, no text.
 
-The text of a message is read only to classify it (compliance.mail_classify) and is then
+The text of a message is read only to classify it (compliance.intake) and is then
 dropped: a `MessageRow` keeps the message-id, thread references, date, sender, recipients,
-subject, direction and the classification with the phrases that matched. Attachments are
-never opened. Dates are local time in Europe/Amsterdam.
+subject, direction, the classes and the evidence (the rules that held, with their
+sentence). Attachments are never opened. Dates are local time in Europe/Amsterdam.
 
 A sender who is not the company itself becomes a subject with a contact record whose
 date is the last message exchanged, so a prospect's 3-month clock runs from it.
@@ -31,7 +31,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from compliance.identity import normalise_email
-from compliance.mail_classify import NOISE, SENT, classify, is_reply
+from compliance.intake.verdict import NOISE, SENT, classify, is_reply
 from etl import mail_read
 from etl.mail_read import RawMail, addresses
 from etl.model import ImportRefused, MessageRow, ParsedExport, RecordRow, SubjectRow
@@ -180,12 +180,12 @@ def parse(
             outside = [r for r in recipients if r not in own]
             direction = "outbound" if outside else "internal"
             counterpart = outside[0] if outside else None
-            label, matched = SENT, ()
+            verdict = None
         else:
             direction, counterpart = "inbound", sender
             reply = is_reply(raw.subject, raw.in_reply_to)
-            found = classify(sender, raw.subject, raw.headers, raw.text(), rules, reply)
-            label, matched = found.label, found.matched
+            verdict = classify(sender, raw.subject, raw.headers, raw.text(), rules,
+                               is_reply=reply, own_addresses=own)  # fmt: skip
             if pairs[0][0] and pairs[0][0].lower() != sender:
                 names.setdefault(sender, pairs[0][0])
         raw.body = raw.body_of = None  # the text is gone from here on
@@ -203,8 +203,10 @@ def parse(
             subject=raw.subject,
             direction=direction,
             counterpart=counterpart,
-            classification=label,
-            matched=tuple(matched),
+            classes=verdict.classes if verdict else (SENT,),
+            candidates=verdict.candidates if verdict else (),
+            language=verdict.language if verdict else None,
+            evidence=verdict.evidence if verdict else (),
             in_reply_to=in_reply_to,
             references=references,
             metadata_only=fmt == "csv",
@@ -227,7 +229,7 @@ def parse(
         warnings.append(
             "A message trace holds no text: messages were classified by their subject only."
         )
-    noise = sum(1 for m in messages.values() if m.classification == NOISE)
+    noise = sum(1 for m in messages.values() if m.classes[0] == NOISE)
     return ParsedExport(
         source=SOURCE,
         kind=KIND,
@@ -250,10 +252,10 @@ def _contacts(
     first: dict[str, date] = {}
     last: dict[str, date] = {}
     counts: dict[str, int] = {}
-    writers = {m.sender for m in messages if m.direction == "inbound" and m.classification != NOISE}
+    writers = {m.sender for m in messages if m.direction == "inbound" and m.classes[0] != NOISE}
     for m in messages:
         who = m.counterpart
-        if who not in writers or m.classification == NOISE:
+        if who not in writers or m.classes[0] == NOISE:
             continue
         day = m.sent_at.date()
         first[who] = min(first.get(who, day), day)

@@ -13,6 +13,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from compliance.intake.verdict import Evidence
 
 # Source system ids, as used in the database, the CLI and the JSON report.
 SOURCES = (
@@ -114,8 +118,12 @@ class MessageRow:
     subject: str
     direction: str  # inbound | outbound | internal (by the policy's own addresses)
     counterpart: str | None  # the outside address: the sender, or the first recipient
-    classification: str  # a request type, contact, noise, or sent (own messages)
-    matched: tuple[str, ...] = ()  # why: the policy phrases and rules that matched
+    # request types (several when one message raises several requests), or ("unclear",)
+    # for te beoordelen, ("contact",), ("noise",), ("sent",) for the company's own
+    classes: tuple[str, ...]
+    candidates: tuple[str, ...] = ()  # te beoordelen: the request types it may be
+    language: str | None = None  # nl, en or de; None when it could not be told
+    evidence: tuple[Evidence, ...] = ()  # why: every rule that held, losing ones too
     in_reply_to: str | None = None
     references: tuple[str, ...] = ()
     metadata_only: bool = False  # message trace: the text was never available

@@ -4,8 +4,8 @@ the access overview, and the classification of the mailbox."""
 import streamlit as st
 
 from compliance import ui
-from compliance.mail_classify import CLASSES
 from compliance.policy import REQUEST_TYPE_IDS
+from compliance.store.messages import CLASSES
 from compliance.ui.requests import (
     ACTIONS,
     ALL_URGENCIES,
@@ -49,7 +49,7 @@ chosen = f1.pills(
 )
 types = f2.multiselect(
     s.t("req.filter_type"),
-    list(REQUEST_TYPE_IDS),
+    [*REQUEST_TYPE_IDS, "unclear"],
     format_func=lambda v: ui.request_type_label(s, v),
     placeholder=s.t("req.all"),
     key="req_types",
@@ -161,7 +161,7 @@ picked = st.pills(
     s.t("mail.filter"),
     list(MAIL_FILTERS),
     selection_mode="multi",
-    default=["requests", "overruled"],
+    default=["requests", "unclear", "overruled"],
     format_func=lambda f: s.t(f"mail.filter_{f}"),
     key="mail_filter",
 )
@@ -176,10 +176,11 @@ st.markdown(f"#### {s.t('mail.overrule_title')}")
 options = message_choices(s, mail if not mail.empty else inbound)
 with st.form("mail_overrule", border=True):
     st.selectbox(s.t("mail.overrule_pick"), list(options), format_func=options.get, key="mail_pick")
-    st.selectbox(
+    st.multiselect(
         s.t("mail.overrule_to"),
         list(CLASSES),
         format_func=lambda c: class_label(s, c),
+        help=s.t("mail.overrule_to_help"),
         key="mail_to",
     )
     st.text_input(

@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from compliance import store
@@ -271,3 +272,103 @@ def test_busy_database_exit_3_plain_sentence(db: Path, capsys) -> None:
     assert done.returncode == 3
     assert done.stderr.strip().startswith("Another import is using the database")
     assert "IOException" not in done.stderr and "Traceback" not in done.stderr
+
+
+# ------------------------------------------------------------------ classify: a dry run
+MAILBOX = FIXTURES / "mailbox"
+
+
+def test_classify_prints_a_json_list_of_the_received_messages(
+    tmp_path: Path, monkeypatch, capsys
+) -> None:
+    monkeypatch.setenv("COMPLIANCE_DB", str(tmp_path / "niet-aanmaken.duckdb"))
+    assert main(["classify", str(MAILBOX / "inbox.mbox"), str(MAILBOX / "request-latin1.eml")]) == 0
+    out, err = capsys.readouterr()
+    found = json.loads(out)
+    assert err == "" and isinstance(found, list)
+    by_id = {f["message_id"]: f for f in found}
+    # Inbound only: our own answers are never classified.
+    assert not any("ictroermond.nl" in i for i in by_id)
+    assert {f["file"] for f in found} == {str(MAILBOX / "inbox.mbox"),
+                                          str(MAILBOX / "request-latin1.eml")}  # fmt: skip
+    access = by_id["access-1@example.nl"]
+    assert set(access) == {"file", "message_id", "sent_at", "subject", "classes", "candidates",
+                           "language", "reasons"}  # fmt: skip
+    assert access["classes"] == ["access"] and access["candidates"] == []
+    assert access["sent_at"] == "2026-01-31T00:30:00" and access["language"] == "nl"
+    assert access["reasons"] and all(
+        set(r) == {"type", "status", "rule", "language", "place", "sentence"}
+        for r in access["reasons"]
+    )
+    assert by_id["latin1-termination@proefpersoon.example.nl"]["subject"] == (
+        "Beëindiging samenwerking"
+    )
+    assert not (tmp_path / "niet-aanmaken.duckdb").exists()  # no database, not even made
+
+
+def test_classify_says_what_an_import_stores(db: Path) -> None:
+    """The dry run (`python -m compliance classify`, as the owner runs it) prints exactly
+    the classes, candidates, language and evidence an import of the same files stores."""
+    files = [MAILBOX / "inbox.mbox", MAILBOX / "messages.zip", MAILBOX / "outlook.msg",
+             MAILBOX / "message-trace-utf16.csv"]  # fmt: skip
+    done = subprocess.run(
+        [sys.executable, "-m", "compliance", "classify", "--format", "json", *map(str, files)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        cwd=ROOT,
+        timeout=120,
+    )
+    assert done.returncode == 0 and done.stderr == "", done.stderr
+    found = json.loads(done.stdout)
+    printed = {f["message_id"]: (f["classes"], f["candidates"], f["language"]) for f in found}
+    assert main(["import", "--db", str(db), *map(str, files)]) == 0
+    msgs = store.messages(db)
+    inbound = msgs[msgs["direction"] == "inbound"]
+    stored = {
+        r["message_id"]: (list(r["automatic"]), list(r["candidates"]),
+                          None if pd.isna(r["language"]) else r["language"])
+        for r in inbound.to_dict("records")
+    }  # fmt: skip
+    assert printed == stored and len(printed) >= 8
+    evidence = store.message_evidence(db).astype(object)
+    for f in found:
+        rows = evidence[evidence["message_id"] == f["message_id"]].drop(
+            columns=["message_id", "position"]
+        )
+        kept = [{k: None if pd.isna(v) else v for k, v in r.items()}
+                for r in rows.to_dict("records")]  # fmt: skip
+        assert kept == f["reasons"], f["message_id"]
+
+
+def test_classify_as_text(capsys) -> None:
+    assert main(["classify", "--format", "text", str(MAILBOX / "request-latin1.eml")]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == (
+        f"{MAILBOX / 'request-latin1.eml'}: 2026-04-24T10:30:00 "
+        "<latin1-termination@proefpersoon.example.nl> termination: Beëindiging samenwerking"
+    )
+    assert lines[1].startswith("    counted termination by '")
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "says"),
+    [
+        ("relaties.csv", RELATIES.read_bytes(), "relaties.csv: this is not a mailbox export"),
+        ("leeg.eml", b"", "leeg.eml: this is not a mailbox export"),
+        ("kapot.mbox", b"From x\n", "kapot.mbox: none of the 1 messages has a readable date"),
+    ],
+    ids=["bookkeeping", "empty", "no-messages"],
+)
+def test_classify_refuses_what_is_no_mail_in_one_sentence(
+    tmp_path: Path, capsys, name: str, content: bytes, says: str
+) -> None:
+    bad = tmp_path / name
+    bad.write_bytes(content)
+    assert main(["classify", str(bad), str(MAILBOX / "request-latin1.eml")]) == 2
+    out, err = capsys.readouterr()
+    assert err.startswith(f"refused: {says}") and err.count("\n") == 1
+    assert [f["message_id"] for f in json.loads(out)] == [
+        "latin1-termination@proefpersoon.example.nl"]  # fmt: skip
+    assert main(["classify", str(tmp_path / "bestaat-niet.eml")]) == 2
+    assert "bestaat-niet.eml: the file does not exist" in capsys.readouterr().err

@@ -53,8 +53,12 @@ def test_rfc2047_headers_and_a_latin1_body() -> None:
     parsed = parse(FIXTURES / "request-latin1.eml")
     (m,) = parsed.messages
     assert m.subject == "Beëindiging samenwerking"
-    assert m.classification == "termination"  # read from the decoded ISO-8859-1 body
-    assert "body:beeindig* … samenwerking" in m.matched
+    assert m.classes == ("termination",)  # read from the decoded ISO-8859-1 body
+    assert m.language == "nl"
+    # Why: a rule that held in the text, with the (decoded) sentence it held in.
+    said = [e for e in m.evidence if e.place == "text" and e.status == "counted"]
+    assert said and all(e.type == "termination" for e in said)
+    assert any("beëindig ik de samenwerking" in e.sentence for e in said)
     assert parsed.subjects[0].name == "Zoë Proefpersoon"
     assert m.sender == "zoe@proefpersoon.example.nl" and m.direction == "inbound"
 
@@ -85,13 +89,14 @@ def test_dates_are_amsterdam_local(tmp_path: Path, date_header: str, local: date
 def test_threads_directions_and_counterparts() -> None:
     inbox = {m.message_id: m for m in parse(FIXTURES / "inbox.mbox").messages}
     answer = inbox["answer-access-1@ictroermond.nl"]
-    assert answer.direction == "outbound" and answer.classification == "sent"
+    assert answer.direction == "outbound" and answer.classes == ("sent",)
     assert answer.counterpart == "piet@example.nl"
     assert answer.in_reply_to == "access-1@example.nl"
     assert answer.references == ("access-1@example.nl",)
-    assert inbox["nb-feb@leverancier.example.nl"].classification == "noise"
-    assert inbox["quote-1@nepnet.example.nl"].classification == "contact"
-    assert inbox["access-1@example.nl"].classification == "access"
+    assert answer.evidence == () and answer.language is None
+    assert inbox["nb-feb@leverancier.example.nl"].classes == ("noise",)
+    assert inbox["quote-1@nepnet.example.nl"].classes == ("contact",)
+    assert inbox["access-1@example.nl"].classes == ("access",)
 
 
 def test_the_text_of_our_own_messages_is_never_read(monkeypatch) -> None:
@@ -131,7 +136,7 @@ def test_the_message_trace_is_utf16_grouped_and_metadata_only() -> None:
     assert answer.counterpart == "lisa@example.com"
     # 11:05:10 PM UTC on 24 November is 00:05:10 on the 25th in Amsterdam.
     assert by_id["trace-4@placeholder.example.com"].sent_at == datetime(2026, 11, 25, 0, 5, 10)
-    assert by_id["trace-1@example.com"].classification == "access"
+    assert by_id["trace-1@example.com"].classes == ("access",)
     assert any("subject only" in w for w in parsed.warnings)
 
 
@@ -151,7 +156,7 @@ def test_message_trace_date_styles(values, first) -> None:
 def test_the_outlook_msg() -> None:
     (m,) = parse(FIXTURES / "outlook.msg").messages
     assert m.sender == "anna@example.co.uk" and m.subject == "Onjuiste gegevens"
-    assert m.classification == "rectification"
+    assert m.classes == ("rectification",)
     assert m.message_id == "msg-rectification@example.co.uk"
     assert m.sent_at == datetime(2026, 11, 3, 14, 5)
 
@@ -283,7 +288,7 @@ def test_pst_folders_are_walked_inbox_and_sent_items(monkeypatch, tmp_path: Path
     path.write_bytes(b"!BDN" + b"\0" * 100)
     assert etl.detect(path).format == "pst"
     by_id = {m.message_id: m for m in parse(path).messages}
-    assert by_id["pst-1@example.nl"].classification == "erasure"
+    assert by_id["pst-1@example.nl"].classes == ("erasure",)
     reply = by_id["pst-2@ictroermond.nl"]
     assert (reply.direction, reply.in_reply_to) == ("outbound", "pst-1@example.nl")
     assert reply.sent_at == datetime(2026, 11, 3, 9, 0)  # UTC 08:00 is 09:00 in November

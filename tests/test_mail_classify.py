@@ -1,14 +1,24 @@
-"""compliance.mail_classify on the labelled set (tests/fixtures/mailbox/labelled), with the
-measured precision and recall per type printed in the test output, and on edge cases."""
+"""compliance.intake on the first labelled set (tests/fixtures/mailbox/labelled), read like
+any import (etl.mailbox.parse): look-alikes never become requests and no request is lost;
+and edge cases of the verdict. Precision and recall per type are measured on the whole
+corpus, this set included (tests/test_mail_corpus.py).
+
+One message may now hold several requests (a termination with an erasure), or be te
+beoordelen ('unclear', with candidate types). Per request type a message counts as found
+when the type is among its classes; "not lost" also counts te beoordelen with the type as a
+candidate (the owner sees it, under the shortest deadline it could carry).
+"""
 
 from __future__ import annotations
 
 import csv
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from compliance.mail_classify import CLASSES, classify, is_reply, own_text
+from compliance.intake.own_words import split_own_words
+from compliance.intake.verdict import UNCLEAR, classify, is_reply
 from compliance.policy import REQUEST_TYPE_IDS, load_policy
 from etl import mailbox
 
@@ -26,115 +36,98 @@ def rules():
 
 
 @pytest.fixture(scope="module")
-def results(rules) -> list[tuple[str, str, str]]:
-    """(file, expected, found) for every labelled message, read like any import."""
+def results(rules) -> list[tuple[str, str, tuple[str, ...], tuple[str, ...]]]:
+    """(file, expected, classes, candidates) for every labelled message, read like any
+    import."""
     with (LABELLED / "labels.csv").open(encoding="utf-8") as fh:
         labels = {r["file"]: r["label"] for r in csv.DictReader(fh)}
     out = []
     for name, label in sorted(labels.items()):
         parsed = mailbox.parse(LABELLED / name, "eml", own_addresses=["info@ictroermond.nl"],
                                rules=rules)  # fmt: skip
-        out.append((name, label, parsed.messages[0].classification))
+        m = parsed.messages[0]
+        out.append((name, label, m.classes, m.candidates))
     return out
 
 
+def _has(classes: tuple[str, ...], cls: str) -> bool:
+    """The message is of class `cls`: a request type among its classes, or exactly it."""
+    return cls in classes if cls in REQUEST_TYPE_IDS else classes == (cls,)
+
+
 def _scores(results, cls: str) -> tuple[int, int, int]:
-    tp = sum(1 for _, want, got in results if want == cls and got == cls)
-    fp = sum(1 for _, want, got in results if want != cls and got == cls)
-    fn = sum(1 for _, want, got in results if want == cls and got != cls)
+    tp = sum(1 for _, want, got, _ in results if want == cls and _has(got, cls))
+    fp = sum(1 for _, want, got, _ in results if want != cls and _has(got, cls))
+    fn = sum(1 for _, want, got, _ in results if want == cls and not _has(got, cls))
     return tp, fp, fn
 
 
-def test_the_set_is_big_and_varied(results) -> None:
-    assert len(results) >= 40
-    labels = [want for _, want, _ in results]
-    assert set(labels) <= set(CLASSES)
-    assert all(labels.count(t) >= 3 for t in REQUEST_TYPE_IDS)  # every type, several ways
-    assert sum(1 for name, *_ in results if "-en-" in name) >= 12  # English too
-
-
-def test_precision_and_recall_per_type(results, capsys) -> None:
-    lines = [
-        "",
-        "mailbox classification on the labelled set "
-        f"({len(results)} messages: {sum(w in REQUEST_TYPE_IDS for _, w, _ in results)} requests)",
-        f"{'type':<15}{'n':>4}{'found':>7}{'precision':>11}{'recall':>8}",
-    ]
-    failures = []
-    for cls in (*REQUEST_TYPE_IDS, "contact", "noise"):
-        tp, fp, fn = _scores(results, cls)
-        precision = tp / (tp + fp) if tp + fp else 1.0
-        recall = tp / (tp + fn) if tp + fn else 1.0
-        lines.append(f"{cls:<15}{tp + fn:>4}{tp + fp:>7}{precision:>11.2f}{recall:>8.2f}")
-        if cls in REQUEST_TYPE_IDS:
-            assert tp > 0, f"no {cls} request found at all"
-            if precision < MIN_PRECISION or recall < MIN_RECALL:
-                failures.append((cls, precision, recall))
-    missed = [f"  {name}: {want} -> {got}" for name, want, got in results if want != got]
-    lines += ["misclassified:", *missed] if missed else ["misclassified: none"]
-    with capsys.disabled():
-        print("\n".join(lines))
-    assert not failures, failures
-    requests = [(w, g) for _, w, g in results if w in REQUEST_TYPE_IDS]
-    assert sum(w == g for w, g in requests) / len(requests) >= MIN_OVERALL_RECALL
+def _not_lost(want: str, got: tuple[str, ...], candidates: tuple[str, ...]) -> bool:
+    return want in got or (got == (UNCLEAR,) and want in candidates)
 
 
 def test_no_newsletter_quote_or_support_question_becomes_a_request(results) -> None:
     wrong = [
         (name, got)
-        for name, _, got in results
-        if name.split("-", 1)[1].startswith(NEVER_REQUESTS) and got in REQUEST_TYPE_IDS
+        for name, _, got, _ in results
+        if name.split("-", 1)[1].startswith(NEVER_REQUESTS) and set(got) & set(REQUEST_TYPE_IDS)
     ]
     assert not wrong
-    assert all(got not in REQUEST_TYPE_IDS for _, want, got in results if want == "noise")
+    assert all(not set(got) & set(REQUEST_TYPE_IDS) for _, want, got, _ in results
+               if want == "noise")  # fmt: skip
+
+
+def test_no_request_in_the_set_is_lost(results) -> None:
+    """Every labelled request is found, or at least te beoordelen with its type possible."""
+    lost = [(name, want, got) for name, want, got, cands in results
+            if want in REQUEST_TYPE_IDS and not _not_lost(want, got, cands)]  # fmt: skip
+    assert not lost
 
 
 # ------------------------------------------------------------------ reasons and edges
 def test_every_classification_records_why(rules) -> None:
-    found = classify("jan@example.nl", "Opzegging", {}, "Wij zeggen het contract op.", rules)
-    assert found.label == "termination"
-    assert "subject:opzegging" in found.matched
-    assert any(m.startswith("body:") for m in found.matched)
+    found = classify("jan@example.nl", "Opzegging", {}, "Hierbij zeg ik het contract op.", rules)
+    assert found.classes == ("termination",)
+    counted = [e for e in found.evidence if e.status == "counted"]
+    assert {e.place for e in counted} == {"subject", "text"}
+    assert all(e.type == "termination" and e.rule and e.language == "nl" for e in counted)
+    assert any(e.sentence == "Hierbij zeg ik het contract op." for e in counted)
+    assert all(set(e.as_dict()) == {"type", "status", "rule", "language", "place", "sentence"}
+               for e in found.evidence)  # fmt: skip
     noise = classify("noreply@shop.example.com", "Uw bestelling", {}, "", rules)
-    assert (noise.label, noise.matched) == ("noise", ("sender:noreply@*",))
+    assert noise.classes == ("noise",)
+    assert [(e.type, e.status, e.rule, e.place) for e in noise.evidence] == [
+        ("noise", "counted", "noreply@*", "sender")]  # fmt: skip
 
 
-def test_a_negative_phrase_hides_its_span(rules) -> None:
-    """A span matching a negative phrase is not read: here an (unusual) footer that offers
-    erasure in the words of a request."""
-    from dataclasses import replace
+def test_a_negative_phrase_hides_its_sentence(rules) -> None:
+    """A sentence matching a negative phrase is not read: here an (unusual) footer that
+    asks for erasure in the words of a request."""
+    from compliance.intake.rules import compile_phrase
 
-    from compliance.mail_rules import compile_phrase
-
-    body = "Tot dinsdag!\n\nWilt u dat wij uw gegevens wissen? Mail dan naar privacy@."
+    body = "Ik verzoek u al mijn persoonsgegevens te verwijderen."
     plain = replace(rules, negative_phrases=())
-    assert classify("jan@example.nl", "Afspraak", {}, "Wis mijn gegevens.", plain).label == (
-        "erasure"
-    )
-    footer = compile_phrase("wis … mijn gegevens", 6, "mail.negative_phrases")
+    assert "erasure" in classify("jan@example.nl", "Afspraak", {}, body, plain).classes
+    footer = compile_phrase("verzoek u … persoonsgegevens te verwijderen", 6,
+                            "mail.negative_phrases")  # fmt: skip
     masked = replace(rules, negative_phrases=(footer,))
-    assert classify("jan@example.nl", "Afspraak", {}, "Wis mijn gegevens.", masked).label == (
-        "contact"
-    )
-    assert classify("jan@example.nl", "Afspraak", {}, body, rules).label == "contact"
+    assert classify("jan@example.nl", "Afspraak", {}, body, masked).classes == ("contact",)
 
 
 def test_header_rules_with_and_without_a_value(rules) -> None:
     auto = {"auto-submitted": ["auto-replied"]}
-    assert classify("a@example.nl", "Opzegging", auto, "", rules).label == "noise"
+    assert classify("a@example.nl", "Opzegging", auto, "", rules).classes == ("noise",)
     manual = {"auto-submitted": ["no"]}
-    assert classify("a@example.nl", "Opzegging", manual, "", rules).label == "termination"
+    assert classify("a@example.nl", "Opzegging", manual, "", rules).classes == ("termination",)
 
 
 def test_a_reply_subject_only_counts_when_the_policy_says_so(rules) -> None:
-    from dataclasses import replace
-
     body = "Bedankt, duidelijk."
-    assert classify("p@example.nl", "Re: Inzageverzoek", {}, body, rules, True).label == "contact"
+    found = classify("p@example.nl", "Re: Inzageverzoek", {}, body, rules, is_reply=True)
+    assert found.classes == ("contact",)
     counting = replace(rules, reply_subject_counts=True)
-    assert classify("p@example.nl", "Re: Inzageverzoek", {}, body, counting, True).label == (
-        "access"
-    )
+    found = classify("p@example.nl", "Re: Inzageverzoek", {}, body, counting, is_reply=True)
+    assert found.classes == ("access",)
 
 
 @pytest.mark.parametrize(
@@ -161,9 +154,10 @@ def test_a_subject_of_many_spaces_is_read_in_linear_time(hang_guard) -> None:
     assert is_reply("Re" + " " * 200_000 + ": Inzage", None) is True
 
 
-def test_metadata_only_is_said(rules) -> None:
+def test_only_the_subject_of_a_message_trace(rules) -> None:
     found = classify("lisa@example.com", "Subject access request", {}, None, rules)
-    assert found.label == "access" and found.matched[-1] == "metadata_only"
+    assert found.classes == ("access",)
+    assert {e.place for e in found.evidence} == {"subject"}
 
 
 @pytest.mark.parametrize(
@@ -178,7 +172,18 @@ def test_metadata_only_is_said(rules) -> None:
         "________________________________",
     ],
 )
-def test_quoted_earlier_messages_are_not_read(quote) -> None:
+def test_quoted_earlier_messages_are_not_the_senders_own_words(quote) -> None:
     body = f"Dank u wel.\n\n{quote}\nWij hebben uw gegevens verwijderd. Opzegging bevestigd."
-    assert own_text(body).strip() == "Dank u wel."
-    assert own_text("> geciteerd\nnieuw").strip() == "nieuw"
+    parts = split_own_words(body)
+    assert parts.own.strip() == "Dank u wel."
+    assert "Opzegging bevestigd." in parts.below
+
+
+def test_our_own_earlier_answer_under_a_reply_is_never_a_request(rules) -> None:
+    body = (
+        "Dank u wel.\n\nOp 2 nov. 2026 om 10:12 schreef ICT Roermond <info@ictroermond.nl>:\n"
+        "> Wij hebben uw gegevens verwijderd. Opzegging bevestigd."
+    )
+    found = classify("jan@example.nl", "Re: Vraag", {}, body, rules, is_reply=True,
+                     own_addresses=["info@ictroermond.nl"])  # fmt: skip
+    assert found.classes == ("contact",)

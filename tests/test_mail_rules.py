@@ -1,4 +1,4 @@
-"""compliance.mail_rules: the [mail] section of the policy, read strictly."""
+"""compliance.intake.rules: the [mail] section of the policy, read strictly."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from compliance.mail_rules import compile_phrase, normalise_text, parse_mail_rules
+from compliance.intake.rules import compile_phrase, normalise_text, parse_mail_rules
 from compliance.policy import DEFAULT_POLICY_PATH, REQUEST_TYPE_IDS, PolicyError, parse_policy
 
 
@@ -21,7 +21,12 @@ def test_shipped_rules_cover_every_request_type(raw) -> None:
     rules = parse_policy(raw).mail
     assert rules is not None
     assert set(rules.type_order) == set(REQUEST_TYPE_IDS)
-    assert all(rules.request_phrases[t] for t in REQUEST_TYPE_IDS)
+    # Every type has rules that make a request of it for certain, in Dutch and English.
+    for rtype in REQUEST_TYPE_IDS:
+        certain = [t for t in rules.requests if t.type == rtype and t.certain]
+        assert {t.rule.language for t in certain} >= {"nl", "en"}, rtype
+    assert any(t.type is None for t in rules.requests)  # [mail.possible_request]
+    assert rules.pointers
     assert rules.noise_senders and rules.noise_headers and rules.negative_phrases
     assert rules.reply_subject_counts is False
 
@@ -56,9 +61,12 @@ def _mail(raw: dict[str, Any]) -> dict[str, Any]:
         (lambda m: m.update(colour="red"), "mail.colour"),
         (lambda m: m["requests"].update(gossip={"nl": ["roddel"]}), "mail.requests.gossip"),
         (lambda m: m["requests"].pop("complaint"), "mail.requests.complaint"),
-        (lambda m: m["requests"]["access"].update(de=["x"]), "mail.requests.access.de"),
-        (lambda m: m["requests"]["access"].update(nl=[], en=[]), "mail.requests.access"),
+        (lambda m: m["requests"]["access"].update(fr=["x"]), "mail.requests.access.fr"),
+        (lambda m: m["requests"]["access"].update(nl=[], en=[], de=[]), "mail.requests.access"),
         (lambda m: m["requests"]["access"].update(nl=["…"]), "mail.requests.access.nl"),
+        (lambda m: m["requests"]["access"].update(nl=["@nogroup"]), "mail.requests.access.nl"),
+        (lambda m: m["possible_request"].update(fr=["x"]), "mail.possible_request.fr"),
+        (lambda m: m["cues"]["nl"].update(colour=["x"]), "mail.cues.nl.colour"),
         (lambda m: m.update(noise_senders="noreply@*"), "mail.noise_senders"),
         (lambda m: m.update(noise_headers=["List Unsubscribe"]), "mail.noise_headers"),
         (lambda m: m.update(reply_subject_counts="no"), "mail.reply_subject_counts"),
@@ -79,8 +87,9 @@ def test_the_policy_refuses_a_missing_mail_section(raw) -> None:
         parse_policy(data)
 
 
-def test_type_order_follows_the_file(raw) -> None:
+def test_type_order_is_the_policys_not_the_files(raw) -> None:
+    """Several types are each their own request now, so the file's order decides nothing:
+    the types come in the order of the policy's request types."""
     mail = _mail(raw)
     mail["requests"] = dict(reversed(list(mail["requests"].items())))
-    rules = parse_mail_rules(mail, "mail")
-    assert rules.type_order == tuple(reversed(parse_mail_rules(_mail(raw)).type_order))
+    assert parse_mail_rules(mail, "mail").type_order == REQUEST_TYPE_IDS

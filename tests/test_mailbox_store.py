@@ -94,12 +94,13 @@ def test_a_reminder_in_the_thread_is_not_a_second_request(db: Path, tmp_path: Pa
         b"Subject: Re: Inzageverzoek\r\nDate: Mon, 16 Feb 2026 10:00:00 +0100\r\n"
         b"Message-ID: <reminder@example.nl>\r\nIn-Reply-To: <access-1@example.nl>\r\n"
         b"References: <access-1@example.nl>\r\n\r\n"
-        b"Ik heb nog geen antwoord op mijn inzageverzoek.\r\n"
+        b"Ik heb nog geen antwoord op mijn inzageverzoek. Ik wil nog steeds graag inzage in "
+        b"mijn persoonsgegevens.\r\n"
     )
     load(db, str(reminder))
     assert len(store.requests(db)) == 2
     msgs = store.messages(db).set_index("message_id")
-    assert msgs.loc["reminder@example.nl", "classification"] == "access"
+    assert list(msgs.loc["reminder@example.nl", "classes"]) == ["access"]
     assert bool(msgs.loc["reminder@example.nl", "in_request_thread"])
 
 
@@ -116,10 +117,10 @@ def test_importing_the_same_messages_again_changes_nothing(db: Path, tmp_path: P
 # ------------------------------------------------------------------ overrules
 def test_an_overrule_is_kept_across_re_imports(db: Path, tmp_path: Path) -> None:
     load(db, "inbox.mbox")
-    store.overrule_message(db, "access-1@example.nl", "contact",
+    store.overrule_message(db, "access-1@example.nl", ["contact"],
                            "vraag van een klant, geen inzageverzoek", "owner", NOW)  # fmt: skip
     assert "piet@example.nl" not in requests_by_email(db, date(2026, 11, 25))
-    store.overrule_message(db, "quote-1@nepnet.example.nl", "erasure", "vroeg ook om wissen",
+    store.overrule_message(db, "quote-1@nepnet.example.nl", ["erasure"], "vroeg ook om wissen",
                            "owner", NOW)  # fmt: skip
     assert requests_by_email(db, date(2026, 11, 25))["jan@nepnet.example.nl"]["type"] == "erasure"
 
@@ -129,8 +130,9 @@ def test_an_overrule_is_kept_across_re_imports(db: Path, tmp_path: Path) -> None
     req = requests_by_email(db, date(2026, 11, 25))
     assert "piet@example.nl" not in req and req["jan@nepnet.example.nl"]["type"] == "erasure"
     msgs = store.messages(db).set_index("message_id")
-    assert msgs.loc["access-1@example.nl", "automatic"] == "access"
-    assert msgs.loc["access-1@example.nl", "classification"] == "contact"
+    assert list(msgs.loc["access-1@example.nl", "automatic"]) == ["access"]
+    assert list(msgs.loc["access-1@example.nl", "classes"]) == ["contact"]
+    assert list(msgs.loc["access-1@example.nl", "overruled_to"]) == ["contact"]
     assert msgs.loc["access-1@example.nl", "overrule_reason"].startswith("vraag van een klant")
     actions = list(store.audit_log(db)["action"])
     assert actions.count("message_overruled") == 2 and "request_removed" in actions
@@ -139,16 +141,26 @@ def test_an_overrule_is_kept_across_re_imports(db: Path, tmp_path: Path) -> None
 def test_overrule_refuses_nonsense(db: Path) -> None:
     load(db, "inbox.mbox")
     with pytest.raises(store.StoreError, match="not a class"):
-        store.overrule_message(db, "access-1@example.nl", "spam", "x", "owner", NOW)
+        store.overrule_message(db, "access-1@example.nl", ["spam"], "x", "owner", NOW)
+    with pytest.raises(store.StoreError, match="not a class"):
+        store.overrule_message(db, "access-1@example.nl", ["access", "sent"], "x", "owner", NOW)
+    with pytest.raises(store.StoreError, match="cannot be anything else"):
+        store.overrule_message(db, "access-1@example.nl", ["access", "contact"], "x", "o", NOW)
+    with pytest.raises(store.StoreError, match="cannot be anything else"):
+        store.overrule_message(db, "access-1@example.nl", ["noise", "contact"], "x", "o", NOW)
+    with pytest.raises(store.StoreError, match="Choose what"):
+        store.overrule_message(db, "access-1@example.nl", [], "x", "owner", NOW)
     with pytest.raises(store.StoreError, match="Say why"):
-        store.overrule_message(db, "access-1@example.nl", "contact", "  ", "owner", NOW)
+        store.overrule_message(db, "access-1@example.nl", ["contact"], "  ", "owner", NOW)
     with pytest.raises(store.StoreError, match="no incoming message"):
-        store.overrule_message(db, "answer-access-1@ictroermond.nl", "access", "x", "owner", NOW)
+        store.overrule_message(db, "answer-access-1@ictroermond.nl", ["access"], "x", "owner",
+                               NOW)  # fmt: skip
+    assert "message_overruled" not in set(store.audit_log(db)["action"])
 
 
 def test_an_overruled_newsletter_sender_becomes_a_subject(db: Path) -> None:
     load(db, "inbox.mbox")
-    store.overrule_message(db, "nb-feb@leverancier.example.nl", "objection",
+    store.overrule_message(db, "nb-feb@leverancier.example.nl", ["objection"],
                            "bezwaar in de nieuwsbrief-reply", "owner", NOW)  # fmt: skip
     req = requests_by_email(db, date(2026, 11, 25))["nieuwsbrief@leverancier.example.nl"]
     assert req["subject_id"] is not None and req["type"] == "objection"

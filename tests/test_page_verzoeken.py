@@ -138,21 +138,58 @@ def test_classification_review_and_overrule(db: Path) -> None:
     assert t("mail.title") in shown
     review = shown_table(at, 1)
     assert list(review[t("mail.col_subject")]) == ["Subject access request"]
-    assert "onderwerp bevat «access request»" in review.iloc[0][t("mail.col_why")]
+    assert list(review[t("mail.col_class")]) == ["inzageverzoek"]
+    why = review.iloc[0][t("mail.col_why")]
+    assert why.startswith("onderwerp «Subject access request»: inzageverzoek (regel «")
+    assert why.endswith(t("reason.metadata_only"))  # a message trace: the subject only
     at.pills(key="mail_filter").set_value(["contact", "noise"]).run()
     review = shown_table(at, 1)
     assert set(review[t("mail.col_class")]) == {"gewoon contact", "ruis (nieuwsbrief, automatisch)"}
     pick = at.selectbox(key="mail_pick")
     pick.set_value("trace-4@placeholder.example.com")
-    at.selectbox(key="mail_to").set_value("erasure")
+    at.multiselect(key="mail_to").set_value(["erasure", "objection"])
     at.get("form_submit_button")[-1].click().run()
     assert at.error[0].value == t("mail.overrule_need_reason")
+    at.multiselect(key="mail_to").set_value(["erasure", "contact"])
     at.text_input(key="mail_reason").input("vraagt ook om verwijdering")
     at.get("form_submit_button")[-1].click().run()
+    assert at.error[0].value == t("mail.overrule_mixed")
+    at.multiselect(key="mail_to").set_value(["erasure", "objection"])
+    at.get("form_submit_button")[-1].click().run()
     assert not at.error, [e.value for e in at.error]
-    assert at.success[0].value.startswith("Vastgelegd: «Offerte migratie»")
+    assert at.success[0].value == (
+        "Vastgelegd: «Offerte migratie» is nu verzoek tot verwijdering, bezwaar."
+    )
     rows = store.requests(db)
-    assert "erasure" in set(rows[rows["email"] == "noah@placeholder.example.com"]["type"])
+    assert sorted(rows[rows["email"] == "noah@placeholder.example.com"]["type"]) == [
+        "erasure", "objection"]  # fmt: skip
+    at.pills(key="mail_filter").set_value(["overruled"]).run()
+    review = shown_table(at, 1)
+    row = review[review[t("mail.col_subject")] == "Offerte migratie"].iloc[0]
+    assert row[t("mail.col_class")] == "verzoek tot verwijdering, bezwaar"
+    assert row[t("mail.col_why")].startswith("gecorrigeerd door ")
+    assert len(row[t("mail.col_request")].split(", ")) == 2  # two requests from one e-mail
+
+
+def test_a_message_te_beoordelen_on_the_desk_and_in_the_review(db: Path) -> None:
+    store.overrule_message(db, "trace-4@placeholder.example.com", ["unclear"],
+                           "misschien een verzoek", "owner", datetime(2026, 11, 25))  # fmt: skip
+    at = run()
+    assert not at.exception and not at.error, [e.value for e in (*at.exception, *at.error)]
+    desk_types = list(desk(at)[t("col.request_type")])
+    assert "Te beoordelen (mogelijk verzoek)" in desk_types
+    at.pills(key="mail_filter").set_value(["unclear"]).run()
+    review = shown_table(at, 1)
+    assert list(review[t("mail.col_class")]) == ["Te beoordelen"]
+    # Confirming it keeps its request number: the desk shows the type instead.
+    (unclear_id,) = store.requests(db).query("type == 'unclear'")["id"]
+    at.selectbox(key="mail_pick").set_value("trace-4@placeholder.example.com")
+    at.multiselect(key="mail_to").set_value(["termination"])
+    at.text_input(key="mail_reason").input("toch een opzegging")
+    at.get("form_submit_button")[-1].click().run()
+    assert not at.error, [e.value for e in at.error]
+    rows = store.requests(db).set_index("id")
+    assert rows.loc[unclear_id, "type"] == "termination"
 
 
 def test_english(db: Path) -> None:

@@ -23,7 +23,7 @@ from compliance.bulk_retention import deletions, lifecycles, stored_deletions
 from compliance.bulk_text import positions
 from compliance.policy import load_policy
 from compliance.report import _none, _rows
-from compliance.requests import request_status, respond_by
+from compliance.requests import request_status, request_type, respond_by
 from compliance.workdays import WorkCalendar, add_calendar_months
 from tests import test_bulk_retention as bulk
 from tests.factories import IBAN_A, NOW, export, relation
@@ -33,12 +33,15 @@ CAL = WorkCalendar.from_policy(POLICY.calendar)
 AS_OF = date(2026, 11, 25)
 day = st.dates(date(2025, 1, 1), date(2027, 3, 31))
 text = st.one_of(st.none(), st.sampled_from(["Jan", "Piet", "Kapsalon B.V."]))
+# 'unclear' (te beoordelen) with candidate types: its deadline is their shortest.
 request = st.fixed_dictionaries({
-    "type": st.sampled_from(list(POLICY.request_types)), "subject_id": st.one_of(
+    "type": st.sampled_from([*POLICY.request_types, "unclear"]), "subject_id": st.one_of(
         st.none(), st.integers(1, 6)), "name": text, "email": text, "kvk": text,
     "channel": st.sampled_from(["post", "email"]), "received_on": day,
     "answered_on": st.one_of(st.none(), day), "extended": st.booleans(),
     "source": st.sampled_from(["manual", "mailbox"]),
+    "candidates": st.one_of(st.none(), st.lists(st.sampled_from(list(POLICY.request_types)),
+                                                max_size=3, unique=True)),
 })  # fmt: skip
 
 
@@ -48,11 +51,13 @@ def _reference(rows: list[dict[str, Any]], names: dict[int, str]) -> list[dict[s
     for i, r in enumerate(rows, start=1):
         if r["received_on"] > AS_OF:
             continue
-        due = respond_by(POLICY.request_types[r["type"]], r["received_on"], CAL, r["extended"])
+        rtype = request_type(POLICY, r["type"], r["candidates"])
+        due = respond_by(rtype, r["received_on"], CAL, r["extended"])
+        cands = list(r["candidates"] or ()) if r["type"] == "unclear" else []
         answered = r["answered_on"] if r["answered_on"] and r["answered_on"] <= AS_OF else None
         sid = r["subject_id"]
         out.append({**r, "id": i, "subject_name": None if sid is None else names.get(sid),
-                    "respond_by": due, "answered_on": answered,
+                    "respond_by": due, "answered_on": answered, "candidates": cands,
                     "status": request_status(due, r["answered_on"], AS_OF)})  # fmt: skip
     return out
 
@@ -63,7 +68,7 @@ def test_request_table_equals_the_per_row_rules(rows: list[dict[str, Any]], name
     frame = pd.DataFrame(
         [{"id": i, **r} for i, r in enumerate(rows, start=1)],
         columns=["id", "type", "subject_id", "name", "email", "kvk", "channel", "received_on",
-                 "answered_on", "extended", "source"],
+                 "answered_on", "extended", "source", "candidates"],
     )  # fmt: skip
     for column in ("received_on", "answered_on"):
         frame[column] = pd.to_datetime(frame[column])

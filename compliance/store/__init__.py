@@ -34,7 +34,7 @@ from compliance.store.connection import (
 )
 from compliance.store.due_dates import clock_range, deletion_rows, deletion_rows_of
 from compliance.store.loading import ImportResult, load_export
-from compliance.store.messages import messages, overrule_message
+from compliance.store.messages import message_evidence, messages, overrule_message
 from compliance.store.queries import (
     audit_log,
     imports,
@@ -86,6 +86,7 @@ __all__ = [
     "log_event",
     "mark_deleted",
     "mark_request_answered",
+    "message_evidence",
     "messages",
     "overrule_message",
     "pending_migrations",

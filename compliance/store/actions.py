@@ -77,7 +77,9 @@ def add_request(
                     )
         request_id = next_id(conn, "requests")
         conn.execute(
-            "INSERT INTO requests VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, false, ?, ?, ?, ?)",
+            "INSERT INTO requests (id, type, subject_id, name, email, kvk, channel, "
+            "received_on, answered_on, extended, source, source_ref, created_at, created_by) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, false, ?, ?, ?, ?)",
             [
                 request_id,
                 type,

@@ -1,22 +1,25 @@
-"""Mailbox messages in the store: loading them, the requests they are, the answers found in
-the same thread, and the owner's overrule of a classification.
+"""Mailbox messages in the store: loading them with their evidence, the requests they are,
+the answers found in the same thread, and the owner's overrule of their classes.
 
 Everything here runs inside the caller's transaction (`load_messages` is called by
 `load_export`) or opens its own (`overrule_message`). After either, `sync_mailbox` makes
-the `requests` table agree with the messages: one request per message whose effective
-class (the overrule, else the automatic one) is a request type, answered on the date of
-the first reply sent from an own address in the same thread.
+the `requests` table agree with the messages: per message whose effective classes (the
+overrule, else the automatic ones) hold request types, one request per type; for a message
+te beoordelen ('unclear') one request of type 'unclear' with the types it may be as its
+candidates. Each is answered on the date of the first reply sent from an own address in
+the same thread.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 from pathlib import Path
 
 import pandas as pd
 
-from compliance.mail_classify import CLASSES, is_reply
+from compliance.intake.verdict import CONTACT, NOISE, UNCLEAR, is_reply
 from compliance.policy import REQUEST_TYPE_IDS
 from compliance.store.connection import (
     Connection,
@@ -30,6 +33,12 @@ from compliance.store.connection import frame as _frame
 from etl.model import ParsedExport
 
 SOURCE = "mailbox"
+# What the owner can make of an incoming message: request types (several at once), or
+# exactly one of te beoordelen, ordinary contact, noise.
+CLASSES = (*REQUEST_TYPE_IDS, UNCLEAR, CONTACT, NOISE)
+_SINGLE_CLASSES = (UNCLEAR, CONTACT, NOISE)
+EVIDENCE_COLUMNS = ["message_id", "position", "type", "status", "rule", "language", "place",
+                    "sentence"]  # fmt: skip
 _SUBJECT_PREFIX = re.compile(
     r"^\s*((re|aw|antw|antwoord|fw|fwd|doorst|wg|tr|sv|vs)(\[\d+\])?\s*:\s*|\[[^\]]*\]\s*)+",
     re.I,
@@ -54,7 +63,8 @@ def load_messages(
     actor: str,
     now: datetime,
 ) -> dict[str, int]:
-    """Upsert the messages of one export, then bring requests and answers up to date."""
+    """Upsert the messages of one export (a message's evidence replaced by the latest
+    reading), then bring requests and answers up to date."""
     rows = [
         {
             "message_id": m.message_id,
@@ -64,8 +74,9 @@ def load_messages(
             "subject": m.subject,
             "direction": m.direction,
             "counterpart": m.counterpart,
-            "classification": m.classification,
-            "matched": list(m.matched),
+            "classes": list(m.classes),
+            "candidates": list(m.candidates),
+            "language": m.language,
             "in_reply_to": m.in_reply_to,
             "refs": list(dict.fromkeys([*(m.references or ()), *filter(None, [m.in_reply_to])])),
             "metadata_only": m.metadata_only,
@@ -76,27 +87,53 @@ def load_messages(
         return {"messages_new": 0}
     df = pd.DataFrame(rows).drop_duplicates("message_id", keep="last")
     df["import_id"] = import_id
+    # The evidence of the row kept for each message-id (the last, as drop_duplicates keeps).
+    latest = {m.message_id: m for m in parsed.messages}
+    evidence = pd.DataFrame(
+        [
+            {"message_id": mid, "position": i, **e.as_dict()}
+            for mid, m in latest.items()
+            for i, e in enumerate(m.evidence)
+        ],
+        columns=EVIDENCE_COLUMNS,
+    )
     conn.register("incoming_messages", df)
     new = conn.execute(
         "SELECT count(*) FROM incoming_messages i WHERE NOT EXISTS "
         "(SELECT 1 FROM messages m WHERE m.message_id = i.message_id)"
     ).fetchall()[0][0]
     conn.execute("""
-        INSERT INTO messages
+        INSERT INTO messages (message_id, sent_at, sender, recipients, subject, direction,
+                              counterpart, classes, candidates, language, in_reply_to, refs,
+                              metadata_only, first_import_id, last_import_id)
         SELECT message_id, sent_at, sender, recipients::VARCHAR[], subject, direction,
-               counterpart, classification, matched::VARCHAR[], in_reply_to, refs::VARCHAR[],
-               metadata_only, import_id, import_id
+               counterpart, classes::VARCHAR[], candidates::VARCHAR[], language::VARCHAR,
+               in_reply_to, refs::VARCHAR[], metadata_only, import_id, import_id
         FROM incoming_messages
         ON CONFLICT (message_id) DO UPDATE SET
             sent_at = excluded.sent_at, sender = excluded.sender,
             recipients = excluded.recipients, subject = excluded.subject,
             direction = excluded.direction, counterpart = excluded.counterpart,
-            classification = excluded.classification, matched = excluded.matched,
+            classes = excluded.classes, candidates = excluded.candidates,
+            language = excluded.language,
             in_reply_to = excluded.in_reply_to, refs = excluded.refs,
             metadata_only = messages.metadata_only AND excluded.metadata_only,
             last_import_id = excluded.last_import_id
     """)
+    conn.execute(
+        "DELETE FROM message_evidence WHERE message_id IN "
+        "(SELECT message_id FROM incoming_messages)"
+    )
     conn.unregister("incoming_messages")
+    if len(evidence):
+        conn.register("incoming_evidence", evidence)
+        conn.execute("""
+            INSERT INTO message_evidence
+            SELECT message_id, position::INTEGER, type::VARCHAR, status, rule,
+                   language::VARCHAR, place, sentence
+            FROM incoming_evidence
+        """)
+        conn.unregister("incoming_evidence")
     counts = sync_mailbox(conn, actor, now)
     return {"messages_new": int(new), **counts}
 
@@ -107,11 +144,25 @@ def _effective(conn: Connection) -> pd.DataFrame:
         conn,
         """
         SELECT m.message_id, m.sent_at, m.sender, m.subject, m.counterpart, m.refs,
-               coalesce(o.classification, m.classification) AS classification
+               coalesce(o.classes, m.classes) AS classes, m.candidates
         FROM messages m LEFT JOIN message_overrules o ON o.message_id = m.message_id
         WHERE m.direction = 'inbound' ORDER BY m.sent_at, m.message_id
         """,
     )
+
+
+def _listed(values: Iterable[str] | None) -> list[str]:
+    """A DuckDB list as it arrives (a numpy array, a list, or None) as a plain list."""
+    return [] if values is None else [str(v) for v in values]
+
+
+def wanted_requests(classes: Sequence[str], candidates: Sequence[str]) -> dict[str, list[str]]:
+    """The requests a message with these effective classes is: request type -> candidates
+    (only a request of type 'unclear' has any)."""
+    classes = list(classes)
+    if classes == [UNCLEAR]:
+        return {UNCLEAR: [c for c in candidates if c in REQUEST_TYPE_IDS]}
+    return {c: [] for c in dict.fromkeys(classes) if c in REQUEST_TYPE_IDS}
 
 
 def _subject_for(conn: Connection, email: str, when: datetime, now: datetime) -> int:
@@ -143,63 +194,109 @@ def _subject_for(conn: Connection, email: str, when: datetime, now: datetime) ->
     return subject_id
 
 
+def _removal_order(types: Iterable[str]) -> list[str]:
+    """Rows to give up, te beoordelen first: confirming it keeps its number."""
+    order = {t: i for i, t in enumerate((UNCLEAR, *REQUEST_TYPE_IDS))}
+    return sorted(types, key=lambda t: order.get(t, len(order)))
+
+
 def sync_mailbox(conn: Connection, actor: str, now: datetime) -> dict[str, int]:
-    """Make requests agree with the effective classes, find answers, move contact dates."""
+    """Make requests agree with the effective classes, find answers, move contact dates.
+
+    Per message and request type one row (source_ref = the message-id). When a message's
+    types change (the owner confirms a te beoordelen as termination and erasure), a row
+    that is no longer wanted is retyped to a type that is new (keeping its number, its
+    outcome and its audit trail), other new types get a row of their own, and rows left
+    over are removed."""
     counts = {"requests_new": 0, "requests_changed": 0, "requests_removed": 0, "answered": 0}
-    existing = {
-        ref: (rid, rtype)
-        for rid, rtype, ref in conn.execute(
-            "SELECT id, type, source_ref FROM requests WHERE source = ?", [SOURCE]
-        ).fetchall()
-    }
+    # message-id -> request type -> (request id, candidates)
+    existing: dict[str, dict[str, tuple[int, list[str]]]] = {}
+    for rid, rtype, ref, cands in conn.execute(
+        "SELECT id, type, source_ref, candidates FROM requests WHERE source = ? ORDER BY id",
+        [SOURCE],
+    ).fetchall():
+        existing.setdefault(ref, {})[rtype] = (rid, _listed(cands))
     # A reminder in the thread of a request ("I have not heard back about my access
     # request") is part of that request, not a new one: same type, same sender, and the
     # earlier message referenced, or a reply ("Re:") with the same subject.
     threads: dict[tuple[str, str, str], str] = {}
     for m in _effective(conn).to_dict("records"):
-        mid, cls = m["message_id"], m["classification"]
-        have = existing.get(mid)
-        topic = (m["sender"], cls, normalised_subject(m["subject"]))
-        earlier = {ref for ref in list(m["refs"]) if ref in existing}
-        follow_up = have is None and (
-            any(existing[ref][1] == cls for ref in earlier)
-            or (is_reply(m["subject"], None) and bool(topic[2]) and topic in threads)
-        )
-        if cls in REQUEST_TYPE_IDS and have is None and follow_up:
-            continue
-        if cls in REQUEST_TYPE_IDS:
-            threads.setdefault(topic, mid)
-        if cls in REQUEST_TYPE_IDS and have is None:
+        mid = m["message_id"]
+        classes = _listed(m["classes"])
+        wanted = wanted_requests(classes, _listed(m["candidates"]))
+        have = existing.get(mid, {})
+        subject = normalised_subject(m["subject"])
+        earlier = {t for ref in _listed(m["refs"]) for t in existing.get(ref, {}) if ref != mid}
+        reply = is_reply(m["subject"], None)
+        for rtype in list(wanted):
+            if rtype in have:
+                continue
+            topic = (m["sender"], rtype, subject)
+            if rtype in earlier or (reply and bool(subject) and topic in threads):
+                del wanted[rtype]  # a follow-up of an earlier request of this type
+        for rtype in wanted:
+            threads.setdefault((m["sender"], rtype, subject), mid)
+        gone = _removal_order(t for t in have if t not in wanted)
+        added = [t for t in wanted if t not in have]
+        for rtype, cands in wanted.items():  # te beoordelen read again: other candidates
+            if rtype in have and have[rtype][1] != cands:
+                rid = have[rtype][0]
+                conn.execute(
+                    "UPDATE requests SET candidates = ? WHERE id = ?", [cands or None, rid]
+                )
+                append_audit(conn, actor, "request_retyped", {
+                    "request_id": rid, "from": rtype, "to": rtype, "message_id": mid,
+                    "candidates_before": have[rtype][1], "candidates": cands,
+                }, now)  # fmt: skip
+                have[rtype] = (rid, cands)
+                counts["requests_changed"] += 1
+        while gone and added:
+            old, rtype = gone.pop(0), added.pop(0)
+            rid, old_cands = have.pop(old)
+            cands = wanted[rtype]
+            conn.execute(
+                "UPDATE requests SET type = ?, candidates = ? WHERE id = ?",
+                [rtype, cands or None, rid],
+            )
+            append_audit(conn, actor, "request_retyped", {
+                "request_id": rid, "from": old, "to": rtype, "message_id": mid,
+                **({"candidates_before": old_cands} if old_cands else {}),
+            }, now)  # fmt: skip
+            have[rtype] = (rid, cands)
+            counts["requests_changed"] += 1
+        for rtype in added:
             sent_at = pd.Timestamp(m["sent_at"]).to_pydatetime()
             subject_id = _subject_for(conn, m["sender"], sent_at, now)
             rid = next_id(conn, "requests")
-            existing[mid] = (rid, cls)
+            cands = wanted[rtype]
             conn.execute(
                 "INSERT INTO requests (id, type, subject_id, name, email, kvk, channel, "
-                "received_on, answered_on, extended, source, source_ref, created_at, created_by) "
-                "VALUES (?, ?, ?, NULL, ?, NULL, 'email', ?, NULL, false, ?, ?, ?, ?)",
-                [rid, cls, subject_id, m["sender"], sent_at.date(), SOURCE, mid, now, actor],
-            )
+                "received_on, answered_on, extended, source, source_ref, created_at, "
+                "created_by, candidates) "
+                "VALUES (?, ?, ?, NULL, ?, NULL, 'email', ?, NULL, false, ?, ?, ?, ?, ?)",
+                [rid, rtype, subject_id, m["sender"], sent_at.date(), SOURCE, mid, now, actor,
+                 cands or None],
+            )  # fmt: skip
             append_audit(conn, actor, "request_add", {
-                "request_id": rid, "type": cls, "subject_id": subject_id,
+                "request_id": rid, "type": rtype, "subject_id": subject_id,
                 "received_on": sent_at.date(), "channel": "email", "source": SOURCE,
-                "message_id": mid,
+                "message_id": mid, **({"candidates": cands} if rtype == UNCLEAR else {}),
             }, now)  # fmt: skip
+            have[rtype] = (rid, cands)
             counts["requests_new"] += 1
-        elif cls in REQUEST_TYPE_IDS and have[1] != cls:
-            conn.execute("UPDATE requests SET type = ? WHERE id = ?", [cls, have[0]])
-            append_audit(conn, actor, "request_retyped",
-                         {"request_id": have[0], "from": have[1], "to": cls, "message_id": mid},
-                         now)  # fmt: skip
-            counts["requests_changed"] += 1
-        elif cls not in REQUEST_TYPE_IDS and have is not None:
-            before = _frame(conn, "SELECT * FROM requests WHERE id = ?", [have[0]])
-            conn.execute("DELETE FROM request_outcomes WHERE request_id = ?", [have[0]])
-            conn.execute("DELETE FROM requests WHERE id = ?", [have[0]])
+        for old in gone:
+            rid, _ = have.pop(old)
+            before = _frame(conn, "SELECT * FROM requests WHERE id = ?", [rid])
+            conn.execute("DELETE FROM request_outcomes WHERE request_id = ?", [rid])
+            conn.execute("DELETE FROM requests WHERE id = ?", [rid])
             detail = {k: str(v) for k, v in before.to_dict("records")[0].items()}
-            append_audit(conn, actor, "request_removed",
-                         {**detail, "reason": f"message classified as {cls}"}, now)  # fmt: skip
+            reason = f"message classified as {', '.join(classes)}"
+            append_audit(conn, actor, "request_removed", {**detail, "reason": reason}, now)
             counts["requests_removed"] += 1
+        if have:
+            existing[mid] = have
+        else:
+            existing.pop(mid, None)
     counts["answered"] = _match_answers(conn, actor, now)
     _move_contact_dates(conn)
     return counts
@@ -272,7 +369,7 @@ def _move_contact_dates(conn: Connection) -> None:
             SELECT m.counterpart, max(m.sent_at)::DATE AS d
             FROM messages m LEFT JOIN message_overrules o ON o.message_id = m.message_id
             WHERE m.counterpart IS NOT NULL
-              AND coalesce(o.classification, m.classification) <> 'noise'
+              AND NOT list_contains(coalesce(o.classes, m.classes), 'noise')
             GROUP BY m.counterpart
         ) AS last
         WHERE records.source = 'mailbox' AND records.category = 'contact'
@@ -281,65 +378,127 @@ def _move_contact_dates(conn: Connection) -> None:
 
 
 # ------------------------------------------------------------------------- the owner
+def checked_classes(classes: Iterable[str] | str) -> list[str]:
+    """The owner's classes for a message, checked: request types (one or more), or exactly
+    one of unclear, contact and noise. StoreError (a sentence) otherwise."""
+    chosen = [classes] if isinstance(classes, str) else [str(c) for c in classes]
+    chosen = list(dict.fromkeys(c.strip() for c in chosen))
+    if not chosen:
+        raise StoreError("Choose what the message is: one or more request types, or contact "
+                         "or noise.")  # fmt: skip
+    for cls in chosen:
+        if cls not in CLASSES:
+            raise StoreError(f"'{cls}' is not a class a message can have.")
+    single = [c for c in chosen if c in _SINGLE_CLASSES]
+    if single and len(chosen) > 1:
+        raise StoreError(
+            f"A message that is {single[0]} cannot be anything else as well; choose request "
+            "types, or only one of unclear, contact and noise."
+        )
+    return chosen
+
+
 def overrule_message(
     path: Path | str,
     message_id: str,
-    classification: str,
+    classes: Sequence[str] | str,
     reason: str,
     actor: str,
     now: datetime,
 ) -> None:
-    """Record the owner's class for a message (with why); requests follow at once."""
-    if classification not in CLASSES:
-        raise StoreError(f"'{classification}' is not a class a message can have.")
+    """Record the owner's classes for a message (with why); requests follow at once.
+
+    Confirming a message te beoordelen is an overrule to its request types, dismissing it
+    one to contact or noise; the UI may supply a standard reason. Kept across re-imports
+    (by message-id) and in the audit log (automatic, before and after as lists)."""
+    chosen = checked_classes(classes)
     if not reason.strip():
         raise StoreError("Say why the classification is overruled.")
     with writing(path) as conn:
         row = conn.execute(
-            "SELECT m.classification, o.classification FROM messages m "
+            "SELECT m.classes, o.classes FROM messages m "
             "LEFT JOIN message_overrules o ON o.message_id = m.message_id "
             "WHERE m.message_id = ? AND m.direction = 'inbound'",
             [message_id],
         ).fetchall()
         if not row:
             raise StoreError("There is no incoming message with that message-id.")
+        automatic, before = _listed(row[0][0]), row[0][1]
         conn.execute(
             """
-            INSERT INTO message_overrules VALUES (?, ?, ?, ?, ?)
-            ON CONFLICT (message_id) DO UPDATE SET classification = excluded.classification,
+            INSERT INTO message_overrules (message_id, reason, actor, "at", classes)
+            VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT (message_id) DO UPDATE SET classes = excluded.classes,
                 reason = excluded.reason, actor = excluded.actor, "at" = excluded."at"
             """,
-            [message_id, classification, reason.strip(), actor, now],
+            [message_id, reason.strip(), actor, now, chosen],
         )
         append_audit(conn, actor, "message_overruled", {
-            "message_id": message_id, "automatic": row[0][0], "before": row[0][1] or row[0][0],
-            "to": classification, "reason": reason.strip(),
+            "message_id": message_id, "automatic": automatic,
+            "before": automatic if before is None else _listed(before), "to": chosen,
+            "reason": reason.strip(),
         }, now)  # fmt: skip
         sync_mailbox(conn, actor, now)
 
 
 # ------------------------------------------------------------------------- queries
 def messages(path: Path | str) -> pd.DataFrame:
-    """Every message with its automatic and effective class, the overrule and its request."""
+    """Every message with its automatic and effective classes, the overrule and its requests.
+
+    `automatic`, `classes` (effective), `candidates` and `overruled_to` (None unless
+    overruled) are lists; `request_id` is the message's first request (or, for a message in
+    the thread of one, that request's), `request_ids` all of the message's own."""
     with reading(path) as conn:
-        return _frame(
+        df = _frame(
             conn,
             """
+            WITH own AS (
+                SELECT source_ref, min(id) AS request_id, list(id ORDER BY id) AS request_ids
+                FROM requests WHERE source = 'mailbox' GROUP BY source_ref)
             SELECT m.message_id, m.sent_at, m.sender, m.recipients, m.subject, m.direction,
-                   m.counterpart, m.classification AS automatic, m.matched,
-                   coalesce(o.classification, m.classification) AS classification,
-                   o.classification AS overruled_to, o.reason AS overrule_reason,
+                   m.counterpart, m.classes AS automatic,
+                   coalesce(o.classes, m.classes) AS classes, m.candidates, m.language,
+                   o.classes AS overruled_to, o.reason AS overrule_reason,
                    o.actor AS overruled_by, o."at" AS overruled_at, m.metadata_only,
-                   coalesce(r.id, (SELECT min(t.id) FROM requests t WHERE t.source = 'mailbox'
-                                   AND list_contains(m.refs, t.source_ref))) AS request_id,
-                   r.id IS NULL AND m.direction = 'inbound' AND EXISTS (
+                   coalesce(r.request_id, (SELECT min(t.id) FROM requests t
+                                           WHERE t.source = 'mailbox'
+                                           AND list_contains(m.refs, t.source_ref)))
+                       AS request_id,
+                   coalesce(r.request_ids, []::INTEGER[]) AS request_ids,
+                   r.request_id IS NULL AND m.direction = 'inbound' AND EXISTS (
                        SELECT 1 FROM requests t WHERE t.source = 'mailbox'
                        AND list_contains(m.refs, t.source_ref)) AS in_request_thread,
                    (SELECT min(i.subject_id) FROM subject_identifiers i
                     WHERE i.kind = 'email' AND i.value = m.counterpart) AS subject_id
             FROM messages m
             LEFT JOIN message_overrules o ON o.message_id = m.message_id
-            LEFT JOIN requests r ON r.source = 'mailbox' AND r.source_ref = m.message_id
+            LEFT JOIN own r ON r.source_ref = m.message_id
             ORDER BY m.sent_at DESC, m.message_id
             """,
+        )
+    # A missing list arrives as pd.NA: None, as the docstring promises.
+    df["overruled_to"] = pd.Series(
+        [None if v is None or v is pd.NA else v for v in df["overruled_to"]],
+        index=df.index,
+        dtype=object,
+    )
+    return df
+
+
+def message_evidence(path: Path | str, message_ids: Iterable[str] | None = None) -> pd.DataFrame:
+    """Why messages got their classes: one row per rule that held (compliance.intake's
+    Evidence: type, status, rule, language, place, sentence), in the order it was found;
+    all messages, or those of `message_ids`."""
+    columns = ", ".join(EVIDENCE_COLUMNS)
+    with reading(path) as conn:
+        if message_ids is None:
+            return _frame(
+                conn, f"SELECT {columns} FROM message_evidence ORDER BY message_id, position"
+            )
+        ids = [str(i) for i in message_ids]
+        return _frame(
+            conn,
+            f"SELECT {columns} FROM message_evidence WHERE list_contains(?::VARCHAR[], message_id) "
+            "ORDER BY message_id, position",
+            [ids],
         )

@@ -206,7 +206,7 @@ def requests(path: Path | str) -> pd.DataFrame:
             conn,
             """
             SELECT id, type, subject_id, name, email, kvk, channel, received_on, answered_on,
-                   extended, source FROM requests ORDER BY received_on, id
+                   extended, source, candidates FROM requests ORDER BY received_on, id
         """,
         )
 

@@ -3,9 +3,9 @@
 When the owner marks data deleted, the dashboard must not keep what the company promised
 to delete: the record keeps its category, system, dates and the deletion evidence, but its
 reference and description are replaced (a salted hash of the reference is kept in
-`redacted_records`), and the rows that describe it
-elsewhere (access entries, mail metadata) are cleared. When nothing of a subject is left,
-the subject's name, KvK, identifiers and the personal fields of its requests go too.
+`redacted_records`), and the rows that describe it elsewhere (access entries, mail metadata,
+the sentences of the mail's evidence) are cleared. When nothing of a subject is left, the
+subject's name, KvK, identifiers and the personal fields of its requests go too.
 
 A later import that brings a redacted record back (an old export, or data that was not
 really deleted at the source) is matched on that hash and recorded as a reappearance, which
@@ -44,7 +44,14 @@ def redact_deleted(
             [source, category, refs],
         )
     if source == "mailbox" and category == "contact":
-        # The mailbox's contact record is keyed by the correspondent's address.
+        # The mailbox's contact record is keyed by the correspondent's address. The
+        # evidence keeps the sentences a rule held in: that person's words, blanked too
+        # (which rule held stays: it is the policy's text).
+        conn.execute(
+            "UPDATE message_evidence SET sentence = '' WHERE message_id IN "
+            "(SELECT message_id FROM messages WHERE list_contains(?, counterpart))",
+            [refs],
+        )
         conn.execute(
             "UPDATE messages SET sender = '', recipients = []::VARCHAR[], counterpart = NULL, "
             "subject = '' WHERE list_contains(?, counterpart)",

@@ -32,8 +32,13 @@ def status_label(s: Settings, status: str) -> str:
 
 
 def request_type_label(s: Settings, request_type: str) -> str:
-    rt = s.policy.request_types.get(request_type)
-    return policy_label(rt, "label", s.lang) if rt else request_type
+    """The policy's label of a request type; 'unclear' is "Te beoordelen (mogelijk verzoek)"."""
+    from compliance.requests import UNCLEAR
+    from compliance.requests import request_type as policy_type
+
+    if request_type != UNCLEAR and request_type not in s.policy.request_types:
+        return request_type
+    return policy_label(policy_type(s.policy, request_type), "label", s.lang)
 
 
 def fields_text(s: Settings, fields: Iterable[str] | None) -> str:

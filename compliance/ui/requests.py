@@ -13,10 +13,11 @@ import streamlit as st
 
 from compliance import store
 from compliance.access_overview import overview_file_name, overview_workbook
+from compliance.i18n import STRINGS
 from compliance.identity import normalise_email, normalise_kvk
 from compliance.policy import REQUEST_TYPE_IDS
 from compliance.request_desk import desk_rows, extension_problem
-from compliance.requests import respond_by
+from compliance.requests import request_type, respond_by
 from compliance.ui.display import fmt_date, md_escape, request_type_label
 from compliance.ui.frame import Settings, derived, guarded, snapshot, today
 
@@ -31,7 +32,7 @@ URGENCY_COLOURS = {  # shown word -> a STATUS_COLOURS key of compliance.ui.displ
     "rejected": "kept",
 }
 ACTIONS = ("answered", "extended", "rejected")
-MAIL_FILTERS = ("requests", "contact", "noise", "overruled")
+MAIL_FILTERS = ("requests", "unclear", "contact", "noise", "overruled")
 
 
 # ------------------------------------------------------------------------- loaders
@@ -152,7 +153,7 @@ def record_action(s: Settings, rows: pd.DataFrame) -> None:
     if action == "rejected" and not note:
         state["_req_error"] = s.t("req.need_note_rejected")
         return
-    rtype = s.policy.request_types[row["type"]]
+    rtype = request_type(s.policy, row["type"], row.get("candidates"))
     if action == "extended":
         problem = extension_problem(rtype, row["received_on"], on, s.cal)
         if problem == "told_too_late":
@@ -247,18 +248,79 @@ def overview_bytes(s: Settings, subject_id: int) -> bytes:
 
 
 # ------------------------------------------------------------------------- classification
-def reason_text(s: Settings, matched: Any) -> str:
-    found = [] if matched is None else [str(m) for m in matched]
-    parts = []
-    for token in found:
-        kind, _, phrase = token.partition(":")
-        key = f"reason.{kind}"
-        parts.append(s.t(key, phrase=phrase) if phrase else s.t(key))
-    return "; ".join(parts) or s.t("reason.none")
+MAX_REASONS = 4  # evidence lines per message in the table; the rest as "and n more"
+
+
+def _classes(values: Any) -> list[str]:
+    """A list column's value (numpy array, list, or None, NaN, NA) as a plain list."""
+    if values is None or isinstance(values, str) or not hasattr(values, "__iter__"):
+        return []
+    return [str(v) for v in values]
+
+
+def _overruled(value: Any) -> bool:
+    return bool(_classes(value))
 
 
 def class_label(s: Settings, cls: str) -> str:
     return s.t(f"class.{cls}")
+
+
+def classes_label(s: Settings, classes: Any, candidates: Any = None) -> str:
+    """All classes of a message, joined: "opzegging, verzoek tot verwijdering"; one te
+    beoordelen with the types it may be."""
+    found = _classes(classes)
+    cands = _classes(candidates)
+    if found == ["unclear"] and cands:
+        return s.t("class.unclear_of", types=", ".join(class_label(s, c) for c in cands))
+    return ", ".join(class_label(s, c) for c in found)
+
+
+def reason_line(s: Settings, e: dict[str, Any]) -> str:
+    """One evidence row as words: where, what it made of it, the rule and the sentence."""
+    rtype = e.get("type")
+    if rtype is None or (isinstance(rtype, float) and pd.isna(rtype)):
+        type_text = s.t("reason.any_request")
+    elif rtype == "sender":
+        type_text = s.t("reason.type_sender")
+    else:
+        type_text = class_label(s, str(rtype))
+    status = str(e["status"])
+    key = f"reason.status.{status}"
+    what = s.t(key, type=type_text) if key in STRINGS else f"{type_text} ({status})"
+    place = str(e["place"])
+    place_key = f"reason.place.{place}"
+    where = s.t(place_key) if place_key in STRINGS else place
+    sentence = e.get("sentence")
+    if isinstance(sentence, str) and sentence:
+        return s.t("reason.line", place=where, sentence=sentence, what=what, rule=e["rule"])
+    return s.t("reason.line_plain", place=where, what=what, rule=e["rule"])
+
+
+def reason_text(s: Settings, evidence: list[dict[str, Any]], metadata_only: bool = False) -> str:
+    """The evidence of one message, counted and possible rules first."""
+    order = {"counted": 0, "unconfirmed": 0, "possible": 1}
+    rows = sorted(evidence, key=lambda e: (order.get(str(e["status"]), 2), e["position"]))
+    parts = [reason_line(s, e) for e in rows[:MAX_REASONS]]
+    if len(rows) > MAX_REASONS:
+        parts.append(s.t("reason.more", n=len(rows) - MAX_REASONS))
+    if metadata_only:
+        parts.append(s.t("reason.metadata_only"))
+    return "; ".join(parts) or s.t("reason.none")
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _evidence(db: str, change: int, message_ids: tuple[str, ...]) -> pd.DataFrame:
+    return store.message_evidence(db, message_ids)
+
+
+def evidence_of(s: Settings, message_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
+    """The evidence rows of these messages (a page of the table), by message-id."""
+    found = guarded(s, _evidence, str(s.db), s.change, tuple(message_ids))
+    out: dict[str, list[dict[str, Any]]] = {}
+    for e in found.to_dict("records"):
+        out.setdefault(e["message_id"], []).append(e)
+    return out
 
 
 def inbound_messages(s: Settings) -> pd.DataFrame:
@@ -267,39 +329,50 @@ def inbound_messages(s: Settings) -> pd.DataFrame:
 
 
 def filter_messages(df: pd.DataFrame, chosen: list[str]) -> pd.DataFrame:
+    first = pd.Series([next(iter(_classes(c)), "") for c in df["classes"]], index=df.index)
     mask = pd.Series(False, index=df.index)
     if "requests" in chosen:
-        mask |= df["classification"].isin(REQUEST_TYPE_IDS)
+        mask |= first.isin(REQUEST_TYPE_IDS)
+    if "unclear" in chosen:
+        mask |= first == "unclear"
     if "contact" in chosen:
-        mask |= df["classification"] == "contact"
+        mask |= first == "contact"
     if "noise" in chosen:
-        mask |= df["classification"] == "noise"
+        mask |= first == "noise"
     if "overruled" in chosen:
         mask |= df["overruled_to"].notna()
     return df[mask]
 
 
 def messages_table(s: Settings, df: pd.DataFrame) -> pd.DataFrame:
+    evidence = evidence_of(s, list(df["message_id"]))
     why = []
     for r in df.to_dict("records"):
-        text = reason_text(s, r["matched"])
-        if r["overruled_to"] is not None and not pd.isna(r["overruled_to"]):
+        found = evidence.get(r["message_id"], [])
+        text = reason_text(s, found, bool(r["metadata_only"]))
+        if _overruled(r["overruled_to"]):
             text = s.t(
                 "mail.overruled_note",
                 actor=r["overruled_by"],
                 reason=r["overrule_reason"],
-                automatic=class_label(s, r["automatic"]),
-            ) + (f" — {text}" if r["matched"] is not None and len(r["matched"]) else "")
+                automatic=classes_label(s, r["automatic"], r["candidates"]),
+            ) + (f" — {text}" if found else "")
         why.append(text)
+    overruled = [_overruled(v) for v in df["overruled_to"]]
     return pd.DataFrame(
         {
             s.t("mail.col_date"): [v.strftime("%Y-%m-%d %H:%M") for v in df["sent_at"]],
             s.t("mail.col_from"): df["sender"],
             s.t("mail.col_subject"): df["subject"],
-            s.t("mail.col_class"): [class_label(s, v) for v in df["classification"]],
+            s.t("mail.col_class"): [
+                classes_label(s, c, None if o else cands)
+                for c, cands, o in zip(df["classes"], df["candidates"], overruled, strict=True)
+            ],
             s.t("mail.col_why"): why,
             s.t("mail.col_request"): [
-                "" if v is None or pd.isna(v) else str(int(v)) for v in df["request_id"]
+                ", ".join(str(int(i)) for i in _classes(ids))
+                or ("" if v is None or pd.isna(v) else str(int(v)))
+                for ids, v in zip(df["request_ids"], df["request_id"], strict=True)
             ],
         }
     )
@@ -308,33 +381,45 @@ def messages_table(s: Settings, df: pd.DataFrame) -> pd.DataFrame:
 def message_choices(s: Settings, df: pd.DataFrame) -> dict[str, str]:
     return {
         r["message_id"]: f"{r['sent_at'].strftime('%Y-%m-%d')} · {r['sender']} · "
-        f"{r['subject'] or '—'} · {class_label(s, r['classification'])}"
+        f"{r['subject'] or '—'} · {classes_label(s, r['classes'])}"
         for r in df.head(MAX_CHOICES).to_dict("records")
     }
 
 
 def overrule(s: Settings, df: pd.DataFrame) -> None:
-    """Form callback: the owner's class for one message, with a reason."""
+    """Form callback: the owner's classes for one message (request types, or one of
+    contact, noise, te beoordelen), with a reason."""
+    from compliance.store.messages import checked_classes
+
     state = st.session_state
-    message_id, cls = state["mail_pick"], state["mail_to"]
+    message_id = state["mail_pick"]
+    chosen = list(state.get("mail_to") or [])
     reason = (state.get("mail_reason") or "").strip()
     current = df[df["message_id"] == message_id].iloc[0]
+    if not chosen:
+        state["_mail_error"] = s.t("mail.overrule_need_class")
+        return
+    try:
+        chosen = checked_classes(chosen)
+    except store.StoreError:
+        state["_mail_error"] = s.t("mail.overrule_mixed")
+        return
     if not reason:
         state["_mail_error"] = s.t("mail.overrule_need_reason")
         return
-    if cls == current["classification"]:
+    if chosen == _classes(current["classes"]):
         state["_mail_error"] = s.t("mail.overrule_same")
         return
     from compliance.importing import current_actor
     from compliance.ui.frame import clear_cache, error_text, now
 
     try:
-        store.overrule_message(s.db, message_id, cls, reason, current_actor(), now())
+        store.overrule_message(s.db, message_id, chosen, reason, current_actor(), now())
     except (store.StoreBusy, store.StoreError) as exc:
         state["_mail_error"] = error_text(s, exc)
         return
     clear_cache()
     state["_mail_done"] = s.t(
-        "mail.overruled", subject=md_escape(current["subject"]), cls=class_label(s, cls)
+        "mail.overruled", subject=md_escape(current["subject"]), cls=classes_label(s, chosen)
     )
     state["mail_reason"] = ""

@@ -134,6 +134,7 @@ def words(text: str) -> list[str]:
 
 
 _UMLAUT_SPELLED = re.compile(r"(?<=[a-z])(ae|oe|ue)", re.I)
+_SUBORDINATE = frozenset(["dass", "dat", "that", "om", "te", "zu", "of", "ob", "whether"])
 _CLAUSE_MARK = re.compile(r"[:;,()–—]|\s-\s")
 
 
@@ -143,7 +144,10 @@ def clauses(text: str) -> list[int]:
     out: list[int] = []
     clause, end = 0, 0
     for found in _WORD.finditer(text):
-        if _CLAUSE_MARK.search(text, end, found.start()):
+        mark = _CLAUSE_MARK.search(text, end, found.start())
+        # ", dass …", ", that …": a clause the negation before it governs ("ich möchte
+        # nicht, dass Sie meine Daten löschen")
+        if mark and not (mark.group(0) == "," and normalise(found.group(0)) in _SUBORDINATE):
             clause += 1
         out.append(clause)
         end = found.end()

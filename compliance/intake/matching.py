@@ -39,8 +39,9 @@ MAX_SPAN = 24  # the words of one rule stand at most this far apart
 MAX_PARTICLE_GAP = 24  # "zeggen … op": the particle at most this far after its verb
 NEGATION_REACH = 4  # a negation this many words before a match still denies it
 # ... and this many after it: "wir kündigen nichts", "we zeggen niet op" (the verb second,
-# its negation behind it)
+# its negation behind it); a rule of one word further ("Opzeggen is bij ons geen moment …")
 NEGATION_AFTER = 2
+NEGATION_AFTER_ONE_WORD = 4
 CEASE_REACH = 5  # "geen automatische incasso meer": "meer" this far after the negation
 
 
@@ -302,8 +303,9 @@ def match(rule: Rule, sentence: Sentence, data_words: frozenset[str]) -> Match |
     # A negation denies within its own clause: "nicht wegen dem Rechner: Was habt ihr
     # über mich gespeichert?" asks.
     own_clauses = {sentence.clause_of[p] for p in combo if p < len(sentence.clause_of)}
+    after = NEGATION_AFTER if len(combo) > 1 else NEGATION_AFTER_ONE_WORD
     if not rule.names_negation and any(
-        start - NEGATION_REACH <= q <= end + NEGATION_AFTER
+        start - NEGATION_REACH <= q <= end + after
         and q not in combo
         and (q >= len(sentence.clause_of) or sentence.clause_of[q] in own_clauses)
         for q in sentence.denials

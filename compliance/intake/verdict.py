@@ -25,6 +25,7 @@ counted), the losing ones too, so the owner sees why.
 from __future__ import annotations
 
 import fnmatch
+import itertools
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -48,6 +49,28 @@ EMPTY_WORDS = 4  # a forward's own text this short ("Hoi Rob,") says nothing of 
 # "graag aanpassen", "Neue Anschrift" + "… Bitte ändern." say together what neither says.
 SHORT_WORDS = 30
 TINY_WORDS = 15  # ... and one this short may say it across its own sentences
+# A sentence this short that points back ("Kan dat aangepast worden?") is read with the one
+# before it.
+FOLLOW_UP_WORDS = 15
+ANAPHORA = frozenset(
+    [
+        "dat",
+        "dit",
+        "het",
+        "die",
+        "ze",
+        "er",
+        "it",
+        "this",
+        "that",
+        "them",
+        "these",
+        "das",
+        "dies",
+        "es",
+    ]
+)
+DIRECTIVES = frozenset(["graag", "gelieve", "alstublieft", "aub", "please", "kindly", "bitte"])
 # A sentence in which this many request types hold lists rights ("recht op inzage,
 # rectificatie en vergetelheid": a newsletter, a sales pitch); it only makes the message
 # te beoordelen.
@@ -179,8 +202,9 @@ def _clip(text: str) -> str:
 class _Reading:
     """The sentences of one message and the rules found in them."""
 
-    def __init__(self, rules: MailRules) -> None:
+    def __init__(self, rules: MailRules, language: str | None = None) -> None:
         self.rules = rules
+        self.language = language  # the message's
         self.matches: list[tuple[Match, str | None, bool]] = []  # match, type, certain
 
     def sentences_of(self, text: str, place: str) -> list[Sentence]:
@@ -199,11 +223,16 @@ class _Reading:
         rules = self.rules
         for sentence in found:
             hits: list[tuple[Match, str | None, bool]] = []
+            # A rule of another language than the message's and the sentence's may find
+            # what nobody wrote (its word groups and exclusions are that language's): it
+            # only makes the message te beoordelen.
+            languages = {self.language, detect_language(sentence.text)} - {None}
             for i in rules.candidates(sentence.forms):
                 typed = rules.requests[i]
                 hit = match(typed.rule, sentence, rules.data_words)
                 if hit is None:
                     continue
+                foreign = bool(languages) and typed.rule.language not in languages
                 if own_from is not None and not (
                     # the subject's word, or a text of a line or two ("Neue Adresse ab
                     # 1.3.: … Bitte ändern."); else the text says it in its own sentences
@@ -214,11 +243,28 @@ class _Reading:
                     )
                 ):
                     continue
-                hits.append((hit, typed.type, typed.certain))
+                hits.append((hit, typed.type, typed.certain and not foreign))
             counted = {t for h, t, c in hits if c and h.status == "counted" and t}
             if len(counted) >= ENUMERATION:  # "recht op inzage, correctie en verwijdering"
                 hits = [(h, t, False) for h, t, _ in hits]
             self.matches.extend(hits)
+
+    def read_follow_ups(self, found: list[Sentence]) -> None:
+        """A short sentence that asks about "dat"/"it"/"das" with the sentence before it:
+        "… staat nog de oude naam. Zou je dat willen aanpassen?" The rule must take its
+        telling word from the second and a word from the first."""
+        rules = self.rules
+        for first, second in itertools.pairwise(found):
+            if second.size > FOLLOW_UP_WORDS or not second.forms & ANAPHORA:
+                continue
+            together = analyse_sentence(f"{first.text} {second.text}", first.place,
+                                        rules.vocabulary, rules.cues)  # fmt: skip
+            together.window_only = True
+            before = len(self.matches)
+            self.read([together], own_from=first.size)
+            if not (second.text.rstrip().endswith("?") or second.forms & DIRECTIVES):
+                # a remark after a remark, no question or "graag": the owner decides
+                self.matches[before:] = [(h, t, False) for h, t, _ in self.matches[before:]]
 
     def points_below(self, found: list[Sentence]) -> bool:
         rules = self.rules
@@ -259,12 +305,14 @@ def classify(
     own = parts.own if parts else ""
     if own and (rule := _phrase(rules.noise_phrases, own)):
         soft_noise.append(Evidence(NOISE, "counted", rule, None, "text"))
-    reading = _Reading(rules)
+    language = detect_language(own or (parts.below if parts else "") or subject)
+    reading = _Reading(rules, language)
     own_sentences = reading.sentences_of(own, "text") if own else []
     forward = is_forward(subject)
     if subject and (not is_reply or rules.reply_subject_counts):
         reading.read(reading.sentences_of(subject, "forwarded" if forward else "subject"))
     reading.read(own_sentences)
+    reading.read_follow_ups(own_sentences)
     if subject and own and len(words(own)) <= SHORT_WORDS:
         # The sentences a negative phrase did not hide, after the subject.
         together = " ".join(" ".join([subject, *(s.text for s in own_sentences)]).split())
@@ -286,7 +334,6 @@ def classify(
             # Someone else's mail under a reply: a request there may be meant (the owner
             # decides); the company's own earlier message never is.
             reading.read(reading.sentences_of(parts.below, "unpointed"))
-    language = detect_language(own or (parts.below if parts else "") or subject)
     return _decide(reading, rules, sender, headers, language, soft_noise, pointed)
 
 

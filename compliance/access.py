@@ -61,6 +61,25 @@ class SubjectIndex:
     names: list[tuple[str, int]] = field(default_factory=list)  # (normalised name, id)
     codes: list[tuple[str, int]] = field(default_factory=list)  # (lower-case code, id)
     own: tuple[str, ...] = ()  # normalised names of ICT Roermond itself
+    # The codes as `subjects_named` looks them up, built once per index rather than a
+    # pattern compiled per hint and code (thousands of codes thrashed re's cache).
+    _numbers: dict[str, list[int]] | None = field(default=None, repr=False)
+    _words: list[tuple[str, re.Pattern[str], int]] | None = field(default=None, repr=False)
+
+    def code_lookup(self) -> tuple[dict[str, list[int]], list[tuple[str, re.Pattern[str], int]]]:
+        if self._numbers is None or self._words is None:
+            numbers: dict[str, list[int]] = {}
+            words: list[tuple[str, re.Pattern[str], int]] = []
+            for code, subject_id in self.codes:
+                if (any(c.isalpha() for c in code) and any(c.isdigit() for c in code)) or (
+                    "-" in code
+                ):
+                    pattern = re.compile(rf"(?<![0-9a-z]){re.escape(code)}(?![0-9a-z])")
+                    words.append((code, pattern, subject_id))
+                elif code.isdigit():
+                    numbers.setdefault(code, []).append(subject_id)
+            self._numbers, self._words = numbers, words
+        return self._numbers, self._words
 
     @classmethod
     def build(
@@ -85,25 +104,24 @@ class SubjectIndex:
         return index
 
 
-def _code_named(code: str, hint: str) -> bool:
-    """A relation code in a hint: 'K100' anywhere as a word; a number only on its own."""
-    if (any(c.isalpha() for c in code) and any(c.isdigit() for c in code)) or "-" in code:
-        return re.search(rf"(?<![0-9a-z]){re.escape(code)}(?![0-9a-z])", hint) is not None
-    if code.isdigit():
-        # "1007" in "port 1007" is no client; "1007", "klant 1007" or "#1007" is.
-        # "\s*(?:[#:.\-]\s*)?", not "\s*[#:.\-]?\s*": two \s* in a row split a run of
-        # spaces every way, quadratic in a long hint (and this runs once per code).
-        pattern = rf"\s*(?:{_CODE_WORDS}\s*(?:[#:.\-]\s*)?)?#?{re.escape(code)}\s*"
-        return re.fullmatch(pattern, hint) is not None
-    return False
+# "1007" in "port 1007" is no client; "1007", "klant 1007" or "#1007" is: a number names a
+# code only as the whole hint. "\s*(?:[#:.\-]\s*)?", not "\s*[#:.\-]?\s*": two \s* in a
+# row split a run of spaces every way, quadratic in a long hint.
+_NUMBER_HINT = re.compile(rf"\s*(?:{_CODE_WORDS}\s*(?:[#:.\-]\s*)?)?#?([0-9]+)\s*")
 
 
 def subjects_named(hint: str, index: SubjectIndex) -> dict[int, str]:
-    """The subjects a hint names, with how: {subject id: "code" | "name"}."""
+    """The subjects a hint names, with how: {subject id: "code" | "name"}. A code with
+    letters and digits ('K100') or a hyphen counts anywhere as a word; a number only on its
+    own."""
     lowered = hint.strip().lower()
     found: dict[int, str] = {}
-    for code, subject_id in index.codes:
-        if _code_named(code, lowered):
+    numbers, words = index.code_lookup()
+    if numbers and (whole := _NUMBER_HINT.fullmatch(lowered)):
+        for subject_id in numbers.get(whole.group(1), ()):
+            found[subject_id] = "code"
+    for code, pattern, subject_id in words:
+        if code in lowered and pattern.search(lowered):  # the substring test first: cheap
             found[subject_id] = "code"
     text = f" {hint_text(hint)} "
     named = [(name, sid) for name, sid in index.names if f" {name} " in text]

@@ -225,14 +225,18 @@ class _Reading:
             hits: list[tuple[Match, str | None, bool]] = []
             # A rule of another language than the message's and the sentence's may find
             # what nobody wrote (its word groups and exclusions are that language's): it
-            # only makes the message te beoordelen.
+            # only makes the message te beoordelen. A rule of plain words is any language's.
             languages = {self.language, detect_language(sentence.text)} - {None}
             for i in rules.candidates(sentence.forms):
                 typed = rules.requests[i]
                 hit = match(typed.rule, sentence, rules.data_words)
                 if hit is None:
                     continue
-                foreign = bool(languages) and typed.rule.language not in languages
+                foreign = (
+                    bool(languages)
+                    and typed.rule.language not in languages
+                    and any(t.groups for t in typed.rule.terms)  # "autoriteit persoonsgegevens"
+                )
                 if own_from is not None and not (
                     # the subject's word, or a text of a line or two ("Neue Adresse ab
                     # 1.3.: … Bitte ändern."); else the text says it in its own sentences

@@ -102,6 +102,8 @@ class MailRules:
     noise_phrases: tuple[Phrase, ...]  # bulk-mail footers in the sender's own text
     noise_subjects: tuple[Phrase, ...]  # auto-replies and bounces by subject
     noise_senders: tuple[str, ...]  # fnmatch patterns over the sender address
+    # addresses no person writes from (no-reply, mailer-daemon): noise even with a request
+    machine_senders: tuple[str, ...]
     noise_headers: tuple[HeaderRule, ...]
     max_gap_words: int = DEFAULT_MAX_GAP
     reply_subject_counts: bool = False
@@ -203,6 +205,10 @@ def parse_mail_rules(data: Any, path: str = "mail") -> MailRules:
     max_gap = sec.count("max_gap_words", DEFAULT_MAX_GAP)
     reply_subject_counts = sec.get("reply_subject_counts", bool, False)
     senders = tuple(s.strip().lower() for s in sec.strings("noise_senders"))
+    machines = tuple(
+        s.strip().lower()
+        for s in (sec.strings("machine_senders") if "machine_senders" in sec.data else ())
+    )
     headers = tuple(_header(h, f"{path}.noise_headers") for h in sec.strings("noise_headers"))
     phrases = {
         key: _phrases(sec, key, max_gap)
@@ -266,6 +272,7 @@ def parse_mail_rules(data: Any, path: str = "mail") -> MailRules:
         vocabulary=Vocabulary(frozenset(w for w in words if not w.startswith("_"))),
         type_order=tuple(r for r in REQUEST_TYPE_IDS),
         noise_senders=senders,
+        machine_senders=machines,
         noise_headers=headers,
         max_gap_words=max_gap,
         reply_subject_counts=reply_subject_counts,

@@ -300,6 +300,9 @@ def classify(
         return Verdict((NOISE,), evidence=(Evidence(NOISE, "counted", rule, None, "subject"),))
     soft_noise: list[Evidence] = []
     address = sender.lower()
+    for text, pattern in _sender_patterns(rules.machine_senders):
+        if pattern.match(address):
+            return Verdict((NOISE,), evidence=(Evidence(NOISE, "counted", text, None, "sender"),))
     for text, pattern in _sender_patterns(rules.noise_senders):
         if pattern.match(address):
             soft_noise.append(Evidence(NOISE, "counted", text, None, "sender"))

@@ -6,6 +6,7 @@ from compliance import store, ui
 from compliance.cli import load_samples
 from compliance.ui import review
 from compliance.ui.overview import attention_sentence, latest_imports, week_counts
+from compliance.ui.requests import to_review
 from etl.model import ImportRefused
 
 s = ui.setup_page("page.overzicht")
@@ -38,6 +39,13 @@ if counts.attention:
 else:
     st.success(s.t("overview.all_well"), icon=":material/check_circle:")
 st.caption(s.t("overview.as_of", date=s.as_of.isoformat()))
+# E-mails that may be a request: they already count as requests (shortest deadline), so
+# this is not part of the headline; it says what to decide and where.
+if n_review := len(to_review(s)):
+    with st.container(border=True):
+        st.markdown(f":material/mark_email_unread: {ui.plural(s, 'overview.to_review', n_review)}")
+        st.caption(s.t("overview.to_review_note"))
+        ui.link_to("pages/verzoeken.py", s.t("overview.to_review_link"), ":material/arrow_forward:")
 
 c1, c2, c3, c4 = st.columns(4)
 with c1.container(border=True, height="stretch"):

@@ -1,5 +1,6 @@
-"""Verzoeken: written requests by urgency, what was done with them, letters received by post,
-the access overview, and the classification of the mailbox."""
+"""Verzoeken: the e-mails te beoordelen first, then written requests by urgency, what was done
+with them, letters received by post, the access overview, and the classification of the
+mailbox."""
 
 import streamlit as st
 
@@ -25,6 +26,7 @@ from compliance.ui.requests import (
     overrule,
     overview_bytes,
     record_action,
+    render_to_review,
     request_choices,
     urgency_keys,
     urgency_label,
@@ -32,6 +34,8 @@ from compliance.ui.requests import (
 
 s = ui.setup_page("page.verzoeken")
 ui.require_data(s)
+# ---------------------------------------------------------------- e-mails te beoordelen
+render_to_review(s)
 st.caption(s.t("req.intro"))
 rows = desk(s)
 

@@ -140,7 +140,8 @@ def test_classification_review_and_overrule(db: Path) -> None:
     assert list(review[t("mail.col_subject")]) == ["Subject access request"]
     assert list(review[t("mail.col_class")]) == ["inzageverzoek"]
     why = review.iloc[0][t("mail.col_why")]
-    assert why.startswith("onderwerp «Subject access request»: inzageverzoek (regel «")
+    assert why.startswith("onderwerp «Subject access request»: Inzageverzoek — telt (Engels; "
+                          "regel «")  # fmt: skip
     assert why.endswith(t("reason.metadata_only"))  # a message trace: the subject only
     at.pills(key="mail_filter").set_value(["contact", "noise"]).run()
     review = shown_table(at, 1)
@@ -205,3 +206,194 @@ def test_without_mail_the_page_says_how_to_import(tmp_path: Path, monkeypatch) -
     at = run()
     assert not at.exception
     assert t("mail.none") in [i.value for i in at.info]
+
+
+# ------------------------------------------------------------------ te beoordelen
+# A clear termination whose sender the receiving server could not confirm (SPF, DKIM and
+# DMARC all failed): it must not end a contract by itself, so it is te beoordelen.
+FORGED = FIXTURES / "forged-termination.eml"
+FORGED_ID = "forged-termination@installatie.example.nl"
+INTERNAL_CODES = ("unclear", "to_reader", "possible", "unpointed", "sender", "counted")
+
+
+@pytest.fixture
+def unclear_db(db: Path) -> Path:
+    import_file(db, FORGED, actor="test", now=datetime(2026, 11, 25))
+    return db
+
+
+def _walk(node):
+    kids = getattr(node, "children", None)
+    if kids:
+        for kid in kids.values():
+            yield from _walk(kid)
+    else:
+        yield node
+
+
+def section_texts(at: AppTest) -> list[str]:
+    """Every text of the section te beoordelen, from its heading to its closing divider:
+    values, labels, help texts, placeholders and the options of the multiselects."""
+    out: list[str] = []
+    inside = False
+    for el in _walk(at.main):
+        if el.type == "subheader" and el.value == t("unclear.title", at.session_state["lang"]):
+            inside = True
+        elif el.type == "divider" and inside:
+            break
+        if not inside:
+            continue
+        if el.type == "multiselect":
+            out += [el.label, el.help or "", el.placeholder or "", *el.options]
+        elif el.type == "button":
+            out += [el.label, el.help or ""]
+        else:
+            out.append(str(el.value))
+    return out
+
+
+def decision_button(at: AppTest, what: str):
+    from compliance.ui.requests import widget_key
+
+    return at.button(key=f"{widget_key(FORGED_ID)}_{what}")
+
+
+def test_the_section_te_beoordelen_shows_the_message_and_why(unclear_db: Path) -> None:
+    at = run()
+    assert not at.exception and not at.error, [e.value for e in (*at.exception, *at.error)]
+    shown = section_texts(at)
+    # The first thing on the page under its title, above the desk.
+    first = next(el for el in _walk(at.main) if el.type not in ("title", "empty"))
+    assert (first.type, first.value) == ("subheader", "Te beoordelen")
+    assert "**1 e-mail is mogelijk een verzoek: beoordeel hem.**" in shown
+    assert "**Ons contract**" in shown
+    assert "Ontvangen 2026-11-23 10:00 · van Karin Voorbeeld (karin@installatie.example.nl)" in (
+        shown
+    )
+    assert "Mogelijk: Opzegging / beëindiging" in shown
+    (rid,) = store.requests(unclear_db).query("type == 'unclear'")["id"]
+    # Termination: 5 working days from Monday 23 November, 5 days after the as-of date.
+    assert f"Termijn die nu loopt (verzoek {rid}): uiterlijk **2026-11-30** — nog 5 dagen" in (
+        shown
+    )
+    assert [w.value for w in at.warning] == [
+        "De afzender kon niet worden bevestigd (SPF, DKIM en DMARC faalden) — mogelijk "
+        "vervalst; controleer dit voordat u iets doet."
+    ]
+    evidence = next(x for x in shown if x.startswith("«Hierbij zeg ik het contract op.»"))
+    assert evidence.endswith("→ **Opzegging / beëindiging** — telt · Nederlands · gevonden in: "
+                             "tekst")  # fmt: skip
+    assert any(x.startswith("regel") for x in shown)  # the rule of policy.toml, small
+    assert decision_button(at, "termination").label == "Bevestig: Opzegging / beëindiging"
+    assert decision_button(at, "contact").label == "Geen verzoek"
+    # The mailbox table further down: the same words for the same evidence.
+    review = shown_table(at, 1)
+    row = review[review[t("mail.col_subject")] == "Ons contract"].iloc[0]
+    assert row[t("mail.col_class")] == "Te beoordelen (mogelijk: Opzegging / beëindiging)"
+    why = row[t("mail.col_why")]
+    assert why.startswith("tekst «Hierbij zeg ik het contract op.»: Opzegging / beëindiging — "
+                          "telt (Nederlands; regel")  # fmt: skip
+    assert "afzender niet bevestigd: SPF, DKIM en DMARC faalden" in why
+    assert "spf=" not in why and "dmarc=" not in why  # never the raw header
+
+
+def test_the_section_speaks_dutch_without_internal_codes(unclear_db: Path) -> None:
+    shown = "\n".join(section_texts(run()))
+    assert "Hierbij zeg ik het contract op." in shown
+    for code in INTERNAL_CODES:
+        assert code not in shown, code
+    for raw in ("spf=", "dkim=", "dmarc=", "header.from"):
+        assert raw not in shown, raw
+    english = "\n".join(section_texts(run("en")))
+    assert "**1 e-mail may be a request: review it.**" in english
+    assert "The sender could not be confirmed (SPF, DKIM and DMARC all failed)" in english
+    assert "Confirm: Termination" in english
+
+
+def test_confirming_a_candidate_with_one_click(unclear_db: Path) -> None:
+    (rid,) = store.requests(unclear_db).query("type == 'unclear'")["id"]
+    at = run()
+    decision_button(at, "termination").click().run()
+    assert not at.exception and not at.error, [e.value for e in (*at.exception, *at.error)]
+    assert at.success[0].value == "Vastgelegd: «Ons contract» is nu opzegging."
+    assert t("unclear.title") not in [e.value for e in at.subheader]  # nothing left to review
+    msg = store.messages(unclear_db).set_index("message_id").loc[FORGED_ID]
+    assert list(msg["classes"]) == ["termination"] and list(msg["automatic"]) == ["unclear"]
+    assert msg["overrule_reason"] == "Beoordeeld op Verzoeken"
+    rows = store.requests(unclear_db).set_index("id")
+    assert rows.loc[rid, "type"] == "termination"  # the same request, now confirmed
+    log = store.audit_log(unclear_db)
+    entry = log[log["action"] == "message_overruled"].iloc[0]
+    assert FORGED_ID in entry["detail"] and "Beoordeeld op Verzoeken" in entry["detail"]
+    assert "request_retyped" in set(log["action"])
+    # The desk shows it as a termination; the choice survives importing the mail again.
+    assert "Opzegging / beëindiging" in list(desk(at)[t("col.request_type")])
+    copy = unclear_db.parent / "opnieuw.eml"
+    copy.write_bytes(FORGED.read_bytes() + b"\r\n")  # other bytes, the same message
+    import_file(unclear_db, copy, actor="test", now=datetime(2026, 11, 26))
+    again = store.messages(unclear_db).set_index("message_id").loc[FORGED_ID]
+    assert list(again["classes"]) == ["termination"]
+    assert store.requests(unclear_db).set_index("id").loc[rid, "type"] == "termination"
+    assert t("unclear.title") not in [e.value for e in run().subheader]
+
+
+def test_not_a_request_removes_the_request(unclear_db: Path) -> None:
+    at = run()
+    decision_button(at, "contact").click().run()
+    assert not at.exception and not at.error, [e.value for e in (*at.exception, *at.error)]
+    assert at.success[0].value == "Vastgelegd: «Ons contract» is nu gewoon contact."
+    rows = store.requests(unclear_db)
+    assert rows[rows["email"] == "karin@installatie.example.nl"].empty
+    msg = store.messages(unclear_db).set_index("message_id").loc[FORGED_ID]
+    assert list(msg["classes"]) == ["contact"]
+    assert "request_removed" in set(store.audit_log(unclear_db)["action"])
+    copy = unclear_db.parent / "opnieuw.eml"
+    copy.write_bytes(FORGED.read_bytes() + b"\r\n")
+    import_file(unclear_db, copy, actor="test", now=datetime(2026, 11, 26))
+    rows = store.requests(unclear_db)
+    assert rows[rows["email"] == "karin@installatie.example.nl"].empty
+
+
+def test_confirming_several_types_at_once(unclear_db: Path) -> None:
+    from compliance.ui.requests import widget_key
+
+    at = run()
+    decision_button(at, "several").click().run()
+    assert [e.value for e in at.error] == [t("unclear.need_types")]
+    at.multiselect(key=f"{widget_key(FORGED_ID)}_types").set_value(["termination", "erasure"])
+    decision_button(at, "several").click().run()
+    assert not at.error, [e.value for e in at.error]
+    rows = store.requests(unclear_db)
+    assert sorted(rows[rows["email"] == "karin@installatie.example.nl"]["type"]) == [
+        "erasure", "termination"]  # fmt: skip
+
+
+def test_no_section_without_anything_to_review(db: Path) -> None:
+    at = run()
+    assert not at.exception
+    assert t("unclear.title") not in [e.value for e in at.subheader]
+    assert section_texts(at) == []
+
+
+def test_the_overview_says_how_many_to_review_and_links_there(unclear_db: Path) -> None:
+    from tests.test_pages import run_page
+
+    at = run_page("pages/overzicht.py")
+    assert not at.exception and not at.error
+    assert ":material/mark_email_unread: **1 e-mail te beoordelen**" in [m.value for m in
+                                                                          at.markdown]  # fmt: skip
+    assert t("overview.to_review_note") in [c.value for c in at.caption]
+    # In the real navigation the card links to the Verzoeken page.
+    dash = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30)
+    dash.session_state["as_of"] = AS_OF
+    dash.run()
+    assert not dash.exception
+    links = {link.proto.label: link.proto.page for link in dash.page_link}
+    assert links[t("overview.to_review_link")] == "verzoeken"
+
+
+def test_the_overview_has_no_card_when_nothing_is_to_review(db: Path) -> None:
+    from tests.test_pages import run_page
+
+    at = run_page("pages/overzicht.py")
+    assert not any("te beoordelen" in m.value for m in at.markdown)

@@ -151,6 +151,17 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Verzoeken.",
         "Requests by e-mail come from the mailbox export; record a letter on the Requests page.",
     ),
+    "overview.to_review.one": ("**1 e-mail te beoordelen**", "**1 e-mail to review**"),
+    "overview.to_review.many": ("**{n} e-mails te beoordelen**", "**{n} e-mails to review**"),
+    "overview.to_review_note": (
+        "Mogelijke verzoeken waarover u nog moet beslissen. Tot dan tellen ze gewoon mee bij de "
+        "verzoeken, met de kortste termijn die ze kunnen hebben; dit getal komt daar niet "
+        "bovenop.",
+        "Possible requests you still have to decide on. Until then they count among the "
+        "requests, with the shortest deadline they could have; this number is not added on "
+        "top.",
+    ),
+    "overview.to_review_link": ("Beoordelen op Verzoeken", "Review on Requests"),
     "overview.imports_title": ("Gebaseerd op deze imports", "Based on these imports"),
     # columns
     "col.name": ("Naam", "Name"),

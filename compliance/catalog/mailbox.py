@@ -13,40 +13,142 @@ STRINGS: dict[str, tuple[str, str]] = {
     "class.contact": ("gewoon contact", "ordinary contact"),
     "class.noise": ("ruis (nieuwsbrief, automatisch)", "noise (newsletter, automatic)"),
     "class.sent": ("eigen bericht", "own message"),
-    "class.unclear_of": ("Te beoordelen (mogelijk {types})", "To review (possibly {types})"),
+    "class.unclear_of": ("Te beoordelen (mogelijk: {types})", "To review (possibly: {types})"),
     "direction.inbound": ("ontvangen", "received"),
     "direction.outbound": ("verstuurd", "sent"),
     "direction.internal": ("intern", "internal"),
     "channel.post": ("post", "post"),
     "channel.email": ("e-mail", "e-mail"),
-    # why a message got its classes: one line per rule that held (compliance.intake)
+    # why a message got its classes: one line per rule that held (compliance.intake), the
+    # same words in the mailbox table and in the section te beoordelen
     "reason.line": (
-        "{place} «{sentence}»: {what} (regel «{rule}»)",
-        "{place} «{sentence}»: {what} (rule «{rule}»)",
+        "{place} «{sentence}»: {what} — {status} ({details})",
+        "{place} «{sentence}»: {what} — {status} ({details})",
     ),
-    "reason.line_plain": ("{place}: {what} (regel «{rule}»)", "{place}: {what} (rule «{rule}»)"),
-    "reason.any_request": ("een verzoek", "a request"),
+    "reason.line_plain": (
+        "{place}: {what} — {status} ({details})",
+        "{place}: {what} — {status} ({details})",
+    ),
+    "reason.line_sender": (
+        "afzender niet bevestigd: {check}",
+        "sender not confirmed: {check}",
+    ),
+    "reason.rules.one": ("regel «{rules}»", "rule «{rules}»"),
+    "reason.rules.many": ("regels «{rules}»", "rules «{rules}»"),
+    "reason.any_request": ("een verzoek (soort onbekend)", "a request (type unknown)"),
     "reason.type_sender": ("afzender", "sender"),
-    "reason.status.counted": ("{type}", "{type}"),
-    "reason.status.possible": ("mogelijk {type}", "possibly {type}"),
-    "reason.status.negated": ("{type} ontkend, telt niet", "{type} negated, does not count"),
+    "reason.status.counted": ("telt", "counts"),
+    "reason.status.possible": ("mogelijk", "possible"),
+    "reason.status.negated": ("ontkend, telt niet", "negated, does not count"),
     "reason.status.to_reader": (
-        "{type} over de lezer, telt niet",
-        "{type} about the reader, does not count",
+        "gaat over u als lezer («uw …», «als u …»), telt niet",
+        "about you as the reader (“your …”, “if you …”), does not count",
     ),
     "reason.status.unconfirmed": ("niet bevestigd", "not confirmed"),
+    "reason.status.other": ("telt niet", "does not count"),
     "reason.place.subject": ("onderwerp", "subject"),
     "reason.place.text": ("tekst", "text"),
     "reason.place.forwarded": ("doorgestuurd bericht", "forwarded message"),
-    "reason.place.quoted": ("eerder bericht", "earlier message"),
-    "reason.place.header": ("kopregel", "header"),
-    "reason.place.sender": ("afzender", "sender"),
+    "reason.place.quoted": ("geciteerd bericht", "quoted message"),
+    "reason.place.unpointed": (
+        "geciteerd bericht van een ander",
+        "quoted message from someone else",
+    ),
+    "reason.place.header": ("kopregels", "headers"),
+    "reason.place.sender": ("afzenderadres", "sender address"),
+    "reason.place.other": ("bericht", "message"),
+    "reason.language.nl": ("Nederlands", "Dutch"),
+    "reason.language.en": ("Engels", "English"),
+    "reason.language.de": ("Duits", "German"),
+    # what the receiving server found of the sender (the Authentication-Results header)
+    "reason.check.all_failed": ("SPF, DKIM en DMARC faalden", "SPF, DKIM and DMARC all failed"),
+    "reason.check.other_domain": (
+        "de server bevestigde het domein {domain}, niet dat van het afzenderadres",
+        "the server confirmed the domain {domain}, not that of the sender address",
+    ),
+    "reason.check.unknown": (
+        "de ontvangende server kon de afzender niet bevestigen",
+        "the receiving server could not confirm the sender",
+    ),
     "reason.metadata_only": (
         "alleen het onderwerp was bekend (message trace)",
         "only the subject was known (message trace)",
     ),
     "reason.none": ("geen verzoekzin gevonden", "no request phrase found"),
     "reason.more": ("en nog {n}", "and {n} more"),
+    # the section te beoordelen at the top of the Verzoeken page
+    "unclear.title": ("Te beoordelen", "To review"),
+    "unclear.headline.one": (
+        "**1 e-mail is mogelijk een verzoek: beoordeel hem.**",
+        "**1 e-mail may be a request: review it.**",
+    ),
+    "unclear.headline.many": (
+        "**{n} e-mails zijn mogelijk een verzoek: beoordeel ze.**",
+        "**{n} e-mails may be requests: review them.**",
+    ),
+    "unclear.explain": (
+        "Tot u beslist, loopt voor elke e-mail de kortste termijn die het verzoek zou kunnen "
+        "hebben. Bevestig wat het is, of kies «Geen verzoek».",
+        "Until you decide, each e-mail carries the shortest deadline the request could have. "
+        "Confirm what it is, or choose “Not a request”.",
+    ),
+    "unclear.received": ("Ontvangen {date} · van {who}", "Received {date} · from {who}"),
+    "unclear.no_subject": ("(geen onderwerp)", "(no subject)"),
+    "unclear.may_be": ("Mogelijk: {types}", "Possibly: {types}"),
+    "unclear.may_be_any": (
+        "Mogelijk: een verzoek, soort onbekend",
+        "Possibly: a request, type unknown",
+    ),
+    "unclear.deadline": (
+        "Termijn die nu loopt (verzoek {id}): uiterlijk **{date}** — {days}",
+        "Deadline now running (request {id}): by **{date}** — {days}",
+    ),
+    "unclear.deadline_none": (
+        "Verzoek {id}: geen termijn, alleen vastleggen",
+        "Request {id}: no deadline, record only",
+    ),
+    "unclear.no_request": (
+        "Er loopt (nog) geen verzoek voor deze e-mail.",
+        "No request runs for this e-mail (yet).",
+    ),
+    "unclear.forged": (
+        "De afzender kon niet worden bevestigd ({check}) — mogelijk vervalst; controleer dit "
+        "voordat u iets doet.",
+        "The sender could not be confirmed ({check}) — possibly forged; check this before you "
+        "act on it.",
+    ),
+    "unclear.why": ("Wat de regels vonden", "What the rules found"),
+    "unclear.evidence": ("→ **{what}** — {details}", "→ **{what}** — {details}"),
+    "unclear.found_in": ("gevonden in: {place}", "found in: {place}"),
+    "unclear.rules.one": ("regel: {rules}", "rule: {rules}"),
+    "unclear.rules.many": ("regels: {rules}", "rules: {rules}"),
+    "unclear.no_evidence": (
+        "Geen regel gevonden: de e-mail is met de hand op te beoordelen gezet.",
+        "No rule found: the e-mail was set to review by hand.",
+    ),
+    "unclear.confirm": ("Bevestig: {type}", "Confirm: {type}"),
+    "unclear.confirm_help": (
+        "Het wordt een verzoek van deze soort, met de termijn die daarbij hoort.",
+        "It becomes a request of this type, with the deadline that goes with it.",
+    ),
+    "unclear.several": ("Of meerdere soorten tegelijk", "Or several types at once"),
+    "unclear.several_hint": ("Kies soorten verzoek", "Choose request types"),
+    "unclear.confirm_several": ("Bevestig gekozen soorten", "Confirm chosen types"),
+    "unclear.need_types": (
+        "Kies eerst een of meer soorten verzoek.",
+        "First choose one or more request types.",
+    ),
+    "unclear.dismiss": ("Geen verzoek", "Not a request"),
+    "unclear.dismiss_help": (
+        "Gewoon contact: het verzoek en zijn termijn vervallen.",
+        "Ordinary contact: the request and its deadline are dropped.",
+    ),
+    "unclear.noise": ("Ruis", "Noise"),
+    "unclear.noise_help": (
+        "Een nieuwsbrief of automatisch bericht: het verzoek en zijn termijn vervallen.",
+        "A newsletter or automatic message: the request and its deadline are dropped.",
+    ),
+    "unclear.reason": ("Beoordeeld op Verzoeken", "Reviewed on Requests"),
     # the review on the Verzoeken page
     "mail.title": ("E-mails en hun classificatie", "E-mails and their classification"),
     "mail.intro": (

@@ -31,6 +31,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "req.day_left": ("nog 1 dag", "1 day left"),
     "req.today": ("vandaag", "today"),
     "req.days_late": ("{n} dagen te laat", "{n} days late"),
+    "req.day_late": ("1 dag te laat", "1 day late"),
     "req.rule_working_days": (
         "ontvangen {date} + {n} werkdagen",
         "received {date} + {n} working days",

@@ -196,20 +196,20 @@ def _audit_download(s: Settings) -> None:
 ROWS_PER_PAGE = 25
 
 
-def paged(df: pd.DataFrame, key: str) -> tuple[pd.DataFrame, Any]:
+def paged(df: pd.DataFrame, key: str, per_page: int = ROWS_PER_PAGE) -> tuple[pd.DataFrame, Any]:
     """(rows of the chosen page, slot to draw them in): the pager sits below the slot."""
-    first, slot = paged_range(len(df), key)
-    if len(df) > ROWS_PER_PAGE:
-        df = df.iloc[first : first + ROWS_PER_PAGE]
+    first, slot = paged_range(len(df), key, per_page)
+    if len(df) > per_page:
+        df = df.iloc[first : first + per_page]
     return df, slot
 
 
-def paged_range(count: int, key: str) -> tuple[int, Any]:
+def paged_range(count: int, key: str, per_page: int = ROWS_PER_PAGE) -> tuple[int, Any]:
     """(index of the first item of the chosen page, slot): `paged` for any sequence."""
     slot = st.container()
-    pages = max(1, -(-count // ROWS_PER_PAGE))
+    pages = max(1, -(-count // per_page))
     number = st.pagination(pages, key=key) if pages > 1 else 1
-    return (number - 1) * ROWS_PER_PAGE, slot
+    return (number - 1) * per_page, slot
 
 
 def require_data(s: Settings) -> None:

@@ -181,6 +181,7 @@ class Sentence:
     quoted_positions: frozenset[int] = frozenset()
     clause_of: list[int] = field(default_factory=list)  # per word: its clause's number
     window_only: bool = False  # subject and text read together: evidence keeps the match only
+    span: int = MAX_SPAN  # how far apart a rule's words may stand (two sentences: further)
 
     @property
     def forms(self) -> set[str]:
@@ -253,7 +254,7 @@ def _positions(term: Term, sentence: Sentence) -> list[int]:
     return sorted(found)
 
 
-def _tightest(lists: list[list[int]]) -> tuple[int, ...] | None:
+def _tightest(lists: list[list[int]], span: int = MAX_SPAN) -> tuple[int, ...] | None:
     """One position per term, as close together as possible (None: farther than MAX_SPAN)."""
     if len(lists) == 1:
         return (lists[0][0],)
@@ -273,7 +274,7 @@ def _tightest(lists: list[list[int]]) -> tuple[int, ...] | None:
     for combo in combos:
         if best is None or max(combo) - min(combo) < max(best) - min(best):
             best = combo
-    if best is None or max(best) - min(best) > MAX_SPAN:
+    if best is None or max(best) - min(best) > span:
         return None
     return best
 
@@ -296,7 +297,7 @@ def match(rule: Rule, sentence: Sentence, data_words: frozenset[str]) -> Match |
         if not found:
             return None
         lists.append(found)
-    combo = _tightest(lists)
+    combo = _tightest(lists, sentence.span)
     if combo is None:
         return None
     start, end = min(combo), max(combo)

@@ -33,7 +33,7 @@ from functools import lru_cache
 
 from compliance.intake.authenticity import check
 from compliance.intake.language import MAX_TEXT_CHARS, detect_language, sentences, words
-from compliance.intake.matching import Match, Sentence, Term, analyse_sentence, match
+from compliance.intake.matching import MAX_SPAN, Match, Sentence, Term, analyse_sentence, match
 from compliance.intake.own_words import split_own_words
 from compliance.intake.rules import MailRules, normalise_text
 
@@ -264,6 +264,7 @@ class _Reading:
             together = analyse_sentence(f"{first.text} {second.text}", first.place,
                                         rules.vocabulary, rules.cues)  # fmt: skip
             together.window_only = True
+            together.span = MAX_SPAN + second.size  # the question may point far back
             before = len(self.matches)
             self.read([together], own_from=first.size)
             if not (second.text.rstrip().endswith("?") or second.forms & DIRECTIVES):

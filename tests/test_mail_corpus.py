@@ -19,7 +19,7 @@ from compliance.policy import REQUEST_TYPE_IDS
 
 # Floors measured on the parts (requests lost, exactly right, non-requests typed).
 FLOORS = {
-    "tuned": {"lost": 9, "exact": 0.80, "typed": 0.09, "unclear": 0.19},
+    "tuned": {"lost": 9, "exact": 0.78, "typed": 0.10, "unclear": 0.19},
     "untuned": {"lost": 7, "exact": 0.69, "typed": 0.16, "unclear": 0.15},
 }
 

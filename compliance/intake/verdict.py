@@ -4,8 +4,9 @@
 The principle is that no written request is ever silently lost. So:
 
 * noise is only what machines send: a bulk or auto-reply header, an auto-reply or bounce
-  subject. A sender address like ``marketing@`` or a newsletter footer in the text makes a
-  message noise only when it holds no request; with one, it is te beoordelen;
+  subject, an address nobody can answer (``no-reply@``, ``mailer-daemon@``). A sender
+  address like ``marketing@`` or a newsletter footer in the text makes a message noise
+  only when it holds no request; with one, it is te beoordelen;
 * a request rule that holds in the sender's own words (or in a forward they point to, or
   the earlier message a reminder points to) makes a request of its type, every type found
   its own request;

@@ -16,8 +16,8 @@ from pandas.api.types import is_integer_dtype
 
 from compliance.bulk_dates import NAT, as_dates, to_days
 from compliance.bulk_text import positions, take, words
-from compliance.policy import Policy, RequestType
-from compliance.requests import REQUEST_STATUSES, UNCLEAR, request_type, respond_by
+from compliance.policy import UNCLEAR, Policy, RequestType
+from compliance.requests import REQUEST_STATUSES, request_type, respond_by
 from compliance.workdays import WorkCalendar
 
 REQUEST_COLUMNS = [

@@ -118,35 +118,12 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def classified(path: Path) -> list[dict]:
     """What an import of this mailbox export would make of each received message, without
-    a database: the same detection (etl.mailbox.sniff) and parser (etl.mailbox.parse), so
-    the classes are exactly those an import stores. ImportRefused (a sentence) otherwise."""
-    from compliance.importing import fewer_collections
+    a database: parsed as an import parses it (compliance.importing.parse), so the classes
+    are exactly those an import stores. ImportRefused (a sentence) otherwise."""
+    from compliance.importing import parse
     from etl import mailbox
-    from etl.tabular import SAMPLE_BYTES
 
-    if not path.is_file():
-        raise ImportRefused(f"{path.name}: the file does not exist or is not a file.")
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(SAMPLE_BYTES)
-    except OSError as exc:
-        raise ImportRefused(f"{path.name}: the file could not be read ({exc.strerror}).") from None
-    fmt = mailbox.sniff(path, head)
-    if fmt is None:
-        raise ImportRefused(
-            f"{path.name}: this is not a mailbox export (.eml, a zip of .eml, mbox, .msg, .pst "
-            "or a message trace CSV)."
-        )
-    try:
-        with fewer_collections():
-            parsed = mailbox.parse(path, fmt)
-    except (ImportRefused, PolicyError):
-        raise
-    except Exception as exc:  # as etl.parse_file: a bug still reaches the owner as a sentence
-        raise ImportRefused(
-            f"{path.name}: the file could not be read because of an unexpected problem "
-            f"({type(exc).__name__}); please report it, with the file if you can share it."
-        ) from exc
+    parsed = parse(path, mailbox.SOURCE)
     return [
         {
             "file": str(path),

@@ -34,6 +34,9 @@ REQUEST_TYPE_IDS = (
     "objection",
     "complaint",
 )
+# An e-mail te beoordelen (possibly a request) makes a request of this type until the owner
+# confirms or dismisses it: the intake writes it, the deadlines read it.
+UNCLEAR = "unclear"
 ANCHORS = ("end_of_cooperation", "contract_end")
 AGREEMENT_STATES = ("yes", "no", "unknown", "not_required")
 

@@ -32,8 +32,8 @@ from compliance.findings import (
     request_findings,
 )
 from compliance.i18n import label, t
-from compliance.policy import Policy
-from compliance.requests import UNCLEAR, request_type
+from compliance.policy import UNCLEAR, Policy
+from compliance.requests import request_type
 from compliance.workdays import WorkCalendar, add_working_days
 
 

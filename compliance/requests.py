@@ -14,12 +14,11 @@ from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
 
-from compliance.policy import Offset, Policy, RequestType
+from compliance.policy import UNCLEAR, Offset, Policy, RequestType
 from compliance.workdays import WorkCalendar, add_working_days, one_month_deadline
 
 REQUEST_STATUSES = ("open", "answered", "overdue")
 CHANNELS = ("post", "email")
-UNCLEAR = "unclear"  # compliance.intake.verdict.UNCLEAR: te beoordelen
 
 
 def _length(deadline: Offset) -> tuple[int, int]:

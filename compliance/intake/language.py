@@ -223,11 +223,6 @@ def detect_language(text: str) -> str | None:
     return best if scores.get(best, 0.0) > 0 else None
 
 
-def lemma(word: str, lang: str) -> str | None:
-    """The dictionary form of `word` in `lang`, or None when simplemma does not know it."""
-    return _STRATEGY.get_lemma(word, lang)
-
-
 @lru_cache(maxsize=200_000)
 def _dictionary_forms(word: str) -> tuple[frozenset[str], bool]:
     """A word's spelling and its lemmas in the three languages, and whether any dictionary

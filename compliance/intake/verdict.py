@@ -37,12 +37,11 @@ from compliance.intake.language import MAX_TEXT_CHARS, detect_language, sentence
 from compliance.intake.matching import MAX_SPAN, Match, Sentence, Term, analyse_sentence, match
 from compliance.intake.own_words import split_own_words
 from compliance.intake.rules import MailRules, normalise_text
+from compliance.policy import UNCLEAR  # te beoordelen
 
-UNCLEAR = "unclear"  # te beoordelen
 CONTACT = "contact"
 NOISE = "noise"
 SENT = "sent"  # the company's own message: an answer, never classified
-OUTCOMES = ("request", UNCLEAR, CONTACT, NOISE)
 MAX_EVIDENCE = 40  # per message: enough to see why, bounded for a message full of rules
 MAX_SENTENCE_CHARS = 240  # the evidence keeps the sentence, not the message
 EMPTY_WORDS = 4  # a forward's own text this short ("Hoi Rob,") says nothing of its own
@@ -146,16 +145,6 @@ class Verdict:
     language: str | None = None
     evidence: tuple[Evidence, ...] = field(default=(), compare=False)
 
-    @property
-    def outcome(self) -> str:
-        """request, unclear, contact, noise or sent."""
-        first = self.classes[0]
-        return first if first in (UNCLEAR, CONTACT, NOISE, SENT) else "request"
-
-    @property
-    def request_types(self) -> tuple[str, ...]:
-        return self.classes if self.outcome == "request" else ()
-
 
 def is_reply(subject: str | None, in_reply_to: str | None) -> bool:
     """A reply inherits its subject: 'Re:'/'Antw:' in front, or an In-Reply-To header."""
@@ -227,12 +216,14 @@ class _Reading:
             # A rule of another language than the message's and the sentence's may find
             # what nobody wrote (its word groups and exclusions are that language's): it
             # only makes the message te beoordelen. A rule of plain words is any language's.
-            languages = {self.language, detect_language(sentence.text)} - {None}
+            languages: set[str | None] | None = None  # told once, when a rule holds
             for i in rules.candidates(sentence.forms):
                 typed = rules.requests[i]
                 hit = match(typed.rule, sentence, rules.data_words)
                 if hit is None:
                     continue
+                if languages is None:
+                    languages = {self.language, detect_language(sentence.text)} - {None}
                 foreign = (
                     bool(languages)
                     and typed.rule.language not in languages

@@ -33,7 +33,7 @@ def status_label(s: Settings, status: str) -> str:
 
 def request_type_label(s: Settings, request_type: str) -> str:
     """The policy's label of a request type; 'unclear' is "Te beoordelen (mogelijk verzoek)"."""
-    from compliance.requests import UNCLEAR
+    from compliance.policy import UNCLEAR
     from compliance.requests import request_type as policy_type
 
     if request_type != UNCLEAR and request_type not in s.policy.request_types:

@@ -18,9 +18,9 @@ from compliance import store
 from compliance.access_overview import overview_file_name, overview_workbook
 from compliance.i18n import STRINGS
 from compliance.identity import normalise_email, normalise_kvk
-from compliance.policy import REQUEST_TYPE_IDS
+from compliance.policy import REQUEST_TYPE_IDS, UNCLEAR
 from compliance.request_desk import desk_rows, extension_problem
-from compliance.requests import UNCLEAR, request_type, respond_by
+from compliance.requests import request_type, respond_by
 from compliance.ui.display import fmt_date, md_escape, plural, request_type_label
 from compliance.ui.frame import Settings, derived, guarded, paged, snapshot, today
 

@@ -1,12 +1,18 @@
 """Linking a source's relation to a subject: which identifiers count, in what order, and
-which subject wins."""
+which subject wins; the SQL linking of an import against the row-by-row reference."""
 
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+from compliance import store
 from compliance.identity import LINK_ORDER, salted_hash
-from compliance.linking import LinkIndex, identifiers_of, link
+from compliance.store.connection import database_salt
+from etl.model import ParsedExport, SubjectRow
+from tests.factories import NOW
+from tests.reference_linking import LinkIndex, identifiers_of, link
 
 SALT = "test-salt"
 
@@ -48,3 +54,61 @@ def test_the_first_owner_of_an_identifier_keeps_it() -> None:
     fresh = identifiers_of("Nieuw Test BV", None, (), None, True, SALT)
     assert link(index, "snelstart", "K3", fresh) == (8, "new")
     assert link(index, "snelstart", "K3", []) == (8, "source_ref")
+
+
+# ------------------------------------------------------------ the SQL against the reference
+# Small pools, so that codes, numbers, addresses and names collide within a file and
+# across two imports, the cases where the order of the rules matters.
+_REFS = st.sampled_from([f"R{i}" for i in range(6)])
+_NAMES = st.sampled_from(["Bakkerij Jansen B.V.", "bakkerij jansen", "Jan Jansen", "AB", "BV",
+                          "Test & Co", "Café Noord", "Noord Cafe VOF", "x"])  # fmt: skip
+_KVKS = st.sampled_from([None, "", "90000001", "9000 0001", "90000002", "0000000", "1234567"])
+_EMAILS = st.lists(st.sampled_from(["a@x.example", "A@X.example", "b@y.example", "c@z.example"]),
+                   max_size=3)  # fmt: skip
+_IBANS = st.sampled_from([None, "NL91ABNA0417164300", "DE89370400440532013000"])
+_RELATIONS = st.lists(
+    st.builds(
+        SubjectRow,
+        ref=_REFS,
+        name=_NAMES,
+        kvk=_KVKS,
+        emails=_EMAILS.map(tuple),
+        iban=_IBANS,
+        is_company=st.sampled_from([True, False, None]),
+    ),
+    min_size=1,
+    max_size=12,
+)
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    files=st.lists(
+        st.tuples(st.sampled_from(["eboekhouden", "snelstart"]), _RELATIONS), min_size=1, max_size=3
+    ),
+)
+def test_an_import_links_as_the_reference_does(tmp_path_factory, files) -> None:
+    db = tmp_path_factory.mktemp("link") / "link.duckdb"
+    store.ensure_database(db)
+    with store.reading(db) as conn:
+        salt = database_salt(conn)
+    index = LinkIndex(known={}, by_source_ref={}, next_id=1)
+    for n, (source, relations) in enumerate(files):
+        store.load_export(db, ParsedExport(source, "relations", subjects=tuple(relations),
+                                           rows_read=len(relations)),
+                          f"file{n}.csv", f"sha{n}", "test", NOW)  # fmt: skip
+        for r in relations:
+            ids = identifiers_of(r.name, r.kvk, r.emails, r.iban, r.is_company, salt)
+            link(index, source, r.ref, ids)
+    with store.reading(db) as conn:
+        stored = set(conn.execute("SELECT kind, value, subject_id FROM subject_identifiers")
+                     .fetchall())  # fmt: skip
+        refs = dict(((s, r), i) for s, r, i in
+                    conn.execute("SELECT source, ref, subject_id FROM source_subjects")
+                    .fetchall())  # fmt: skip
+        subjects = conn.execute("SELECT count(*), max(id) FROM subjects").fetchall()[0]
+    assert stored == {(k, v, i) for (k, v), i in index.known.items()}
+    assert refs == index.by_source_ref
+    assert subjects == (index.next_id - 1, index.next_id - 1)

@@ -16,19 +16,18 @@ from typing import Any
 
 import pyarrow as pa
 
-from compliance.linking import LinkIndex, identifiers_of, link
 from compliance.store.connection import Connection, next_id
+from compliance.store.subject_links import ROWS, link_staged, stage_identifiers
 from etl.arrow_rows import RECORDS, SUBJECTS, ArrowRows, columns_of
 from etl.model import ParsedExport
 
 BATCH_ROWS = 100_000
 
 
-_SUBJECTS = pa.schema(
+_ROWS = pa.schema(  # what is kept of a relation while its subject is found
     [
         ("pos", pa.int64()),
         ("ref", pa.string()),
-        ("subject_id", pa.int32()),
         ("name", pa.string()),
         ("kvk", pa.string()),
         ("is_company", pa.bool_()),
@@ -36,9 +35,6 @@ _SUBJECTS = pa.schema(
         ("added_on", pa.date32()),
         ("modified_on", pa.date32()),
     ]
-)
-_IDENTIFIERS = pa.schema(
-    [("kind", pa.string()), ("value", pa.string()), ("subject_id", pa.int32())]
 )
 _RECORDS = pa.schema(
     [
@@ -80,80 +76,44 @@ def execute_with(
         conn.unregister("_batch")
 
 
-def _link_batch(index: LinkIndex, source: str, start: int, batch: pa.Table, salt: str) -> pa.Table:
-    """The batch's relations linked to subjects, as the rows of `_in_subjects`."""
-    linked = [
-        link(index, source, ref, identifiers_of(name, kvk, emails, iban, company, salt))[0]
-        for ref, name, kvk, emails, iban, company in zip(
-            *(batch.column(n).to_pylist() for n in ("ref", "name", "kvk", "emails", "iban",
-                                                    "is_company")), strict=True,
-        )
-    ]  # fmt: skip
-    return pa.Table.from_arrays(
-        [
-            pa.array(range(start, start + batch.num_rows), pa.int64()),
-            batch.column("ref"),
-            pa.array(linked, pa.int32()),
-            *(batch.column(n) for n in ("name", "kvk", "is_company", "inactive", "added_on",
-                                        "modified_on")),
-        ],
-        schema=_SUBJECTS,
-    )  # fmt: skip
-
-
 def load_subjects(
-    conn: Connection,
-    parsed: ParsedExport,
-    index: LinkIndex,
-    salt: str,
-    import_id: int,
-    now: datetime,
+    conn: Connection, parsed: ParsedExport, salt: str, import_id: int, now: datetime
 ) -> int:
     """Link every relation of the file to a subject and store subjects, identifiers and
     the source's view of each; returns how many subjects are new."""
-    first_new = index.next_id
     if not parsed.subjects:
         return 0
-    conn.execute(f"CREATE TEMP TABLE _in_subjects ({_columns(_SUBJECTS)})")
+    conn.execute(f"CREATE TEMP TABLE _in_rows ({_columns(_ROWS)})")
     for start, batch in _batches(parsed.subjects, SUBJECTS):
-        linked = _link_batch(index, parsed.source, start, batch, salt)
-        execute_with(conn, linked, "INSERT INTO _in_subjects SELECT * FROM _batch")
-        if index.added:  # new identifiers: stored now, so the index need not keep a list
-            kinds, values, ids = zip(*index.added, strict=True)
-            table = pa.Table.from_arrays(
-                [pa.array(kinds), pa.array(values), pa.array(ids, pa.int32())],
-                schema=_IDENTIFIERS,
-            )
-            # New to the index, which holds every stored identifier: nothing to conflict
-            # with (and an ON CONFLICT clause doubled DuckDB's memory for the insert).
-            execute_with(
-                conn,
-                table,
-                "INSERT INTO subject_identifiers SELECT kind, value, subject_id, ? FROM _batch",
-                [parsed.source],
-            )
-            index.added.clear()
+        rows = batch.add_column(0, "pos", pa.array(range(start, start + batch.num_rows),
+                                                   pa.int64()))  # fmt: skip
+        stage_identifiers(conn, rows.select(ROWS.names), salt, first=start == 0)
+        execute_with(conn, rows.select(_ROWS.names), "INSERT INTO _in_rows SELECT * FROM _batch")
+    first_new, new = link_staged(conn, parsed.source)
     # A subject is created from its first relation in the file; the source's view of a
     # relation is its last row (a file that lists a code twice means the later one).
     conn.execute(
         """
         INSERT INTO subjects
-        SELECT subject_id, name, kvk, is_company, ?, ? FROM _in_subjects
-        WHERE subject_id >= ?
-        QUALIFY row_number() OVER (PARTITION BY subject_id ORDER BY pos) = 1
-        ORDER BY pos
+        SELECT l.subject_id, r.name, r.kvk, r.is_company, ?, ?
+        FROM _in_rows r JOIN _links l USING (pos)
+        WHERE l.subject_id >= ?
+        QUALIFY row_number() OVER (PARTITION BY l.subject_id ORDER BY r.pos) = 1
+        ORDER BY r.pos
         """,
         [now, import_id, first_new],
     )
     conn.execute(
         """
         CREATE TEMP TABLE _last_subjects AS
-        SELECT pos, ref, subject_id, name, coalesce(inactive, false) AS inactive, added_on,
-               modified_on FROM _in_subjects
-        QUALIFY row_number() OVER (PARTITION BY ref ORDER BY pos DESC) = 1
+        SELECT r.pos, r.ref, l.subject_id, r.name, coalesce(r.inactive, false) AS inactive,
+               r.added_on, r.modified_on
+        FROM _in_rows r JOIN _links l USING (pos)
+        QUALIFY row_number() OVER (PARTITION BY r.ref ORDER BY r.pos DESC) = 1
         """
     )
-    conn.execute("DROP TABLE _in_subjects")
+    conn.execute("DROP TABLE _in_rows")
+    conn.execute("DROP TABLE _links")
     # Known relations updated (their subject stays), then the new ones inserted: what an
     # upsert did, at half its memory (bench/keys_cost.py and issue 8's note).
     conn.execute(
@@ -175,7 +135,7 @@ def load_subjects(
         [parsed.source, import_id, import_id, parsed.source],
     )
     conn.execute("DROP TABLE _last_subjects")
-    return index.next_id - first_new
+    return new
 
 
 def _record_batch(start: int, batch: pa.Table, fields_of: dict) -> pa.Table:

@@ -10,11 +10,9 @@ from pathlib import Path
 
 import pyarrow as pa
 
-from compliance.linking import LinkIndex
 from compliance.store.access import is_newer_observation, load_access
 from compliance.store.bulk_load import execute_with, load_records, load_subjects
 from compliance.store.connection import (
-    Connection,
     append_audit,
     database_salt,
     is_imported,
@@ -26,22 +24,6 @@ from compliance.store.redaction import detect_reappearances
 from compliance.store.website import load_observations
 from etl.arrow_rows import INVOICES, InvoiceColumns, columns_of
 from etl.model import InvoiceRow, ParsedExport
-
-
-def _link_index(conn: Connection) -> LinkIndex:
-    known = {
-        (k, v): s
-        for k, v, s in conn.execute(
-            "SELECT kind, value, subject_id FROM subject_identifiers"
-        ).fetchall()
-    }
-    by_ref = {
-        (src, ref): s
-        for src, ref, s in conn.execute(
-            "SELECT source, ref, subject_id FROM source_subjects"
-        ).fetchall()
-    }
-    return LinkIndex(known=known, by_source_ref=by_ref, next_id=next_id(conn, "subjects"))
 
 
 @dataclass(frozen=True)
@@ -96,8 +78,7 @@ def load_export(
     with writing(path) as conn:
         import_id = next_id(conn, "imports")
         salt = database_salt(conn)
-        index = _link_index(conn)
-        subjects_new = load_subjects(conn, parsed, index, salt, import_id, now)
+        subjects_new = load_subjects(conn, parsed, salt, import_id, now)
         counts = load_records(conn, parsed, import_id, today)
         reappeared = detect_reappearances(conn, import_id, now)
         for key, value in _load_invoices(conn, parsed, import_id).items():

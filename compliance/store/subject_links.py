@@ -1,0 +1,109 @@
+"""Which subject each relation of an import is: the linking rule as SQL over the whole file.
+
+A relation this source listed before keeps its subject. Otherwise the first of its
+identifiers (`compliance.linking`: KvK, e-mail, IBAN, name, in that order) that is already
+known decides, known meaning stored or held by an earlier row of the same file; otherwise
+the relation is a new subject. A known identifier keeps its owner (a later import cannot
+silently move data); an unknown one goes to the subject of the first row holding it.
+
+So each row either names its subject (stored) or points to an earlier row (its parent);
+following the parents, which at most halves the path each round, gives every row its
+subject. No per-row Python, and nothing stored is read into memory.
+"""
+
+from __future__ import annotations
+
+import pyarrow as pa
+
+from compliance.linking import SOURCE_REF, identifier_columns
+from compliance.store.connection import Connection, next_id
+
+# The rows a caller stages before linking: `_in_rows`, and what this module adds to them.
+ROWS = pa.schema(
+    [
+        ("pos", pa.int64()),
+        ("ref", pa.string()),
+        ("name", pa.string()),
+        ("kvk", pa.string()),
+        ("emails", pa.list_(pa.string())),
+        ("iban", pa.string()),
+        ("is_company", pa.bool_()),
+    ]
+)
+
+
+def stage_identifiers(conn: Connection, rows: pa.Table, salt: str, first: bool) -> None:
+    """Add the identifiers of `rows` (a batch of the file, `ROWS` columns) to `_ids`."""
+    ids = identifier_columns(rows, salt)
+    conn.register("_id_batch", ids)
+    try:
+        if first:
+            conn.execute("CREATE TEMP TABLE _ids AS SELECT * FROM _id_batch")
+        else:
+            conn.execute("INSERT INTO _ids SELECT * FROM _id_batch")
+    finally:
+        conn.unregister("_id_batch")
+
+
+def link_staged(conn: Connection, source: str) -> tuple[int, int]:
+    """Link the staged identifiers' rows: fills `_links (pos, subject_id)`, stores the new
+    identifiers; returns (first new subject id, how many subjects are new)."""
+    first_new = next_id(conn, "subjects")
+    conn.execute(
+        """
+        CREATE TEMP TABLE _firsts AS
+        SELECT kind, value, min(pos) AS first_pos FROM _ids GROUP BY kind, value
+        """
+    )
+    # Per row its deciding identifier: the lowest rank among those stored or held earlier.
+    conn.execute(
+        """
+        CREATE TEMP TABLE _links AS
+        WITH stored AS (
+            SELECT kind, value, subject_id FROM subject_identifiers
+            UNION ALL
+            SELECT ?, ref, subject_id FROM source_subjects WHERE source = ?
+        ), hits AS (
+            SELECT i.pos, i.rank, s.subject_id,
+                   CASE WHEN s.subject_id IS NULL THEN f.first_pos END AS parent
+            FROM _ids i
+            JOIN _firsts f ON f.kind = i.kind AND f.value = i.value
+            LEFT JOIN stored s ON s.kind = i.kind AND s.value = i.value
+            WHERE s.subject_id IS NOT NULL OR f.first_pos < i.pos
+            QUALIFY row_number() OVER (PARTITION BY i.pos ORDER BY i.rank) = 1
+        ), rows AS (SELECT DISTINCT pos FROM _ids WHERE kind = ?)
+        SELECT r.pos,
+               CASE WHEN h.pos IS NULL
+                    THEN ? + row_number() OVER (PARTITION BY h.pos IS NULL ORDER BY r.pos) - 1
+                    ELSE h.subject_id END AS subject_id,
+               h.parent
+        FROM rows r LEFT JOIN hits h ON h.pos = r.pos
+        """,
+        [SOURCE_REF, source, SOURCE_REF, first_new],
+    )
+    new = conn.execute("SELECT count(*) FROM _links WHERE parent IS NULL AND subject_id >= ?",
+                       [first_new]).fetchall()[0][0]  # fmt: skip
+    # A parent is an earlier row: follow parents, each round jumping to the parent's parent.
+    while conn.execute("SELECT count(*) FROM _links WHERE parent IS NOT NULL").fetchall()[0][0]:
+        conn.execute(
+            """
+            CREATE TEMP TABLE _next AS
+            SELECT l.pos, coalesce(p.subject_id, l.subject_id) AS subject_id,
+                   CASE WHEN l.parent IS NOT NULL THEN p.parent END AS parent
+            FROM _links l LEFT JOIN _links p ON p.pos = l.parent
+            """
+        )
+        conn.execute("DROP TABLE _links")
+        conn.execute("ALTER TABLE _next RENAME TO _links")
+    conn.execute(
+        """
+        INSERT INTO subject_identifiers
+        SELECT f.kind, f.value, l.subject_id, ? FROM _firsts f JOIN _links l ON l.pos = f.first_pos
+        WHERE f.kind <> ? AND NOT EXISTS (
+            SELECT 1 FROM subject_identifiers s WHERE s.kind = f.kind AND s.value = f.value)
+        """,
+        [source, SOURCE_REF],
+    )
+    conn.execute("DROP TABLE _firsts")
+    conn.execute("DROP TABLE _ids")
+    return first_new, new

@@ -1,0 +1,66 @@
+"""The linking rule row by row: the slow, obvious version the SQL of
+`compliance.store.subject_links` is compared with (tests/test_linking.py).
+
+Each relation in file order: its source code seen before, else its first identifier
+already known, else a new subject; its unknown identifiers then belong to that subject.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from compliance.identity import normalise_kvk, normalise_name, salted_hash
+
+
+@dataclass
+class LinkIndex:
+    """Identifier -> subject id, grown while one import is linked (so rows in one file link
+    too)."""
+
+    known: dict[tuple[str, str], int]
+    by_source_ref: dict[tuple[str, str], int]
+    next_id: int
+    added: list[tuple[str, str, int]] = field(default_factory=list)  # new (kind, value, id)
+
+
+def identifiers_of(
+    name: str,
+    kvk: str | None,
+    emails: tuple[str, ...],
+    iban: str | None,
+    is_company: bool | None,
+    salt: str,
+) -> list[tuple[str, str]]:
+    """The (kind, value) pairs a relation can be linked by, strongest first."""
+    found: list[tuple[str, str]] = []
+    if kvk_n := normalise_kvk(kvk):
+        found.append(("kvk", kvk_n))
+    found.extend(("email", e.lower()) for e in emails if e)
+    if iban:
+        found.append(("iban", salted_hash(iban, salt)))
+    if is_company is not False and (name_n := normalise_name(name)) and len(name_n) >= 3:
+        found.append(("name", name_n))
+    return found
+
+
+def link(
+    index: LinkIndex, source: str, ref: str, identifiers: list[tuple[str, str]]
+) -> tuple[int, str]:
+    """(subject id, how it was linked); a new id when nothing matches. An identifier
+    already owned keeps its owner."""
+    subject_id: int | None = index.by_source_ref.get((source, ref))
+    how = "source_ref" if subject_id is not None else "new"
+    if subject_id is None:
+        for kind, value in identifiers:
+            if (kind, value) in index.known:
+                subject_id, how = index.known[(kind, value)], kind
+                break
+    if subject_id is None:
+        subject_id = index.next_id
+        index.next_id += 1
+    index.by_source_ref[(source, ref)] = subject_id
+    for kind, value in identifiers:
+        if (kind, value) not in index.known:
+            index.known[(kind, value)] = subject_id
+            index.added.append((kind, value, subject_id))
+    return subject_id, how

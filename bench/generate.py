@@ -11,7 +11,10 @@ Per size (S 10k, M 100k, L 1M relations), into ``bench/out/<size>/``:
 * ``mailbox.mbox``: a tenth as many messages (100k at L): clients, prospects, newsletters,
   replies from the company's own address, and now and then a termination or access request.
 
-Files are written once per size and seed; `ensure` returns their paths.
+Files are written once per size and seed; `ensure` returns their paths. `ensure_owner`
+writes the owner's case beside them: the relaties export again with 1% of its rows changed
+and 300 new relations (then 0.1% more changed), its first 2,000 rows, 50 new invoice lines
+for those 2,000, and Bitwarden exports of 200 and 2,000 items that name no relation.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ OUT = Path(__file__).resolve().parent / "out"
 SIZES = {"S": 10_000, "M": 100_000, "L": 1_000_000}
 SEED = 20261125
 VERSION = 4  # bump when the generated files change: old ones are written again
+OWNER_VERSION = 1  # bump when the owner's-case files (below) change
 
 
 def _words(text: str) -> tuple[str, ...]:
@@ -115,18 +119,22 @@ def relations(n: int) -> Iterator[Relation]:
         yield Relation(i, rng)
 
 
+def _relation_line(r: Relation) -> str:
+    i = int(r.code[1:])
+    note = '"Sleutel bij buren; alarm 1234"' if i % 23 == 0 else ""
+    return (
+        f"{i + 300};{nl_date(r.added)};{r.code};{r.company};{r.person};;Dorpsstraat "
+        f"{i % 200 + 1};{6000 + i % 999} AB;{r.city};NL;0475-{i % 1_000_000:06d};;;"
+        f"{r.email};;{note};;{r.kvk};{r.iban};{'RABONL2U' if r.iban else ''};"
+        f"{'B' if r.company else 'P'}\r\n"
+    )
+
+
 def write_relations_csv(path: Path, n: int) -> None:
     with path.open("w", encoding="cp1252", newline="") as out:
         out.write(HEADER_RELATIONS + "\r\n")
         for r in relations(n):
-            i = int(r.code[1:])
-            note = '"Sleutel bij buren; alarm 1234"' if i % 23 == 0 else ""
-            out.write(
-                f"{i + 300};{nl_date(r.added)};{r.code};{r.company};{r.person};;Dorpsstraat "
-                f"{i % 200 + 1};{6000 + i % 999} AB;{r.city};NL;0475-{i % 1_000_000:06d};;;"
-                f"{r.email};;{note};;{r.kvk};{r.iban};{'RABONL2U' if r.iban else ''};"
-                f"{'B' if r.company else 'P'}\r\n"
-            )
+            out.write(_relation_line(r))
 
 
 def write_invoices_csv(path: Path, n: int) -> None:
@@ -287,5 +295,114 @@ def ensure(target: Path, n: int) -> dict[str, Path]:
         return found
     for k, (_, write) in FILES.items():
         write(found[k], n)
+    stamp.write_text(key)
+    return found
+
+
+# ------------------------------------------------------------------------- the owner's case
+# Files the bench imports into a database that already holds data (bench.prepare builds
+# those databases): the relaties export again a while later, and a 50-line invoice file.
+OWNER_FILES = {
+    "relaties changed": "owner-relaties-gewijzigd.csv",
+    "relaties changed again": "owner-relaties-gewijzigd-2.csv",
+    "relaties 2000": "owner-relaties-2000.csv",
+    "facturen 50": "owner-facturen-50.csv",
+    "vault 200": "owner-bitwarden-200.csv",
+    "vault 2000": "owner-bitwarden-2000.csv",
+}
+HEADER_BITWARDEN = (
+    "folder,favorite,type,name,notes,fields,reprompt,login_uri,login_username,login_password,"
+    "login_totp"
+)
+NEXT_FIRST = dict(zip(FIRST, FIRST[1:] + FIRST[:1], strict=True))
+DEVICES = _words("Server-rack Switch Printer NAS Router Wifi-punt Backup-schijf Firewall UPS")
+
+
+def owner_paths(target: Path) -> dict[str, Path]:
+    return {k: target / name for k, name in OWNER_FILES.items()}
+
+
+def write_changed_relations(
+    source: Path, path: Path, *, every: int, offset: int, new: range = range(0)
+) -> int:
+    """`source` exported again later: in one row of every `every` (from `offset`) the e-mail
+    address or the contact person changed, and the relations numbered `new` appended.
+
+    Windows-1252, the same header and `;` as e-boekhouden writes; the rows left alone are
+    byte for byte the same. Returns the number of rows changed.
+    """
+    import csv
+
+    changed = 0
+    with (
+        source.open(encoding="cp1252", newline="") as src,
+        path.open("w", encoding="cp1252", newline="") as out,
+    ):
+        rows = csv.reader(src, delimiter=";")
+        write = csv.writer(out, delimiter=";", lineterminator="\r\n").writerow
+        write(next(rows))
+        for k, row in enumerate(rows):
+            if k % every == offset:
+                changed += 1
+                email, person = row[13], row[4]
+                if email and (k // every) % 2 == 0:  # a new address at the same company
+                    local, _, domain = email.partition("@")
+                    row[13] = f"{local}.{every}@{domain}"
+                else:  # someone else is the contact now
+                    first, _, last = person.partition(" ")
+                    row[4] = f"{NEXT_FIRST.get(first, FIRST[0])} {last}".strip()
+            write(row)
+        rng = random.Random(SEED + 3)
+        for i in new:
+            out.write(_relation_line(Relation(i, rng)))
+    return changed
+
+
+def write_small_invoices(source: Path, path: Path, *, lines: int, relations: int) -> None:
+    """The first `lines` invoice lines of `source` as a new file: new invoice numbers, and
+    the relation codes brought within the first `relations` (a multiple of 5: K/P stays)."""
+    with (
+        source.open(encoding="cp1252", newline="") as src,
+        path.open("w", encoding="cp1252", newline="") as out,
+    ):
+        out.write(next(src))
+        for line, _ in zip(src, range(lines), strict=False):
+            number, code, rest = line.split(";", 2)
+            i = (int(code[1:]) - 1) % relations + 1
+            out.write(f"N{number};{code[0]}{i:07d};{rest}")
+
+
+def write_vault_csv(path: Path, items: int) -> None:
+    """A Bitwarden CSV export of `items` logins for the company's own equipment: no name,
+    host or login in it names a relation. No secrets at all (the importer drops them)."""
+    with path.open("w", encoding="utf-8", newline="") as out:
+        out.write(HEADER_BITWARDEN + "\n")
+        for k in range(1, items + 1):
+            device = DEVICES[k % len(DEVICES)]
+            out.write(
+                f"Intern,0,login,{device} {k:04d},,,0,https://intern-{k:04d}.example.invalid/,"
+                f"beheer-{k:04d},,\n"
+            )
+
+
+def ensure_owner(target: Path, n: int) -> dict[str, Path]:
+    """The owner's-case files for the `n` relations generated into `target` (written once)."""
+    stamp = target / ".generated-owner"
+    key = f"{VERSION} {SEED} {n} {OWNER_VERSION}"
+    found = owner_paths(target)
+    if stamp.exists() and stamp.read_text() == key and all(p.exists() for p in found.values()):
+        return found
+    files = paths(target)
+    # About 1% of the rows changed and a few hundred new relations; then 0.1% more changed.
+    write_changed_relations(
+        files["relaties"], found["relaties changed"], every=100, offset=0, new=range(n + 1, n + 301)
+    )
+    write_changed_relations(
+        found["relaties changed"], found["relaties changed again"], every=1000, offset=7
+    )
+    write_relations_csv(found["relaties 2000"], 2000)  # the first 2,000 rows, as generated
+    write_small_invoices(files["facturen"], found["facturen 50"], lines=50, relations=2000)
+    write_vault_csv(found["vault 200"], 200)
+    write_vault_csv(found["vault 2000"], 2000)
     stamp.write_text(key)
     return found

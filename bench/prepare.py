@@ -4,11 +4,17 @@ with our own import, then written terminations, as the owner's data would be aft
 Built once per size and kept (bench/out/<size>/bench.duckdb) while the generated files and
 PREPARED stay the same. Also pickles the snapshot the workbook steps write from: its large
 sheets (deletions, findings) cut or repeated to a tenth of the relations (100k rows at L).
+
+The owner's case (`prepare_owner`): the same database after a changed relaties export was
+imported into it (bench-filled.duckdb, what the second changed export is imported into), and
+two small databases, 2,000 relations and 200 or 2,000 vault items that name nobody
+(owner-200.duckdb, owner-2000.duckdb), that a 50-line invoice file is imported into.
 """
 
 from __future__ import annotations
 
 import pickle
+import shutil
 import sys
 from pathlib import Path
 
@@ -16,6 +22,7 @@ from bench import generate
 from bench.steps import AS_OF, NOW
 
 PREPARED = 3  # bump when the database built here changes
+OWNER_PREPARED = 1  # bump when the owner's-case databases built here change
 ORDER = ("relaties", "facturen", "snelstart", "xaf", "mbox")
 
 
@@ -34,8 +41,14 @@ def prepare(size: str) -> Path:
     db = folder / "bench.duckdb"
     stamp = folder / ".prepared"
     key = f"{PREPARED} {(folder / '.generated').read_text()}"
-    if db.exists() and stamp.exists() and stamp.read_text() == key:
-        return folder
+    if not (db.exists() and stamp.exists() and stamp.read_text() == key):
+        _bench_database(folder, files, relations_of(size), key)
+    prepare_owner(folder, relations_of(size), key)
+    return folder
+
+
+def _bench_database(folder: Path, files: dict[str, Path], n: int, key: str) -> None:
+    db = folder / "bench.duckdb"
     from compliance import store
     from compliance.importing import import_file
     from compliance.policy import load_policy
@@ -66,7 +79,7 @@ def prepare(size: str) -> Path:
             [NOW],
         )
     snap = build_snapshot(db, load_policy(), AS_OF)
-    rows = max(relations_of(size) // 10, 1)
+    rows = max(n // 10, 1)
     deletions = snap.deletions.sample(n=rows, replace=len(snap.deletions) < rows, random_state=1)
     findings = list(snap.findings)
     findings = (findings * (rows // max(len(findings), 1) + 1))[:rows]
@@ -80,8 +93,53 @@ def prepare(size: str) -> Path:
     )
     with (folder / "workbook-snapshot.pkl").open("wb") as fh:
         pickle.dump(cut, fh, protocol=pickle.HIGHEST_PROTOCOL)
+    (folder / ".prepared").write_text(key)
+
+
+def owner_databases(folder: Path) -> dict[str, Path]:
+    return {
+        "filled": folder / "bench-filled.duckdb",
+        "vault 200": folder / "owner-200.duckdb",
+        "vault 2000": folder / "owner-2000.duckdb",
+    }
+
+
+def prepare_owner(folder: Path, n: int, key: str) -> dict[str, Path]:
+    """The owner's-case files and the databases they are imported into (built once, kept
+    while the bench database's `key` and the files stay the same)."""
+    files = generate.ensure_owner(folder, n)
+    dbs = owner_databases(folder)
+    stamp = folder / ".prepared-owner"
+    key = f"{OWNER_PREPARED} {key} {(folder / '.generated-owner').read_text()}"
+    if stamp.exists() and stamp.read_text() == key and all(p.exists() for p in dbs.values()):
+        return dbs
+    from compliance import store
+    from compliance.importing import import_file
+
+    for db in dbs.values():
+        for p in (db, db.with_suffix(".duckdb.wal")):
+            p.unlink(missing_ok=True)
+    copy_database(folder / "bench.duckdb", dbs["filled"])
+    import_file(dbs["filled"], files["relaties changed"], actor="bench", now=NOW)
+    for items in ("200", "2000"):
+        db = dbs[f"vault {items}"]
+        store.ensure_database(db)
+        import_file(db, files["relaties 2000"], actor="bench", now=NOW)
+        import_file(db, files[f"vault {items}"], actor="bench", now=NOW)
+    shutil.rmtree(folder / "backups", ignore_errors=True)
     stamp.write_text(key)
-    return folder
+    return dbs
+
+
+def copy_database(source: Path, target: Path) -> Path:
+    """A closed database file copied whole (and its WAL, should one be left)."""
+    for p in (target, target.with_suffix(".duckdb.wal")):
+        p.unlink(missing_ok=True)
+    shutil.copy(source, target)
+    wal = source.with_suffix(".duckdb.wal")
+    if wal.exists():
+        shutil.copy(wal, target.with_suffix(".duckdb.wal"))
+    return target
 
 
 if __name__ == "__main__":

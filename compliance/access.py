@@ -20,7 +20,8 @@ marks the entry as the company's own, not personal data.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -56,30 +57,14 @@ class KnownSubject:
 
 @dataclass
 class SubjectIndex:
+    """The keys a hint is looked up by: a lookup per piece of the hint, never a scan of
+    every subject (a hint against thousands of names and codes was the slow part)."""
+
     by_kvk: dict[str, int] = field(default_factory=dict)
     by_email: dict[str, int] = field(default_factory=dict)
-    names: list[tuple[str, int]] = field(default_factory=list)  # (normalised name, id)
-    codes: list[tuple[str, int]] = field(default_factory=list)  # (lower-case code, id)
+    keys: dict[tuple[str, str], list[int]] = field(default_factory=dict)  # (kind, key): ids
     own: tuple[str, ...] = ()  # normalised names of ICT Roermond itself
-    # The codes as `subjects_named` looks them up, built once per index rather than a
-    # pattern compiled per hint and code (thousands of codes thrashed re's cache).
-    _numbers: dict[str, list[int]] | None = field(default=None, repr=False)
-    _words: list[tuple[str, re.Pattern[str], int]] | None = field(default=None, repr=False)
-
-    def code_lookup(self) -> tuple[dict[str, list[int]], list[tuple[str, re.Pattern[str], int]]]:
-        if self._numbers is None or self._words is None:
-            numbers: dict[str, list[int]] = {}
-            words: list[tuple[str, re.Pattern[str], int]] = []
-            for code, subject_id in self.codes:
-                if (any(c.isalpha() for c in code) and any(c.isdigit() for c in code)) or (
-                    "-" in code
-                ):
-                    pattern = re.compile(rf"(?<![0-9a-z]){re.escape(code)}(?![0-9a-z])")
-                    words.append((code, pattern, subject_id))
-                elif code.isdigit():
-                    numbers.setdefault(code, []).append(subject_id)
-            self._numbers, self._words = numbers, words
-        return self._numbers, self._words
+    sizes: dict[str, int] = field(default_factory=dict)  # kind: its longest key (key_size)
 
     @classmethod
     def build(
@@ -88,43 +73,104 @@ class SubjectIndex:
         identifiers: Iterable[tuple[str, str, int]] = (),
         own_names: Iterable[str] = (),
     ) -> SubjectIndex:
+        rows = []
+        for s in subjects:
+            keys = [name_key(n) for n in s.names] + [code_key(c) for c in s.codes]
+            rows.extend((s.subject_id, kind, key) for kind, key in filter(None, keys))
+        return cls.from_keys(rows, identifiers, own_names)
+
+    @classmethod
+    def from_keys(
+        cls,
+        keys: Iterable[tuple[int, str, str]],
+        identifiers: Iterable[tuple[str, str, int]] = (),
+        own_names: Iterable[str] = (),
+    ) -> SubjectIndex:
+        """From (subject id, kind, key) as `name_key` and `code_key` make them."""
         index = cls(own=tuple(n for n in (hint_text(o) for o in own_names) if n))
         for kind, value, subject_id in identifiers:
             if kind == "kvk":
                 index.by_kvk[value] = subject_id
             elif kind == "email":
                 index.by_email[value.lower()] = subject_id
-        for s in subjects:
-            for name in dict.fromkeys(hint_text(n) for n in s.names):
-                if len(name) >= MIN_NAME:
-                    index.names.append((name, s.subject_id))
-            for code in dict.fromkeys(c.strip().lower() for c in s.codes):
-                if len(code) >= 3:
-                    index.codes.append((code, s.subject_id))
+        for subject_id, kind, key in keys:
+            ids = index.keys.setdefault((kind, key), [])
+            if subject_id not in ids:
+                ids.append(subject_id)
+            index.sizes[kind] = max(index.sizes.get(kind, 0), key_size(kind, key))
         return index
+
+
+def name_key(name: str) -> tuple[str, str] | None:
+    """("name", normalised name), or None when it is too short to look for in free text."""
+    key = hint_text(name)
+    return ("name", key) if len(key) >= MIN_NAME else None
+
+
+def code_key(code: str) -> tuple[str, str] | None:
+    """("word", code) for a code with letters and digits ('K100') or a hyphen, found anywhere
+    as a word; ("number", code) for a number, found only as the whole hint; else None."""
+    key = code.strip().lower()
+    if len(key) < 3:
+        return None
+    if (any(c.isalpha() for c in key) and any(c.isdigit() for c in key)) or "-" in key:
+        return ("word", key)
+    return ("number", key) if key.isdigit() else None
+
+
+def key_size(kind: str, key: str) -> int:
+    """How far `hint_keys` must look for a key: a name's words, a word code's characters."""
+    return key.count(" ") + 1 if kind == "name" else len(key)
 
 
 # "1007" in "port 1007" is no client; "1007", "klant 1007" or "#1007" is: a number names a
 # code only as the whole hint. "\s*(?:[#:.\-]\s*)?", not "\s*[#:.\-]?\s*": two \s* in a
 # row split a run of spaces every way, quadratic in a long hint.
 _NUMBER_HINT = re.compile(rf"\s*(?:{_CODE_WORDS}\s*(?:[#:.\-]\s*)?)?#?([0-9]+)\s*")
+_ALNUM = frozenset("0123456789abcdefghijklmnopqrstuvwxyz")
+
+
+def hint_keys(hint: str, sizes: Mapping[str, int]) -> Iterator[tuple[str, str]]:
+    """Every (kind, key) a hint could be looked up by, codes before names. `sizes` holds the
+    longest key of each kind there is to find (`key_size`), so the work stays linear in the
+    hint: a name is a run of the hint's words; a word code any stretch between two non-
+    alphanumeric characters (or the ends); a number the whole hint."""
+    lowered = hint.strip().lower()
+    if "number" in sizes and (whole := _NUMBER_HINT.fullmatch(lowered)):
+        yield ("number", whole.group(1))
+    if longest := sizes.get("word", 0):
+        # A code is stripped, so a stretch never starts or ends with a space.
+        n = len(lowered)
+        ends = [
+            j
+            for j in range(1, n + 1)
+            if (j == n or lowered[j] not in _ALNUM) and not lowered[j - 1].isspace()
+        ]
+        for i in range(n):
+            if (i == 0 or lowered[i - 1] not in _ALNUM) and not lowered[i].isspace():
+                k = bisect_right(ends, i)
+                while k < len(ends) and ends[k] - i <= longest:
+                    yield ("word", lowered[i : ends[k]])
+                    k += 1
+    if (words := sizes.get("name", 0)) and (text := hint_text(hint)):
+        tokens = text.split(" ")
+        for i in range(len(tokens)):
+            for j in range(i + 1, min(i + words, len(tokens)) + 1):
+                yield ("name", " ".join(tokens[i:j]))
 
 
 def subjects_named(hint: str, index: SubjectIndex) -> dict[int, str]:
     """The subjects a hint names, with how: {subject id: "code" | "name"}. A code with
     letters and digits ('K100') or a hyphen counts anywhere as a word; a number only on its
     own."""
-    lowered = hint.strip().lower()
     found: dict[int, str] = {}
-    numbers, words = index.code_lookup()
-    if numbers and (whole := _NUMBER_HINT.fullmatch(lowered)):
-        for subject_id in numbers.get(whole.group(1), ()):
-            found[subject_id] = "code"
-    for code, pattern, subject_id in words:
-        if code in lowered and pattern.search(lowered):  # the substring test first: cheap
-            found[subject_id] = "code"
-    text = f" {hint_text(hint)} "
-    named = [(name, sid) for name, sid in index.names if f" {name} " in text]
+    named: list[tuple[str, int]] = []
+    for kind, key in dict.fromkeys(hint_keys(hint, index.sizes)):
+        for sid in index.keys.get((kind, key), ()):
+            if kind == "name":
+                named.append((key, sid))
+            else:
+                found[sid] = "code"
     if len({sid for _, sid in named}) > 1:
         # "Testlab Nep Rotterdam" also contains "Testlab Nep": the longer name wins.
         longest, winner = max(named, key=lambda item: len(item[0]))

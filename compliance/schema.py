@@ -400,4 +400,22 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
         ALTER TABLE requests ADD COLUMN candidates VARCHAR[];
         """,
     ),
+    (
+        9,
+        "access entries looked up by key, not by scanning every subject",
+        """
+        -- What an access entry's free text is looked up by (compliance.access.name_key and
+        -- code_key): one row per name and bookkeeping code of a subject. origin is a hash of
+        -- the name or code it came from, so an import normalises only what is new; kind ''
+        -- for one too short to look for. Derived from subjects and source_subjects, and
+        -- forgotten with them.
+        CREATE TABLE access_name_keys (
+            subject_id INTEGER NOT NULL,
+            origin UBIGINT NOT NULL,
+            kind VARCHAR NOT NULL,   -- name | word | number | ''
+            key VARCHAR NOT NULL,
+            size INTEGER NOT NULL    -- compliance.access.key_size
+        );
+        """,
+    ),
 )

@@ -9,7 +9,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from compliance import store
+from compliance import importing, store
 from compliance.policy import load_policy
 from compliance.report import build_snapshot, report_dict
 from tests.factories import IBAN_A, NOW, export, old_format_sign_off, relation
@@ -174,3 +174,23 @@ def test_sign_offs_forget_a_subject_whose_data_is_all_deleted(db: Path) -> None:
     assert len(kept["findings"]) == len(state["findings"])
     forgotten = [k for k in kept["findings"] if k.startswith("request_overdue:1:")]
     assert forgotten and "#1" in kept["finding_texts"][forgotten[0]]["nl"]
+
+
+def test_a_forgotten_subject_leaves_nothing_in_what_access_entries_are_linked_by(
+    db: Path, tmp_path: Path
+) -> None:
+    # A vault item that names nobody: linking it normalises every subject's name.
+    vault = tmp_path / "bitwarden.csv"
+    vault.write_text(
+        "folder,favorite,type,name,notes,fields,reprompt,login_uri,login_username,"
+        "login_password,login_totp\nIntern,0,login,Router kantoor,,,0,https://router.example/,"
+        "beheer,,\n",
+        encoding="utf-8",
+    )
+    assert importing.import_file(db, vault, actor="t", now=NOW).access_unlinked == 1
+    assert "verdwenen testbedrijf" in all_text(db)  # its key, while it is remembered
+    delete(db, "payment")
+    delete(db, "contact")
+    text = all_text(db)
+    for secret in (NAME, EMAIL, "90000003", "verdwenen testbedrijf"):
+        assert secret not in text, secret

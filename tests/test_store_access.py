@@ -267,3 +267,63 @@ def test_refused_access_files_exit_2_and_change_nothing(
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and err[0].startswith(f"refused: {name}: ") and err[0].endswith(".")
     assert hashlib.sha256(db.read_bytes()).hexdigest() == before
+
+
+# ------------------------------------------------------------------------- linking work
+@pytest.fixture
+def looked_up(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every hint the linking looks up (the work that grew with entries × subjects)."""
+    from compliance import access
+    from compliance.store import access as access_store
+
+    hints: list[str] = []
+    real = access.hint_keys
+
+    def counted(hint: str, sizes: dict[str, int]):
+        hints.append(hint)
+        return real(hint, sizes)
+
+    monkeypatch.setattr(access, "hint_keys", counted)
+    monkeypatch.setattr(access_store, "hint_keys", counted)
+    return hints
+
+
+def test_an_import_that_changes_nothing_entries_are_linked_by_links_nothing(
+    db: Path, looked_up: list[str]
+) -> None:
+    _bookkeeping(db)
+    _import(db, FIREWALL)
+    links = store.access_entries(db)[["holder", "subject_id", "linked_by"]]
+    looked_up.clear()
+    invoices = export("eboekhouden", [], invoices=[("F9", "K200", date(2026, 11, 2))])
+    store.load_export(db, invoices, "facturen-november.csv", "sha-nov", "test", NOW)
+    assert looked_up == []  # no name, code or identifier changed: nothing to look up
+    pd.testing.assert_frame_equal(store.access_entries(db)[links.columns], links)
+    # A new relation that the unlinked "RDP thuiswerker" rule names: linked at once.
+    newcomer = export("eboekhouden", [relation("R400", "RDP Thuiswerker B.V.", kvk="90000400")])
+    store.load_export(db, newcomer, "relaties-2.csv", "sha-new", "test", NOW)
+    assert looked_up  # something changed: the entries were looked up again
+    assert _entries(db)["198.51.100.77/32"]["subject_id"] == _subject(db, "90000400")
+
+
+def test_only_the_subjects_a_hint_could_name_are_read(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from compliance.access import SubjectIndex
+
+    many = [relation(f"X{i:04d}", f"Onbekend Proefbedrijf {i}") for i in range(300)]
+    store.load_export(db, export("snelstart", many), "klanten.csv", "sha-many", "test", NOW)
+    _bookkeeping(db)
+    built: list[list[tuple[int, str, str]]] = []
+    real = SubjectIndex.from_keys.__func__
+
+    def spied(cls, keys, *args, **kwargs):
+        built.append(list(keys))
+        return real(cls, built[-1], *args, **kwargs)
+
+    monkeypatch.setattr(SubjectIndex, "from_keys", classmethod(spied))
+    _import(db, FIREWALL)
+    (keys,) = built
+    named = {_subject(db, "90000100"), _subject(db, "90000200"), _subject(db, "90000300")}
+    assert {sid for sid, _, _ in keys} <= named  # none of the 300 others
+    assert _entries(db)["203.0.113.45/32"]["subject_id"] == _subject(db, "90000100")

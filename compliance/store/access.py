@@ -11,13 +11,22 @@ The owner's links and what the Toegang page reads are in `compliance.store.acces
 
 from __future__ import annotations
 
+import hashlib
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
+import pyarrow as pa
 
-from compliance.access import KnownSubject, SubjectIndex, match_entry
+from compliance.access import (
+    SubjectIndex,
+    code_key,
+    hint_keys,
+    key_size,
+    match_entry,
+    name_key,
+)
 from compliance.store.connection import (
     Connection,
     append_audit,
@@ -29,6 +38,8 @@ from etl.model import ParsedExport
 BOOKKEEPING = ("eboekhouden", "snelstart")
 # r: the access_entries or records row, e: the other side of the join.
 ENTRY_MATCH = "r.source = e.source AND r.category = e.category AND r.ref = e.ref"
+# The settings row holding what the entries were last linked by (`_inputs`).
+INPUTS_KEY = "access_links_inputs"
 
 
 def _own_names() -> tuple[str, ...]:
@@ -172,32 +183,132 @@ def _store_entries(
     return {"new": new, "changed": changed, "unchanged": len(df) - new - changed}
 
 
-def _index(conn: Connection) -> SubjectIndex:
-    names: dict[int, list[str]] = {}
-    for sid, name in conn.execute(
-        "SELECT id, name FROM subjects UNION SELECT subject_id, name FROM source_subjects"
-    ).fetchall():
-        names.setdefault(sid, []).append(name)
-    codes: dict[int, list[str]] = {}
+def refresh_name_keys(conn: Connection) -> int:
+    """Bring `access_name_keys` in step with the subjects' names and bookkeeping codes:
+    normalise only what is new since the last time, drop what is gone. How many changed."""
     marks = ", ".join("?" for _ in BOOKKEEPING)
-    for sid, ref in conn.execute(
-        f"SELECT subject_id, ref FROM source_subjects WHERE source IN ({marks})", list(BOOKKEEPING)
-    ).fetchall():
-        codes.setdefault(sid, []).append(ref)
-    identifiers = conn.execute(
-        "SELECT kind, value, subject_id FROM subject_identifiers WHERE kind IN ('kvk', 'email')"
+    conn.execute(
+        f"""
+        CREATE OR REPLACE TEMP TABLE _key_sources AS
+        SELECT DISTINCT subject_id, what, text, hash(what, text) AS origin FROM (
+            SELECT id AS subject_id, 'name' AS what, name AS text FROM subjects
+            UNION ALL SELECT subject_id, 'name', name FROM source_subjects
+            UNION ALL SELECT subject_id, 'code', ref FROM source_subjects
+            WHERE source IN ({marks}))
+        """,
+        list(BOOKKEEPING),
+    )
+    gone = conn.execute("""
+        DELETE FROM access_name_keys k WHERE NOT EXISTS (
+            SELECT 1 FROM _key_sources s
+            WHERE s.subject_id = k.subject_id AND s.origin = k.origin)
+        RETURNING 1
+    """).fetchall()
+    new = conn.execute("""
+        SELECT subject_id, origin, what, text FROM _key_sources s WHERE NOT EXISTS (
+            SELECT 1 FROM access_name_keys k
+            WHERE k.subject_id = s.subject_id AND k.origin = s.origin)
+    """).fetchall()
+    conn.execute("DROP TABLE _key_sources")
+    if new:
+        judged: dict[tuple[str, str], tuple[str, str]] = {}
+        rows = []
+        for subject_id, origin, what, text in new:
+            if (what, text) not in judged:
+                key = name_key(text) if what == "name" else code_key(text)
+                judged[what, text] = key or ("", "")
+            kind, key = judged[what, text]
+            rows.append((subject_id, origin, kind, key, key_size(kind, key) if kind else 0))
+        table = pa.table(
+            list(zip(*rows, strict=True)),
+            schema=pa.schema(
+                [("subject_id", pa.int32()), ("origin", pa.uint64()), ("kind", pa.string()),
+                 ("key", pa.string()), ("size", pa.int32())]
+            ),
+        )  # fmt: skip
+        conn.register("_new_keys", table)
+        conn.execute("INSERT INTO access_name_keys SELECT * FROM _new_keys")
+        conn.unregister("_new_keys")
+    return len(gone) + len(new)
+
+
+def _inputs(conn: Connection, own: tuple[str, ...]) -> str:
+    """A fingerprint of everything the links depend on: unchanged, relinking changes nothing."""
+    parts = conn.execute("""
+        SELECT (SELECT count(*) || ':' || coalesce(sum(hash(subject_id, origin)), 0)
+                FROM access_name_keys),
+               (SELECT count(*) || ':' || coalesce(sum(hash(kind, value, subject_id)), 0)
+                FROM subject_identifiers WHERE kind IN ('kvk', 'email')),
+               (SELECT count(*) || ':' || coalesce(sum(hash(source, category, ref, system,
+                       hints, kvk, emails)), 0) FROM access_entries),
+               (SELECT count(*) || ':' || coalesce(sum(hash(source, system, origin, hints)), 0)
+                FROM access_systems),
+               (SELECT count(*) || ':' || coalesce(sum(hash(source, category, ref, subject_id)),
+                       0) FROM access_links)
+    """).fetchall()[0]
+    return hashlib.sha256("|".join([*map(str, parts), *own]).encode()).hexdigest()
+
+
+def _index(
+    conn: Connection,
+    entries: list[tuple[Any, ...]],
+    system_hints: dict[tuple[str, str], list[str]],
+    own: tuple[str, ...],
+) -> SubjectIndex:
+    """The subjects these entries could name, and only those: every key their hints could be
+    looked up by, joined with the stored keys (a lookup, not a scan of every subject)."""
+    sizes = dict(
+        conn.execute(
+            "SELECT kind, max(size) FROM access_name_keys WHERE kind <> '' GROUP BY kind"
+        ).fetchall()
+    )
+    wanted: dict[tuple[str, str], None] = {}
+    identifiers: dict[tuple[str, str], None] = {}
+    for _source, _category, _ref, system, hints, kvk, emails, *_ in entries:
+        for hint in (*hints, *system_hints.get((_source, system), [])):
+            if hint:
+                wanted.update(dict.fromkeys(hint_keys(hint, sizes)))
+        if kvk:
+            identifiers["kvk", kvk] = None
+        identifiers.update(dict.fromkeys(("email", e.lower()) for e in emails))
+    looked_up = pa.table(
+        {"kind": [k for k, _ in wanted], "key": [v for _, v in wanted]},
+        schema=pa.schema([("kind", pa.string()), ("key", pa.string())]),
+    )
+    conn.register("_wanted", looked_up)
+    keys = conn.execute(
+        "SELECT DISTINCT k.subject_id, k.kind, k.key FROM access_name_keys k "
+        "JOIN _wanted w ON k.kind = w.kind AND k.key = w.key ORDER BY k.subject_id"
     ).fetchall()
-    subjects = [KnownSubject(sid, tuple(n), tuple(codes.get(sid, ()))) for sid, n in names.items()]
-    return SubjectIndex.build(subjects, identifiers, _own_names())
+    conn.unregister("_wanted")
+    carried = pa.table(
+        {"kind": [k for k, _ in identifiers], "value": [v for _, v in identifiers]},
+        schema=pa.schema([("kind", pa.string()), ("value", pa.string())]),
+    )
+    conn.register("_carried", carried)
+    found = conn.execute(
+        "SELECT i.kind, i.value, i.subject_id FROM subject_identifiers i JOIN _carried c "
+        "ON i.kind = c.kind AND lower(i.value) = c.value"
+    ).fetchall()
+    conn.unregister("_carried")
+    return SubjectIndex.from_keys(keys, found, own)
 
 
 def relink(conn: Connection) -> dict[str, int]:
-    """Link every entry again: the owner's decision first, else by identifiers and hints."""
+    """Link every entry again, when anything it is linked by changed since the last time
+    (entries, systems, the owner's decisions, subjects' names, codes, KvK numbers and
+    addresses): the owner's decision first, else by identifiers and hints."""
     entries = conn.execute(
         "SELECT source, category, ref, system, hints, kvk, emails, subject_id, linked_by "
         "FROM access_entries"
     ).fetchall()
     if not entries:
+        return {"changed": 0}
+    refresh_name_keys(conn)
+    own = _own_names()
+    inputs = _inputs(conn, own)
+    last = conn.execute("SELECT value FROM settings WHERE key = ?", [INPUTS_KEY]).fetchall()
+    if last and last[0][0] == inputs:
         return {"changed": 0}
     decided = {
         (s, c, r): sid
@@ -210,7 +321,8 @@ def relink(conn: Connection) -> dict[str, int]:
         "SELECT source, system, hints FROM access_systems ORDER BY origin <> 'vps', origin"
     ).fetchall():
         system_hints.setdefault((source, system), []).extend(hints)
-    index = _index(conn)
+    undecided = [e for e in entries if e[:3] not in decided]
+    index = _index(conn, undecided, system_hints, own)
     updates = []
     for source, category, ref, system, hints, kvk, emails, subject_id, linked_by in entries:
         key = (source, category, ref)
@@ -232,6 +344,10 @@ def relink(conn: Connection) -> dict[str, int]:
             FROM relinked e WHERE {ENTRY_MATCH}
         """)
         conn.unregister("relinked")
+    conn.execute(
+        "INSERT INTO settings VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        [INPUTS_KEY, inputs],
+    )
     return {"changed": len(updates)}
 
 

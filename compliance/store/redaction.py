@@ -82,6 +82,7 @@ def _redact_subject(conn: Connection, subject_id: int, salt: str, deleted_on: da
         [subject_id, deleted_on],
     )
     conn.execute("DELETE FROM subject_identifiers WHERE subject_id = ?", [subject_id])
+    conn.execute("DELETE FROM access_name_keys WHERE subject_id = ?", [subject_id])
     # The source system's key may be an e-mail address: keep only its hash.
     old = conn.execute(
         "SELECT source, ref, inactive, added_on, modified_on, first_import_id, "

@@ -17,6 +17,8 @@ from compliance import schema, store
 from compliance.identity import normalise_email, normalise_name, split_emails
 from tests.factories import IBAN_A, IBAN_B, NOW, export, relation
 
+JAN, MAR, JUN, SEP = date(2026, 1, 5), date(2026, 3, 1), date(2026, 6, 30), date(2026, 9, 30)
+
 
 def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
@@ -73,11 +75,54 @@ def test_newer_export_counts_new_changed_unchanged(db: Path) -> None:
         relation("2", "Beta Test BV", iban=IBAN_A),  # payment record is new
         relation("3", "Gamma Test BV"),
     ]
-    parsed = export("eboekhouden", rels2, seen_on={"2": date(2026, 1, 5)})
+    parsed = export("eboekhouden", rels2, seen_on={"2": JAN})
     result = store.load_export(db, parsed, "b.csv", "sha-b", "t", NOW)
     # contact 1 unchanged; contact 2 changed (new date); payment 2 and contact 3 new.
     assert (result.rows_new, result.rows_changed, result.rows_unchanged) == (2, 1, 1)
     assert table(db, "SELECT count(*) FROM subjects") == [(3,)]
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "expected"),
+    [
+        # (detail, seen_on, clock_start) before, again, and what the record then holds.
+        (("a", JAN, None), ("a", JAN, None), ("a", JAN, None)),
+        (("a", JAN, None), ("b", JAN, None), ("b", JAN, None)),
+        (("a", JAN, None), ("a", MAR, None), ("a", MAR, None)),
+        # An older date in the newer file does not move the record back.
+        (("a", MAR, None), ("a", JAN, None), ("a", MAR, None)),
+        (("a", None, None), ("a", JAN, None), ("a", JAN, None)),
+        (("a", JAN, None), ("a", None, None), ("a", JAN, None)),
+        # A contract end, once known, is kept when a later file no longer says it.
+        (("a", None, JUN), ("a", None, None), ("a", None, JUN)),
+        (("a", None, JUN), ("a", None, SEP), ("a", None, SEP)),
+        (("a", None, None), ("a", None, JUN), ("a", None, JUN)),
+    ],
+    ids=["same", "detail", "later", "earlier", "date-new", "date-gone", "end-kept",
+         "end-moved", "end-new"],
+)  # fmt: skip
+def test_a_record_seen_again_holds_the_newest_facts_and_when_it_was_seen(
+    db: Path, first: tuple, second: tuple, expected: tuple
+) -> None:
+    from datetime import datetime
+
+    from etl.model import RecordRow
+
+    def parsed(detail: str, seen_on: date | None, clock_start: date | None):
+        contract = RecordRow("1", "contract", "C-1", ("name",), seen_on=seen_on,
+                             clock_start=clock_start, detail=detail)  # fmt: skip
+        return export("eboekhouden", [relation("1", "Alfa Test BV")], extra_records=[contract])
+
+    store.load_export(db, parsed(*first), "a.csv", "sha-a", "t", NOW)
+    later = datetime(2026, 11, 30, 9, 0)
+    result = store.load_export(db, parsed(*second), "b.csv", "sha-b", "t", later)
+    row = table(
+        db,
+        "SELECT detail, source_date, clock_start, last_seen, last_import_id, first_seen "
+        "FROM records WHERE ref = 'C-1'",
+    )
+    assert row == [(*expected, later.date(), result.import_id, NOW.date())]
+    assert result.rows_changed == (expected != first)  # what the record holds changed
 
 
 @pytest.mark.parametrize(

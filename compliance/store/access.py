@@ -298,11 +298,7 @@ def relink(conn: Connection) -> dict[str, int]:
     """Link every entry again, when anything it is linked by changed since the last time
     (entries, systems, the owner's decisions, subjects' names, codes, KvK numbers and
     addresses): the owner's decision first, else by identifiers and hints."""
-    entries = conn.execute(
-        "SELECT source, category, ref, system, hints, kvk, emails, subject_id, linked_by "
-        "FROM access_entries"
-    ).fetchall()
-    if not entries:
+    if not conn.execute("SELECT count(*) FROM access_entries").fetchall()[0][0]:
         return {"changed": 0}
     refresh_name_keys(conn)
     own = _own_names()
@@ -310,6 +306,10 @@ def relink(conn: Connection) -> dict[str, int]:
     last = conn.execute("SELECT value FROM settings WHERE key = ?", [INPUTS_KEY]).fetchall()
     if last and last[0][0] == inputs:
         return {"changed": 0}
+    entries = conn.execute(
+        "SELECT source, category, ref, system, hints, kvk, emails, subject_id, linked_by "
+        "FROM access_entries"
+    ).fetchall()
     decided = {
         (s, c, r): sid
         for s, c, r, sid in conn.execute(

@@ -85,13 +85,69 @@ def store_hash(password_hash: str, secrets_path: Path | None = None) -> None:
 
 
 def is_local_address(address: str | None) -> bool:
-    """True for addresses reachable from this computer only."""
+    """True for addresses reachable from this computer only. Empty or missing is not:
+    Streamlit then listens on every interface; nor is a wildcard or a Unix socket (a proxy
+    may put that on the network)."""
     if not address or address == "localhost":
         return bool(address)
     try:
-        return ipaddress.ip_address(address).is_loopback
+        ip = ipaddress.ip_address(address.strip("[]"))
     except ValueError:
         return False
+    mapped = getattr(ip, "ipv4_mapped", None)  # ::ffff:127.0.0.1
+    return (mapped or ip).is_loopback
+
+
+def own_listening_addresses(proc: Path = Path("/proc")) -> set[str] | None:
+    """The addresses this process's own sockets listen on, read from the kernel (Linux).
+
+    What the server really does, whatever its settings say. None where it cannot be read
+    (no /proc); an empty set when this process listens nowhere (a page run in a test).
+    """
+    try:
+        ours = {
+            link.removeprefix("socket:[").removesuffix("]")
+            for fd in (proc / "self" / "fd").iterdir()
+            if (link := _link(fd)).startswith("socket:[")
+        }
+        found = set()
+        for name in ("tcp", "tcp6"):
+            with (proc / "net" / name).open(encoding="ascii") as fh:
+                next(fh, None)
+                for line in fh:
+                    cells = line.split()
+                    if len(cells) > 9 and cells[3] == "0A" and cells[9] in ours:  # LISTEN
+                        found.add(_proc_address(cells[1].split(":")[0]))
+        return found
+    except OSError:
+        return None
+
+
+def _link(fd: Path) -> str:
+    try:
+        return os.readlink(fd)
+    except OSError:  # closed meanwhile (the listing's own descriptor, say)
+        return ""
+
+
+def _proc_address(hex_address: str) -> str:
+    """/proc/net/tcp's address (32-bit words in host order, here little-endian) as text."""
+    raw = bytes.fromhex(hex_address)
+    ordered = b"".join(raw[i : i + 4][::-1] for i in range(0, len(raw), 4))
+    return str(ipaddress.ip_address(ordered))
+
+
+def serves_this_computer_only(
+    configured: str | None, listening: set[str] | None, visitor: str | None
+) -> bool:
+    """May the dashboard open without a password? Only when it is set to listen on this
+    computer, every socket it really listens on is a loopback address, and the visitor
+    (None: Streamlit saw 127.0.0.1 or ::1) came from this computer too."""
+    return (
+        is_local_address(configured)
+        and all(is_local_address(a) for a in listening or ())
+        and (visitor is None or is_local_address(visitor))
+    )
 
 
 @dataclass

@@ -77,11 +77,53 @@ def test_password_problem(password: str, repeated: str, problem: str | None) -> 
         ("0.0.0.0", False),
         ("192.168.1.10", False),
         ("", False),
+        (None, False),  # not set: Streamlit listens on every interface
+        ("::", False),
+        ("::ffff:127.0.0.1", True),
+        ("[::1]", True),
+        ("unix:///tmp/avg.sock", False),  # a proxy may put a socket on the network
         ("example.nl", False),
     ],
 )
-def test_is_local_address(address: str, local: bool) -> None:
+def test_is_local_address(address: str | None, local: bool) -> None:
     assert auth.is_local_address(address) is local
+
+
+@pytest.mark.parametrize(
+    ("configured", "listening", "visitor", "opens"),
+    [
+        ("127.0.0.1", {"127.0.0.1"}, None, True),
+        ("127.0.0.1", set(), None, True),  # a page run without a server (a test)
+        ("127.0.0.1", None, None, True),  # no /proc: the setting decides
+        ("::1", {"::1"}, None, True),
+        ("127.0.0.1", {"127.0.0.1", "::"}, None, False),  # really also on every interface
+        ("127.0.0.1", {"0.0.0.0"}, None, False),
+        ("127.0.0.1", {"127.0.0.1"}, "192.168.1.20", False),  # a visitor from the network
+        ("127.0.0.1", {"127.0.0.1"}, "127.0.0.2", True),
+        ("", set(), None, False),
+        (None, set(), None, False),
+        ("0.0.0.0", {"0.0.0.0"}, None, False),
+    ],
+)
+def test_the_dashboard_opens_without_password_only_on_this_computer(
+    configured: str | None, listening: set[str] | None, visitor: str | None, opens: bool
+) -> None:
+    assert auth.serves_this_computer_only(configured, listening, visitor) is opens
+
+
+def test_the_addresses_this_process_really_listens_on_are_read_from_the_kernel() -> None:
+    import socket
+
+    before = auth.own_listening_addresses()
+    if before is None:
+        pytest.skip("no /proc on this system: the setting alone decides")
+    with socket.socket() as v4, socket.socket(socket.AF_INET6) as v6:
+        v4.bind(("127.0.0.1", 0))
+        v4.listen()
+        v6.bind(("::", 0))
+        v6.listen()
+        assert auth.own_listening_addresses() - before == {"127.0.0.1", "::"}
+    assert auth.own_listening_addresses() == before
 
 
 def test_throttle_locks_after_five_failures() -> None:
@@ -193,11 +235,14 @@ def test_session_expires_after_inactivity(db: Path, monkeypatch) -> None:
     assert "niet actief" in at.info[0].value
 
 
-def test_no_password_on_a_network_address_shows_nothing(db: Path) -> None:
+@pytest.mark.parametrize(
+    "address", ["0.0.0.0", "::", "", None, "192.168.1.10", "unix:///tmp/avg.sock"]
+)
+def test_no_password_on_a_network_address_shows_nothing(db: Path, address: str | None) -> None:
     from streamlit import config
 
     previous = config.get_option("server.address")
-    config.set_option("server.address", "0.0.0.0")
+    config.set_option("server.address", address)
     try:
         at = run_page()
     finally:

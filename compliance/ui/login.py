@@ -45,7 +45,13 @@ def require_login(lang: str, db: Path) -> None:
     """Return when the visitor may see the page; otherwise draw the login form and stop."""
     stored = auth.configured_hash()
     if stored is None:
-        if not auth.is_local_address(st.get_option("server.address") or "127.0.0.1"):
+        visitor = st.context.ip_address
+        local = auth.serves_this_computer_only(
+            st.get_option("server.address"),
+            auth.own_listening_addresses(),
+            visitor if isinstance(visitor, str) else None,  # a test's stand-in client has none
+        )
+        if not local:
             st.error(t("auth.no_password_remote", lang))
             st.stop()
         return

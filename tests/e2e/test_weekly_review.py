@@ -8,13 +8,6 @@ AVG_E2E_REQUIRED=1 (set by .ci/run), where that is a failure.
 
 from __future__ import annotations
 
-import os
-import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -26,99 +19,19 @@ from compliance import store
 from compliance.policy import load_policy
 from compliance.report import build_snapshot
 from compliance.store import review as review_store
+from tests.e2e.conftest import free_port, start_dashboard
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "data" / "samples"
-CHROMIUM = os.environ.get("AVG_CHROMIUM", "/usr/bin/chromium")
-HOW = (
-    "to run the browser tests, install Chromium: apt-get install -y chromium "
-    "(make test installs Playwright)"
-)
-CHROME_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-
-def _unavailable() -> str | None:
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError:
-        return "the playwright package is not installed"
-    if not (Path(CHROMIUM).exists() or shutil.which(CHROMIUM)):
-        return f"no Chromium at {CHROMIUM}"
-    return None
-
-
-@pytest.fixture(scope="module")
-def browser_page() -> Iterator:
-    problem = _unavailable()
-    if problem:
-        if os.environ.get("AVG_E2E_REQUIRED") == "1":
-            pytest.fail(f"browser tests are required here, but {problem}; {HOW}")
-        pytest.skip(f"{problem}; {HOW}")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROME_ARGS)
-        context = browser.new_context(
-            viewport={"width": 1400, "height": 1000}, accept_downloads=True, locale="nl-NL"
-        )
-        yield context.new_page()
-        browser.close()
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory) -> Iterator[tuple[str, Path]]:
-    if _unavailable() and os.environ.get("AVG_E2E_REQUIRED") != "1":
-        pytest.skip(f"{_unavailable()}; {HOW}")
     db = tmp_path_factory.mktemp("e2e") / "e2e.duckdb"
-    port = _free_port()
-    env = {**os.environ, "COMPLIANCE_DB": str(db), "PYTHONPATH": str(ROOT)}
-    env.pop("AVG_PASSWORD_HASH", None)
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            str(ROOT / "dashboard.py"),
-            "--server.address",
-            "127.0.0.1",
-            "--server.port",
-            str(port),
-            "--server.headless",
-            "true",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
+    port = free_port()
+    proc = start_dashboard(db, port, ["--server.address", "127.0.0.1"])
     try:
-        for _ in range(120):
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as resp:
-                    if resp.status == 200:
-                        break
-            except OSError:
-                time.sleep(0.5)
-        else:
-            pytest.fail("streamlit did not start within 60 s")
-        yield url, db
+        yield f"http://127.0.0.1:{port}", db
     finally:
         proc.terminate()
         proc.wait(timeout=20)

@@ -1,7 +1,8 @@
 """Command line: `python -m compliance import|classify|request add|deletion done|report|demo`.
 
 Exit codes: 0 all done, 2 something was refused (one sentence per refusal on stderr;
-refused input changes nothing), 3 the database is busy with another import.
+refused input changes nothing), 3 the database is busy with another import, 1 a fault of
+ours (one sentence; the trace goes to data/logs/, never to the terminal).
 
 `classify FILE…` is a dry run of a mailbox import, without a database: it prints a JSON
 list with one object per received message (file, message_id, sent_at, subject, classes,
@@ -18,13 +19,16 @@ import os
 import sys
 from datetime import date, datetime
 from pathlib import Path
+from typing import TextIO
 
 from compliance import store
+from compliance.faults import log_fault
 from compliance.identity import normalise_email, normalise_kvk
 from compliance.importing import current_actor, import_file
 from compliance.policy import REQUEST_TYPE_IDS, PolicyError, load_policy
 from compliance.report import build_snapshot, report_json, report_text
 from compliance.requests import CHANNELS
+from compliance.visible import visible
 from etl.model import SOURCES, ImportRefused
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -33,8 +37,22 @@ EXIT_REFUSED = 2
 EXIT_BUSY = 3
 
 
+EXIT_FAULT = 1
+
+
 class Refused(Exception):
     """Bad command-line input: one sentence."""
+
+
+def say(text: object = "", file: TextIO | None = None, flush: bool = False) -> None:
+    """Print one sentence, made `visible`: a name from outside can neither forge a second
+    line nor recolour the terminal."""
+    print(visible(str(text)), file=file or sys.stdout, flush=flush)
+
+
+def say_lines(text: str) -> None:
+    """Print lines of our own making (a report, JSON), each made `visible`."""
+    print("\n".join(visible(line) for line in text.split("\n")))
 
 
 def default_db() -> Path:
@@ -85,7 +103,7 @@ def cmd_pull_transip(args: argparse.Namespace) -> int:
         files = transip_pull.pull(transip_pull.credentials(), args.raw_dir, datetime.now())
     except transip_pull.PullRefused as exc:
         raise Refused(str(exc)) from None
-    print(f"{len(files)} TransIP answers saved in {files[0].parent}.")
+    say(f"{len(files)} TransIP answers saved in {files[0].parent}.")
     refused = 0
     for path in files:
         try:
@@ -94,9 +112,9 @@ def cmd_pull_transip(args: argparse.Namespace) -> int:
             )
         except ImportRefused as exc:
             refused += 1
-            print(f"refused: {exc}", file=sys.stderr)
+            say(f"refused: {exc}", file=sys.stderr)
             continue
-        print(_summary(result))
+        say(_summary(result))
     return EXIT_REFUSED if refused else 0
 
 
@@ -110,9 +128,9 @@ def cmd_import(args: argparse.Namespace) -> int:
             )
         except ImportRefused as exc:
             refused += 1
-            print(f"refused: {exc}", file=sys.stderr)
+            say(f"refused: {exc}", file=sys.stderr)
             continue
-        print(_summary(result))
+        say(_summary(result))
     return EXIT_REFUSED if refused else 0
 
 
@@ -145,9 +163,9 @@ def _classified_text(found: dict) -> str:
     if found["candidates"]:
         classes += f" (possibly {', '.join(found['candidates'])})"
     lines = [f"{found['file']}: {found['sent_at']} <{found['message_id']}> {classes}: "
-             f"{found['subject'] or '-'}"]  # fmt: skip
+             f"{visible(found['subject'] or '-')}"]  # fmt: skip
     for r in found["reasons"]:
-        said = f": {r['sentence']}" if r["sentence"] else ""
+        said = f": {visible(r['sentence'])}" if r["sentence"] else ""
         lines.append(f"    {r['status']} {r['type'] or 'request'} by '{r['rule']}' "
                      f"in {r['place']}{said}")  # fmt: skip
     return "\n".join(lines)
@@ -161,12 +179,12 @@ def cmd_classify(args: argparse.Namespace) -> int:
             found.extend(classified(Path(name)))
         except ImportRefused as exc:
             refused += 1
-            print(f"refused: {exc}", file=sys.stderr)
+            say(f"refused: {exc}", file=sys.stderr)
     if args.format == "json":
-        print(json.dumps(found, ensure_ascii=False, indent=2))
+        say_lines(json.dumps(found, ensure_ascii=False, indent=2))
     else:
         for item in found:
-            print(_classified_text(item))
+            say_lines(_classified_text(item))
     return EXIT_REFUSED if refused else 0
 
 
@@ -201,7 +219,7 @@ def cmd_request_add(args: argparse.Namespace) -> int:
     request_id, subject_id = store.add_request(
         args.db, actor=current_actor(), now=datetime.now(), **fields
     )
-    print(f"request {request_id} ({args.type}) recorded for subject {subject_id}.")
+    say(f"request {request_id} ({args.type}) recorded for subject {subject_id}.")
     return 0
 
 
@@ -219,7 +237,7 @@ def cmd_deletion_done(args: argparse.Namespace) -> int:
         )
     except store.StoreError as exc:
         raise Refused(str(exc)) from None
-    print(f"{count} records of subject {args.subject} marked deleted on {args.on}.")
+    say(f"{count} records of subject {args.subject} marked deleted on {args.on}.")
     return 0
 
 
@@ -227,9 +245,9 @@ def cmd_report(args: argparse.Namespace) -> int:
     policy = load_policy()
     snap = build_snapshot(args.db, policy, args.as_of)
     if args.format == "json":
-        print(report_json(snap, args.lang))
+        say_lines(report_json(snap, args.lang))
     else:
-        print(report_text(snap, policy, args.lang))
+        say_lines(report_text(snap, policy, args.lang))
     return 0
 
 
@@ -253,7 +271,7 @@ def cmd_access_overview(args: argparse.Namespace) -> int:
             "'report --format json' shows the numbers."
         ) from None
     book.save(out)
-    print(f"access overview of subject {args.subject} on {as_of} written to {out}.")
+    say(f"access overview of subject {args.subject} on {as_of} written to {out}.")
     return 0
 
 
@@ -296,7 +314,7 @@ def load_samples(db: Path, if_empty: bool = False) -> list[str]:
 
 def cmd_demo(args: argparse.Namespace) -> int:
     for line in load_samples(args.db, args.if_empty):
-        print(line)
+        say(line)
     return 0
 
 
@@ -304,7 +322,7 @@ class _Parser(argparse.ArgumentParser):
     """argparse, but a usage error is one sentence (the usage is one --help away)."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        print(f"refused: {message}; see '{self.prog} --help'.", file=sys.stderr)
+        say(f"refused: {message}; see '{self.prog} --help'.", file=sys.stderr)
         raise SystemExit(EXIT_REFUSED)
 
 
@@ -327,7 +345,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
         {"as_of": args.as_of.isoformat(), "file": out.name},
         datetime.now(),
     )
-    print(f"audit workbook for {args.as_of} written to {out}.")
+    say(f"audit workbook for {args.as_of} written to {out}.")
     return 0
 
 
@@ -336,7 +354,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
         target = store.backup(args.db, actor=current_actor(), now=datetime.now(), target=args.out)
     except store.StoreError as exc:
         raise Refused(str(exc)) from None
-    print(f"backup written to {target}.")
+    say(f"backup written to {target}.")
     return 0
 
 
@@ -345,7 +363,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
         saved = store.restore(args.db, args.file, actor=current_actor(), now=datetime.now())
     except store.StoreError as exc:
         raise Refused(str(exc)) from None
-    print(
+    say(
         f"{args.db} restored from {args.file}"
         + (f"; the previous file is saved as {saved}." if saved else ".")
     )
@@ -363,7 +381,7 @@ def cmd_password(args: argparse.Namespace) -> int:
     if problem:
         raise Refused(t(problem, "en"))
     auth.store_hash(auth.hash_password(password))
-    print(f"Password hash stored in {auth.SECRETS_PATH}; the password itself is not kept.")
+    say(f"Password hash stored in {auth.SECRETS_PATH}; the password itself is not kept.")
     return 0
 
 
@@ -376,7 +394,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
             f"No password is set, so the dashboard will not listen on {args.address}; run "
             "'make password' first, or use 127.0.0.1."
         )
-    print(f"AVG-toezicht: http://{args.address}:{args.port}", flush=True)
+    say(f"AVG-toezicht: http://{args.address}:{args.port}", flush=True)
     command = [
         sys.executable,
         "-m",
@@ -508,14 +526,22 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.func(args)
     except Refused as exc:
-        print(f"refused: {exc}", file=sys.stderr)
+        say(f"refused: {exc}", file=sys.stderr)
         return EXIT_REFUSED
     except ImportRefused as exc:
-        print(f"refused: {exc}", file=sys.stderr)
+        say(f"refused: {exc}", file=sys.stderr)
         return EXIT_REFUSED
     except store.StoreBusy as exc:
-        print(str(exc), file=sys.stderr)
+        say(str(exc), file=sys.stderr)
         return EXIT_BUSY
     except (store.StoreError, PolicyError) as exc:
-        print(str(exc), file=sys.stderr)
+        say(str(exc), file=sys.stderr)
         return EXIT_REFUSED
+    except Exception:  # a fault of ours: one sentence here, the trace in the log
+        log = log_fault(f"python -m compliance {args.command}")
+        say(
+            "AVG-toezicht stopped on an error it did not expect; what it was writing was "
+            f"rolled back. The details are in {log}.",
+            file=sys.stderr,
+        )
+        return EXIT_FAULT

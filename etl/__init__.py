@@ -15,7 +15,6 @@ Every failure is an `ImportRefused` whose text is one sentence for the owner.
 
 from __future__ import annotations
 
-import logging
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -24,6 +23,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+from compliance.faults import log_fault
 from etl import access_registry, eboekhouden, mailbox, snelstart, website, xaf
 from etl.jsondoc import keys_of, load_json, records_in
 from etl.model import ImportRefused, ParsedExport
@@ -32,7 +32,6 @@ from etl.tabular import SAMPLE_BYTES, decode_head, map_headers, read_table, snif
 
 __all__ = ["KINDS", "Detected", "ImportRefused", "Kind", "ParsedExport", "detect", "parse_file"]
 
-logger = logging.getLogger(__name__)
 BOOKKEEPING_SOURCES = ("eboekhouden", "snelstart")
 UNKNOWN_HINT = "see README section 'Exports' for how to get one."
 
@@ -291,7 +290,7 @@ def parse_file(
     except ImportRefused:
         raise
     except Exception as exc:  # a bug must still reach the owner as one sentence
-        logger.exception("importer failed on %s", path)
+        log_fault(f"importer failed on {Path(path).name}")  # the trace: a log file only
         raise ImportRefused(
             f"{Path(path).name}: the file could not be read because of an unexpected problem "
             f"({type(exc).__name__}); please report it, with the file if you can share it."

@@ -20,6 +20,25 @@ MAX_JSON_BYTES = 256 * 1024 * 1024  # a JSON answer is read whole: refuse absurd
 WRAPPER_KEYS = ("items", "value", "data", "results", "relaties", "verkoopfacturen", "relations")
 
 
+# An id, amount or KvK number fits in this many digits (e-boekhouden's and SnelStart's ids
+# are 32-bit, TransIP's 64-bit); a longer one is made, not exported, and Python refuses to
+# turn more than 4,300 digits into a number at all.
+MAX_NUMBER_DIGITS = 40
+
+
+class _TooLong(ValueError):
+    def __init__(self, digits: int) -> None:
+        super().__init__(digits)
+        self.digits = digits
+
+
+def _whole_number(text: str) -> int:
+    digits = len(text.lstrip("-"))
+    if digits > MAX_NUMBER_DIGITS:
+        raise _TooLong(digits)
+    return int(text)
+
+
 def load_json(path: Path) -> Any:
     """The parsed document, or a refusal naming the line where the JSON breaks."""
     try:
@@ -38,7 +57,13 @@ def load_json(path: Path) -> Any:
             f"{path.name}: this is not a JSON text file; save the API answer again."
         )
     try:
-        return json.loads(raw.decode(encoding, errors="strict"))
+        return json.loads(raw.decode(encoding, errors="strict"), parse_int=_whole_number)
+    except _TooLong as exc:
+        raise ImportRefused(
+            f"{path.name}: the JSON file holds a number of {exc.digits} digits, while no "
+            f"system this program reads writes more than {MAX_NUMBER_DIGITS}; save the API "
+            "answer again."
+        ) from None
     except UnicodeDecodeError:
         raise ImportRefused(
             f"{path.name}: the JSON file is not valid UTF-8 text; save the API answer again."

@@ -372,10 +372,18 @@ def _plain_message(data: bytes) -> Message | None:
     return msg
 
 
+class NestedTooDeep(Exception):
+    """A message of parts inside parts deeper than the parser follows (several hundred
+    levels; a mail program nests a forward or an attachment a few levels at most)."""
+
+
 def parse_bytes(data: bytes) -> RawMail:
     # compat32 keeps undecodable headers as they are; header_text decodes RFC 2047 itself.
-    msg = _plain_message(data)
-    return from_message(_PARSER.parsebytes(data) if msg is None else msg)
+    try:
+        msg = _plain_message(data)
+        return from_message(_PARSER.parsebytes(data) if msg is None else msg)
+    except RecursionError:  # the stdlib parser recurses once per level
+        raise NestedTooDeep from None
 
 
 def addresses(values: list[str]) -> list[tuple[str, str]]:

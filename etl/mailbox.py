@@ -33,7 +33,7 @@ from zoneinfo import ZoneInfo
 from compliance.identity import normalise_email
 from compliance.intake.verdict import NOISE, SENT, classify, is_reply
 from etl import mail_read
-from etl.mail_read import RawMail, addresses
+from etl.mail_read import NestedTooDeep, RawMail, addresses
 from etl.model import ImportRefused, MessageRow, ParsedExport, RecordRow, SubjectRow
 
 SOURCE = "mailbox"
@@ -136,12 +136,27 @@ def _message_id(raw: RawMail, sender: str, when: datetime) -> str:
 
 
 def _emails(values: Iterable[str]) -> list[str]:
-    out: list[str] = []
-    for _name, address in addresses(list(values)):
-        email = normalise_email(address)
-        if email and email not in out:
-            out.append(email)
-    return out
+    """The addresses in order, once each (a dict: `in` on a list was quadratic)."""
+    pairs = addresses(list(values))
+    return list(dict.fromkeys(e for _name, a in pairs if (e := normalise_email(a))))
+
+
+# Exchange Online delivers a message to at most 1,000 recipients (500 unless raised); a
+# header listing ten times that is not mail the company received.
+MAX_RECIPIENTS = 10_000
+
+
+def _refusing_nested(mails: Iterator[RawMail], path: Path) -> Iterator[RawMail]:
+    count = 0
+    try:
+        for count, raw in enumerate(mails, start=1):  # noqa: B007 - counted for the refusal
+            yield raw
+    except NestedTooDeep:
+        raise ImportRefused(
+            f"{path.name}: message {count + 1} in it is built of parts inside parts hundreds "
+            "of levels deep, which no mail program writes; take it out of the export and "
+            "import the rest again."
+        ) from None
 
 
 def parse(
@@ -167,7 +182,7 @@ def parse(
     messages: dict[str, MessageRow] = {}
     names: dict[str, str] = {}
     read = undated = duplicates = 0
-    for raw in _READERS[fmt](path):
+    for raw in _refusing_nested(_READERS[fmt](path), path):
         read += 1
         pairs = addresses([raw.sender])
         sender = normalise_email(pairs[0][1]) if pairs else None
@@ -176,6 +191,12 @@ def parse(
             continue
         when = _local(raw.date, raw.utc)
         recipients = tuple(_emails(raw.to))
+        if len(recipients) > MAX_RECIPIENTS:
+            raise ImportRefused(
+                f"{path.name}: message {read} in it is addressed to {len(recipients):,} "
+                f"people, more than a mail server delivers to ({MAX_RECIPIENTS:,}); take it out "
+                "of the export and import the rest again."
+            )
         if sender in own:
             outside = [r for r in recipients if r not in own]
             direction = "outbound" if outside else "internal"

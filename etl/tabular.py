@@ -260,6 +260,10 @@ def _workbook(path: Path) -> Iterator[Any]:
                 f"({workbook_problem(exc)}); save it again from Excel as .xlsx or CSV and try "
                 "again."
             ) from None
+        for sheet in workbook.worksheets:
+            # Read by the cells the sheet really holds: a dimension claiming A1:XFD1048576
+            # would have every row padded to 16,384 columns and every missing row filled in.
+            sheet.reset_dimensions()
         try:
             yield workbook
         finally:
@@ -298,5 +302,6 @@ def _xlsx_rows(table: Table) -> Iterator[tuple[int, tuple[Any, ...]]]:
         sheet = workbook[table.sheet] if table.sheet else workbook.worksheets[0]
         refuse_formulas(table.path, workbook, sheet)
         for number, cells in enumerate(_iter_sheet(table.path, sheet), start=1):
-            if number > table.header_row:
+            # () is a row the sheet does not hold at all (a gap openpyxl fills in): no row.
+            if number > table.header_row and cells:
                 yield number, tuple(cells)

@@ -24,6 +24,14 @@ def _no_owner_password(tmp_path_factory, monkeypatch):
     monkeypatch.delenv(auth.HASH_ENV, raising=False)
 
 
+@pytest.fixture(autouse=True)
+def fault_log(tmp_path_factory, monkeypatch) -> Path:
+    """Faults are logged in a folder of the test's own, not in the checkout's data/logs."""
+    folder = tmp_path_factory.mktemp("logs")
+    monkeypatch.setenv("AVG_LOG_DIR", str(folder))
+    return folder
+
+
 @pytest.fixture
 def hang_guard():
     """Fails a test still running after 60 s instead of letting it hang the run: for the

@@ -305,3 +305,16 @@ def test_a_firewall_rule_with_one_bare_address_keeps_that_address(
     export = etl.parse_file(files["transip_firewall_vps-bare-address.json"], as_of=AS_OF)
     assert [a.holder for a in export.access] == ["203.0.113.7/32"]
     assert export.warnings == ()
+
+
+def test_a_sheet_is_read_by_the_cells_it_holds_not_by_the_size_it_claims(
+    files: dict[str, Path],
+) -> None:
+    from etl.tabular import read_table
+
+    table = read_table(files["eb-relaties-corner-cell.xlsx"])
+    rows = list(table.rows())
+    # The relation, and the stray cell's own row: not a million rows of 16,384 columns each
+    # (the import ran 19 minutes when it believed the dimension).
+    assert [number for number, _ in rows] == [2, 1_048_576]
+    assert len(rows[0][1]) == 5 and len(rows[1][1]) == 16_384

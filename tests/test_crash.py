@@ -209,3 +209,143 @@ def test_restore_refuses_a_backup_from_a_newer_version(tmp_path: Path, capsys) -
 def test_backup_of_missing_database_is_refused(tmp_path: Path, capsys) -> None:
     assert main(["backup", "--db", str(tmp_path / "none.duckdb")]) == 2
     assert "There is no database" in capsys.readouterr().err
+
+
+# ------------------------------------------------------------------------- one sentence
+HOLD_LOCK = """
+import sys, time, duckdb
+conn = duckdb.connect(sys.argv[1])
+print("locked", flush=True)
+time.sleep(float(sys.argv[2]))
+"""
+
+
+def _one_line(capsys) -> str:
+    err = capsys.readouterr().err.splitlines()
+    assert len(err) == 1, err
+    return err[0]
+
+
+def _leftovers(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.rglob("*") if p.suffix in {".restoring", ".partial"})
+
+
+@pytest.fixture
+def filled(tmp_path: Path) -> Path:
+    db = tmp_path / "compliance.duckdb"
+    assert main(["import", "--db", str(db), str(FIXTURES / "relaties-cp1252.csv")]) == 0
+    return db
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda d: (d / "x.csv").write_text("a;b\n1;2\n") and d / "x.csv", "is not a backup"),
+        (lambda d: (d / "kort.duckdb").write_bytes(b"") or d / "kort.duckdb", "is not a backup"),
+        (lambda d: d / "nergens.duckdb", "there is no such backup file"),
+        (lambda d: d, "there is no such backup file"),  # a folder
+    ],
+    ids=["csv", "empty", "missing", "folder"],
+)
+def test_restore_of_what_is_no_backup_is_one_sentence(
+    filled: Path, tmp_path: Path, capsys, make, message: str
+) -> None:
+    before = filled.read_bytes()
+    actions = store.audit_log(filled)["action"].tolist()
+    capsys.readouterr()
+    assert main(["restore", "--db", str(filled), str(make(tmp_path))]) == 2
+    assert message in _one_line(capsys)
+    assert filled.read_bytes() == before and _leftovers(tmp_path) == []
+    assert store.audit_log(filled)["action"].tolist() == actions
+
+
+def test_a_truncated_database_is_refused_by_every_command(filled: Path, capsys) -> None:
+    cut = filled.with_name("kapot.duckdb")
+    cut.write_bytes(filled.read_bytes()[:100_000])
+    before = cut.read_bytes()
+    capsys.readouterr()
+    for argv in (
+        ["report", "--db", str(cut), "--as-of", "2026-11-25"],
+        ["backup", "--db", str(cut)],
+        [
+            "audit",
+            "--db",
+            str(cut),
+            "--as-of",
+            "2026-11-25",
+            "--out",
+            str(cut.with_suffix(".xlsx")),
+        ],
+        ["import", "--db", str(cut), str(FIXTURES / "facturen-cp1252.csv")],
+        ["restore", "--db", str(filled), str(cut)],
+    ):
+        assert main(argv) == 2, argv
+        line = _one_line(capsys)
+        assert "kapot.duckdb" in line and "Traceback" not in line, argv
+    assert cut.read_bytes() == before and not cut.with_suffix(".xlsx").exists()
+
+
+def test_a_backup_to_a_missing_folder_is_refused_and_not_logged(filled: Path, capsys) -> None:
+    actions = store.audit_log(filled)["action"].tolist()
+    capsys.readouterr()
+    target = filled.parent / "nergens" / "kopie.duckdb"
+    assert main(["backup", "--db", str(filled), "--out", str(target)]) == 2
+    assert "does not exist" in _one_line(capsys)
+    assert store.audit_log(filled)["action"].tolist() == actions  # no backup that isn't there
+    assert not target.parent.exists()
+
+
+def test_a_restore_refused_as_busy_leaves_nothing_beside_the_database(
+    filled: Path, tmp_path: Path, capsys, monkeypatch
+) -> None:
+    assert main(["backup", "--db", str(filled), "--out", str(tmp_path / "kopie.duckdb")]) == 0
+    before = filled.read_bytes()
+    holder = subprocess.Popen([sys.executable, "-c", HOLD_LOCK, str(filled), "30"],
+                              stdout=subprocess.PIPE, text=True)  # fmt: skip
+    try:
+        assert holder.stdout.readline().strip() == "locked"
+        monkeypatch.setattr(store.connection, "LOCK_WAIT_SECONDS", 0.5)
+        capsys.readouterr()
+        assert main(["restore", "--db", str(filled), str(tmp_path / "kopie.duckdb")]) == 3
+        assert "Another import is using the database" in _one_line(capsys)
+    finally:
+        holder.kill()
+        holder.wait()
+    assert _leftovers(tmp_path) == [] and filled.read_bytes() == before
+
+
+def test_a_fault_of_ours_is_one_sentence_and_its_trace_goes_to_the_log(
+    tmp_path: Path, fault_log: Path
+) -> None:
+    # A real process, so that nothing else (Python, a library's logging) reaches stderr.
+    db = tmp_path / "compliance.duckdb"
+    code = (
+        "import sys; from compliance import cli\n"
+        "def broken(args): raise RuntimeError('kapot: Testbedrijf Fictief')\n"
+        "cli.cmd_backup = broken\n"
+        "sys.exit(cli.main(sys.argv[1:]))\n"
+    )
+    run = subprocess.run([sys.executable, "-c", code, "backup", "--db", str(db)], env={
+        **env(), "AVG_LOG_DIR": str(fault_log)}, capture_output=True, text=True)  # fmt: skip
+    assert run.returncode == 1
+    (line,) = run.stderr.splitlines()
+    assert "did not expect" in line and "Traceback" not in line and "Fictief" not in line
+    log = (fault_log / "avg-toezicht.log").read_text(encoding="utf-8")
+    assert "Traceback" in log and "RuntimeError" in log and "backup" in log
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["relaties\nrefused: alles.csv", "\x1b[31mrood\x1b[0m.csv", "rapport\u202evsc.exe",
+     "regel\u2028twee.csv"],
+    ids=["newline", "ansi", "rtl-override", "line-separator"],
+)  # fmt: skip
+def test_a_file_name_cannot_forge_a_line_or_recolour_the_terminal(
+    tmp_path: Path, capsys, name: str
+) -> None:
+    bad = tmp_path / name
+    bad.write_bytes(b"\x00\x01\x02 geen export")
+    assert main(["import", "--db", str(tmp_path / "c.duckdb"), str(bad)]) == 2
+    line = _one_line(capsys)
+    assert line.startswith("refused: ")
+    assert not any(ch in line for ch in "\x1b\u202e\u2028\n\r")

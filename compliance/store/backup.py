@@ -34,12 +34,19 @@ def backup(path: Path | str, *, actor: str, now: datetime, target: Path | None =
     path = Path(path)
     if not path.exists():
         raise StoreError(f"There is no database at {path} to back up.")
+    if target is not None and not target.parent.is_dir():
+        raise StoreError(
+            f"The folder {target.parent} does not exist; choose an existing folder for the backup."
+        )
     ensure_database(path)
     target = target or backup_dir(path) / f"{path.stem}-{now:%Y%m%d-%H%M%S}{path.suffix}"
-    with writing(path) as conn:
-        append_audit(conn, actor, "backup", {"file": str(target)}, now)
     with _connect(path, read_only=False) as conn:
         copy_database(conn, path, target)
+    # Logged once the copy is complete (the audit log holds only backups that exist), in
+    # the copy too: restored, it still shows when it was made.
+    for db in (path, target):
+        with writing(db) as conn:
+            append_audit(conn, actor, "backup", {"file": str(target)}, now)
     return target
 
 
@@ -73,19 +80,23 @@ def restore(path: Path | str, source: Path | str, *, actor: str, now: datetime) 
         raise StoreError("That backup is the database itself; choose a file from data/backups.")
     saved = None
     staged = path.with_name(path.name + ".restoring")
-    shutil.copy2(source, staged)
-    if path.exists():
-        # Hold the lock while saving the current file, so no import is half in the copy.
-        with _connect(path, read_only=False) as conn:
-            saved = copy_database(
-                conn,
-                path,
-                backup_dir(path) / f"{path.stem}-before-restore-{now:%Y%m%d-%H%M%S}{path.suffix}",
-            )
-    wal = path.with_name(path.name + ".wal")
-    if wal.exists():  # never replay the replaced file's log onto the backup
-        wal.unlink()
-    os.replace(staged, path)
+    try:
+        shutil.copy2(source, staged)
+        if path.exists():
+            # Hold the lock while saving the current file, so no import is half in the copy.
+            with _connect(path, read_only=False) as conn:
+                saved = copy_database(
+                    conn,
+                    path,
+                    backup_dir(path)
+                    / f"{path.stem}-before-restore-{now:%Y%m%d-%H%M%S}{path.suffix}",
+                )
+        wal = path.with_name(path.name + ".wal")
+        if wal.exists():  # never replay the replaced file's log onto the backup
+            wal.unlink()
+        os.replace(staged, path)
+    finally:
+        staged.unlink(missing_ok=True)  # refused (busy, say): no copy left beside it
     forget_migrated(path)
     ensure_database(path)
     with writing(path) as conn:

@@ -55,11 +55,13 @@ def _connect(path: Path | str, read_only: bool) -> Iterator[Connection]:
             # terminal the CLI prints its report to.
             conn.execute("SET enable_progress_bar = false")
             break
-        except (duckdb.IOException, duckdb.ConnectionException) as exc:
-            if not _is_lock_error(exc):
+        except duckdb.Error as exc:  # a lock, or no (whole) database at all
+            if not isinstance(exc, duckdb.IOException | duckdb.ConnectionException) or (
+                not _is_lock_error(exc)
+            ):
                 raise StoreError(
-                    f"The database {path} cannot be opened ({exc.__class__.__name__}); "
-                    "restore it from a backup or move it aside."
+                    f"{Path(path).name} cannot be opened as a database (it is damaged, cut "
+                    "short or another kind of file); restore it from a backup or move it aside."
                 ) from None
             if time.monotonic() > deadline:
                 raise StoreBusy(

@@ -14,6 +14,7 @@ import streamlit as st
 from compliance.i18n import STRINGS
 from compliance.i18n import label as policy_label
 from compliance.ui.frame import Settings
+from compliance.visible import visible
 
 
 # ------------------------------------------------------------------------- words for ids
@@ -53,8 +54,9 @@ def listed(values: Iterable[str] | None) -> list[str]:
 
 
 def md_escape(text: object) -> str:
-    """Plain text inside st.markdown: names with * or _ must not turn into formatting."""
-    out = str(text)
+    """Plain text inside st.markdown: names with * or _ must not turn into formatting, nor
+    a line break or a right-to-left override change what the line shows."""
+    out = visible(str(text))
     for ch in "\\`*_[]<>#|~$":
         out = out.replace(ch, "\\" + ch)
     return out

@@ -24,6 +24,7 @@ from compliance.ui.frame import (
     error_text,
     now,
 )
+from compliance.visible import visible
 from etl.model import ImportRefused, ParsedExport
 
 T = TypeVar("T")
@@ -58,7 +59,7 @@ def preview_upload(name: str, data: bytes) -> tuple[ParsedExport | None, str | N
     try:
         return _with_upload(name, data, importing.parse), None
     except ImportRefused as exc:
-        return None, str(exc)
+        return None, visible(str(exc))
 
 
 def preview_summary(s: Settings, parsed: ParsedExport) -> str:
@@ -139,7 +140,7 @@ def import_uploads(
                 ),
             )
         except ImportRefused as exc:
-            lines.append((False, s.t("import.refused", reason=str(exc))))
+            lines.append((False, s.t("import.refused", reason=md_escape(exc))))
         except (store.StoreBusy, store.StoreError) as exc:
             lines.append((False, f"{name}: {error_text(s, exc)}"))
         else:

@@ -142,6 +142,15 @@ def xlsx_zip_bomb() -> bytes:
     return xlsx(header + row * (100_000_000 // len(row)) + SHEET_CLOSE)
 
 
+def xlsx_corner_cell() -> bytes:
+    """One relation, and a sheet whose dimension and last cell claim all of Excel's grid."""
+    rows = [EB_XLSX_HEADER, ["K001", "Testbedrijf Hoek B.V.", "info@hoek.example", "90000011",
+                             "01-02-2024"]]  # fmt: skip
+    body = sheet_xml(rows).replace(b"<sheetData>", b'<dimension ref="A1:XFD1048576"/><sheetData>')
+    corner = b'<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row>'
+    return xlsx(body.replace(SHEET_CLOSE, corner + SHEET_CLOSE))
+
+
 def xlsx_with_formulas() -> bytes:
     return xlsx(
         sheet_xml(
@@ -246,6 +255,20 @@ def msg_corrupt() -> bytes:
     return fixture("mailbox/outlook.msg")[:512] + bytes(range(256)) * 16
 
 
+def mail_nested(levels: int) -> bytes:
+    """A message whose body is a multipart inside a multipart, `levels` deep."""
+    head = (
+        "From: Test Afzender <afzender@voorbeeld.example>\r\nTo: info@ictroermond.nl\r\n"
+        "Subject: Genest\r\nDate: Mon, 23 Nov 2026 10:00:00 +0100\r\n"
+        "Message-ID: <genest@voorbeeld.example>\r\nMIME-Version: 1.0\r\n"
+    )
+    opening = "".join(
+        f'Content-Type: multipart/mixed; boundary="b{i}"\r\n\r\n--b{i}\r\n' for i in range(levels)
+    )
+    closing = "".join(f"\r\n--b{i}--\r\n" for i in reversed(range(levels)))
+    return (head + opening + "Content-Type: text/plain\r\n\r\nHallo\r\n" + closing).encode()
+
+
 def mail_zip_slip() -> bytes:
     eml = (FIXTURES / "mailbox/labelled/20-access-nl-formal.eml").read_bytes()
     return zip_bytes([("Postvak IN/ok.eml", eml), ("../../../etc/cron.d/evil.eml", eml)])
@@ -316,6 +339,9 @@ case("eb-relaties-nul.csv", "eboekhouden.relations", "NUL bytes through the text
 case("eb-relaties-utf16-odd.csv", "eboekhouden.relations",
      "UTF-16 with a BOM, cut off after an odd number of bytes", "refused", "cut off",
      lambda: eb_csv(*EB_ROWS, encoding="utf-16")[:-3])
+case("eb-relaties-corner-cell.xlsx", "eboekhouden.relations",
+     "a 2 KB sheet claiming A1:XFD1048576, one stray cell in the far corner", "warning",
+     "has no code", xlsx_corner_cell)
 case("eb-relaties-zipbomb.xlsx", "eboekhouden.relations",
      "zip bomb: ~100 KB that unpacks to ~100 MB of sheet XML", "refused", "zip bomb",
      xlsx_zip_bomb)
@@ -339,6 +365,10 @@ case("eb-mutaties-header-only.xlsx", "eboekhouden.mutations", "only the header r
      lambda: xlsx(sheet_xml([["MutatieNr", "Soort", "Datum", "RelatieCode", "Factuurnummer"]])))
 case("eb-relations-truncated.json", "eboekhouden.relations", "REST answer cut off",
      "refused", "not valid JSON", _cut("eboekhouden/relations.json", 0.6))
+case("eb-relations-5000-digit-id.json", "eboekhouden.relations",
+     "an id of 5,000 digits, beyond Python's limit for turning digits into a number",
+     "refused", "5000 digits",
+     lambda: fixture("eboekhouden/relations.json").replace(b'"id": 9001', b'"id": ' + b"9" * 5000))
 case("eb-invoices-empty.json", "eboekhouden.invoices", "REST answer with an empty list",
      "refused", "empty list", _text('{"items": [], "count": 0}'))
 # SnelStart
@@ -395,6 +425,8 @@ case("mail-zipslip.zip", "mailbox.messages", "zip of .eml with a '../../../etc' 
      "refused", "unsafe path", mail_zip_slip)
 case("mail-truncated.zip", "mailbox.messages", "zip of .eml cut in half", "refused",
      "damaged", _cut("mailbox/messages.zip", 0.5))
+case("mail-nested-3000.eml", "mailbox.messages", "3,000 multipart levels, one inside the other",
+     "refused", "parts inside parts", lambda: mail_nested(3000))
 case("mail-empty.eml", "mailbox.messages", "an .eml holding headers only, no date or sender",
      "refused", "not recognised", _text("Subject: leeg\r\n\r\n"))
 case("mail-trace-utf16-odd.csv", "mailbox.messages",
@@ -515,12 +547,24 @@ def _big_cookie_cells(path: Path) -> Path:
     return path
 
 
+def _many_recipients(path: Path) -> Path:
+    to = ", ".join(f"Persoon {i} <p{i}@voorbeeld.example>" for i in range(60_000))
+    path.write_bytes(
+        f"From: afzender@voorbeeld.example\r\nTo: {to}\r\nSubject: Aan iedereen\r\n"
+        "Date: Mon, 23 Nov 2026 10:00:00 +0100\r\nMessage-ID: <veel@voorbeeld.example>\r\n"
+        "\r\nHallo allemaal\r\n".encode()
+    )
+    return path
+
+
 BIG = {
     "eb-relaties-20mb-line.csv": ("eboekhouden.relations", "20 MB in a single line", "refused",
                                   "longer than 4 MB", _big_line),
     "eb-relaties-20mb-field.csv": ("eboekhouden.relations",
                                    "a header, then a row with a 20 MB field", "refused",
                                    "longer than 4 MB", _big_field),
+    "mail-60000-recipients.eml": ("mailbox.messages", "one message to 60,000 addresses (3 MB)",
+                                  "refused", "addressed to 60,000 people", _many_recipients),
     "web-cookie-scan-2mb-cells.csv": ("website.cookie_scan",
                                       "2 MB of letters in a domain and a retention cell",
                                       "warning", "not understood", _big_cookie_cells),

@@ -48,12 +48,14 @@ def check_members(
     what: str = "zip",
     max_ratio: float = MAX_RATIO,
     min_bytes: int = BOMB_MIN_BYTES,
+    smaller: str = "",
 ) -> None:
-    """Refuse a zip with an unsafe member path, or one that unpacks to far more than it holds.
+    """Refuse a zip with an unsafe member path, one that unpacks to far more than it holds,
+    or one that unpacks to more than `max_total` in all.
 
-    `how` ends the unsafe-path sentence (what to do instead); `max_total` bounds the sum
-    of the members' sizes; `what` names the container for the owner ("zip", "workbook");
-    a member bigger than `min_bytes` may not pack tighter than `max_ratio`.
+    `how` ends the unsafe-path sentence (what to do instead); `what` names the container
+    for the owner ("zip", "workbook"); a member bigger than `min_bytes` may not pack
+    tighter than `max_ratio`; `smaller` ends the too-big sentence (how to make it smaller).
     """
     total = 0
     for info in infos:
@@ -63,10 +65,16 @@ def check_members(
             )
         total += info.file_size
         ratio = info.file_size / max(info.compress_size, 1)
-        if total > max_total or (info.file_size > min_bytes and ratio > max_ratio):
+        if info.file_size > min_bytes and ratio > max_ratio:
             raise ImportRefused(
                 f"{path.name}: the {what} unpacks to far more than it holds (a zip bomb?); "
                 "it was not opened."
+            )
+        if total > max_total:
+            raise ImportRefused(
+                f"{path.name}: the {what} unpacks to more than {max_total // 2**20:,} MB, more "
+                f"than this program reads from one {what}; it was not opened"
+                + (f"; {smaller}" if smaller else ".")
             )
 
 

@@ -32,7 +32,10 @@ from etl.archive import check_members
 from etl.model import ImportRefused
 
 MAX_MESSAGE_BYTES = 50 * 1024 * 1024  # one message; bigger is an attachment we never read
-MAX_ZIP_TOTAL = 4 * 1024 * 1024 * 1024  # what a zip may unpack to in all
+# What a zip of .eml may unpack to in all. Outlook and Thunderbird export a folder of
+# messages with their attachments; a year of a small company's mail folder is a few hundred
+# MB, and every message is read whole, so more than this is exported in parts.
+MAX_ZIP_TOTAL = 1024 * 1024 * 1024
 MAX_ZIP_RATIO = 200  # a larger compression ratio is a zip bomb, not mail
 MAX_ZIP_ENTRIES = 200_000
 TEXT_CHARSET_FALLBACKS = ("utf-8", "cp1252")
@@ -443,6 +446,7 @@ def read_zip(path: Path) -> Iterator[RawMail]:
         check_members(
             path, infos, how="make the zip again from the folder of .eml files.",
             max_total=MAX_ZIP_TOTAL, max_ratio=MAX_ZIP_RATIO, min_bytes=1_000_000,
+            smaller="zip the messages of each half year or quarter separately.",
         )  # fmt: skip
         for info in infos:
             if not info.filename.lower().endswith(".eml"):

@@ -299,3 +299,23 @@ def test_a_damaged_pst_is_refused_in_one_sentence(tmp_path: Path) -> None:
     path.write_bytes(b"!BDN" + b"\x00\x01" * 300)
     with pytest.raises(ImportRefused, match=r"\.pst\) could not be read"):
         etl.parse_file(path)
+
+
+def test_a_zip_of_more_mail_than_one_import_reads_is_refused_before_any_is_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+
+    # Members well under the bomb ratio, more than the total allows (limit made small here;
+    # the real one is a GB): refused from the zip's directory, no message parsed.
+    monkeypatch.setattr(mail_read, "MAX_ZIP_TOTAL", 200_000)
+    parsed: list[bytes] = []
+    monkeypatch.setattr(mail_read, "parse_bytes", lambda data: parsed.append(data))
+    message = (FIXTURES / "request-latin1.eml").read_bytes()
+    path = tmp_path / "postvak.zip"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for k in range(5):
+            zf.writestr(f"{k}.eml", message + bytes(range(256)) * (60_000 // 256))
+    with pytest.raises(ImportRefused, match="unpacks to more than 0 MB") as refused:
+        etl.parse_file(path)
+    assert "zip the messages of each half year" in str(refused.value)
+    assert "zip bomb" not in str(refused.value) and parsed == []

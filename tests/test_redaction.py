@@ -194,3 +194,21 @@ def test_a_forgotten_subject_leaves_nothing_in_what_access_entries_are_linked_by
     text = all_text(db)
     for secret in (NAME, EMAIL, "90000003", "verdwenen testbedrijf"):
         assert secret not in text, secret
+
+
+def _file_bytes(db: Path) -> bytes:
+    wal = db.with_name(db.name + ".wal")
+    return db.read_bytes() + (wal.read_bytes() if wal.exists() else b"")
+
+
+def test_a_forgotten_subject_is_gone_from_the_bytes_of_the_file(db: Path) -> None:
+    # Not only unreferenced: DuckDB leaves freed blocks as they were, so the file is
+    # rewritten once a deletion is marked. A byte search finds nothing of the company.
+    assert NAME.encode() in _file_bytes(db)
+    delete(db, "payment")
+    delete(db, "contact")
+    data = _file_bytes(db)
+    for secret in (NAME, EMAIL, "Verdwenen Testbedrijf", "verdwenen testbedrijf", "90000003"):
+        assert secret.encode() not in data, secret
+    assert b"Blijvend Test BV" in data  # the others are still there
+    assert report(db)["subjects"][1]["name"] == "Blijvend Test BV"

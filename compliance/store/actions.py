@@ -6,7 +6,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from compliance.identity import normalise_name
-from compliance.store.connection import StoreError, append_audit, next_id, writing
+from compliance.store.connection import StoreError, append_audit, compact, next_id, writing
 from compliance.store.redaction import redact_deleted
 
 
@@ -176,6 +176,7 @@ def mark_deleted(
             },
             now,
         )
+    compact(path)  # the deleted data gone from the file's bytes too, not only unreferenced
     return count
 
 

@@ -22,6 +22,7 @@ from compliance.store.connection import (
     _connect,
     append_audit,
     backup_dir,
+    compact,
     copy_database,
     ensure_database,
     forget_migrated,
@@ -39,6 +40,7 @@ def backup(path: Path | str, *, actor: str, now: datetime, target: Path | None =
             f"The folder {target.parent} does not exist; choose an existing folder for the backup."
         )
     ensure_database(path)
+    compact(path)  # what a killed import or a deletion left in freed blocks is not copied
     target = target or backup_dir(path) / f"{path.stem}-{now:%Y%m%d-%H%M%S}{path.suffix}"
     with _connect(path, read_only=False) as conn:
         copy_database(conn, path, target)

@@ -165,6 +165,34 @@ def copy_database(conn: Connection, path: Path, target: Path) -> Path:
     return target
 
 
+def compact(path: Path | str) -> None:
+    """Rewrite the database into a fresh file and swap it in, holding the lock throughout.
+
+    DuckDB leaves the blocks of deleted rows (and of an import killed halfway) on disk as
+    they were, only unreferenced: data the company promised to delete could still be read
+    from the file's bytes. The fresh file holds only what the tables hold.
+    """
+    path = Path(path)
+    if not path.exists():
+        return
+    fresh = path.with_name(path.name + ".compacting")
+    fresh.unlink(missing_ok=True)
+    try:
+        with _connect(path, read_only=False) as conn:
+            name = conn.execute("SELECT current_database()").fetchall()[0][0]
+            conn.execute("CHECKPOINT")
+            conn.execute(f"ATTACH '{_quoted(fresh)}' AS _fresh")
+            conn.execute(f'COPY FROM DATABASE "{name}" TO _fresh')
+            conn.execute("DETACH _fresh")
+            os.replace(fresh, path)  # still under the lock: no import lands in between
+    finally:
+        fresh.unlink(missing_ok=True)
+
+
+def _quoted(path: Path) -> str:
+    return str(path).replace("'", "''")
+
+
 def forget_migrated(path: Path | str) -> None:
     """After a restore the file may be older: check its migrations again."""
     resolved = str(Path(path).resolve())

@@ -14,6 +14,7 @@ from compliance.i18n import t
 from compliance.store.connection import (
     Connection,
     append_audit,
+    compact,
     frame,
     next_id,
     reading,
@@ -62,6 +63,7 @@ def add_sign_off(
             {"sign_off_id": sign_off_id, "as_of": as_of, "note": note.strip(), **state["counts"]},
             now,
         )
+    compact(path)  # each week, what was deleted or refused leaves the file's bytes
     return sign_off_id
 
 

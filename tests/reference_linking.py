@@ -2,7 +2,8 @@
 `compliance.store.subject_links` is compared with (tests/test_linking.py).
 
 Each relation in file order: its source code seen before, else its first identifier
-already known, else a new subject; its unknown identifiers then belong to that subject.
+already known that does not join two different companies (`refuses`), else a new subject;
+its unknown identifiers then belong to that subject.
 """
 
 from __future__ import annotations
@@ -15,12 +16,39 @@ from compliance.identity import normalise_kvk, normalise_name, salted_hash
 @dataclass
 class LinkIndex:
     """Identifier -> subject id, grown while one import is linked (so rows in one file link
-    too)."""
+    too). Call `begin_file` before each file's rows."""
 
     known: dict[tuple[str, str], int]
     by_source_ref: dict[tuple[str, str], int]
     next_id: int
     added: list[tuple[str, str, int]] = field(default_factory=list)  # new (kind, value, id)
+    stored_kvks: dict[int, set[str]] = field(default_factory=dict)  # before this file
+    held_by: dict[tuple[str, str], str | None] = field(default_factory=dict)  # row's KvK
+    first_kvk: dict[int, str] = field(default_factory=dict)  # this file's first, per subject
+
+    def begin_file(self) -> None:
+        for kind, value, subject_id in self.added:
+            if kind == "kvk":
+                self.stored_kvks.setdefault(subject_id, set()).add(value)
+        self.added.clear()
+        self.held_by.clear()
+        self.first_kvk.clear()
+
+
+WEAK = ("email", "iban", "name")
+
+
+def refuses(index: LinkIndex, kind: str, value: str, target: int, kvk: str | None) -> bool:
+    """Would joining `target` by this identifier join two different companies?"""
+    if kind not in WEAK or kvk is None:
+        return False  # the own code and the KvK number itself always link
+    if (kind, value) in index.held_by:  # brought by an earlier relation of this file
+        return index.held_by[(kind, value)] != kvk
+    stored = index.stored_kvks.get(target)
+    if stored:
+        return kvk not in stored
+    first = index.first_kvk.get(target)  # a subject without one: the first to join decides
+    return first is not None and first != kvk
 
 
 def identifiers_of(
@@ -48,19 +76,26 @@ def link(
 ) -> tuple[int, str]:
     """(subject id, how it was linked); a new id when nothing matches. An identifier
     already owned keeps its owner."""
+    kvk = next((value for kind, value in identifiers if kind == "kvk"), None)
     subject_id: int | None = index.by_source_ref.get((source, ref))
     how = "source_ref" if subject_id is not None else "new"
     if subject_id is None:
         for kind, value in identifiers:
             if (kind, value) in index.known:
-                subject_id, how = index.known[(kind, value)], kind
+                target = index.known[(kind, value)]
+                if refuses(index, kind, value, target, kvk):
+                    continue
+                subject_id, how = target, kind
                 break
     if subject_id is None:
         subject_id = index.next_id
         index.next_id += 1
     index.by_source_ref[(source, ref)] = subject_id
+    if kvk is not None:
+        index.first_kvk.setdefault(subject_id, kvk)
     for kind, value in identifiers:
         if (kind, value) not in index.known:
             index.known[(kind, value)] = subject_id
             index.added.append((kind, value, subject_id))
+            index.held_by[(kind, value)] = kvk
     return subject_id, how

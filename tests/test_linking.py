@@ -3,12 +3,14 @@ which subject wins; the SQL linking of an import against the row-by-row referenc
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from compliance import store
-from compliance.identity import LINK_ORDER, salted_hash
+from compliance.identity import LINK_ORDER, normalise_kvk, salted_hash
 from compliance.store.connection import database_salt
 from etl.model import ParsedExport, SubjectRow
 from tests.factories import NOW
@@ -46,14 +48,18 @@ def test_the_first_owner_of_an_identifier_keeps_it() -> None:
     index = LinkIndex(known={("kvk", "90000001"): 7}, by_source_ref={}, next_id=8)
     shared = identifiers_of("Ander Test BV", "90000001", ("a@x.example",), None, True, SALT)
     assert link(index, "snelstart", "K1", shared) == (7, "kvk")
-    # A second relation with the same address but another KvK: linked by e-mail to 7.
+    # The same address with another KvK number is another company: a subject of its own,
+    # and the address stays with 7.
     other = identifiers_of("Nog Een BV", "90000002", ("a@x.example",), None, True, SALT)
-    assert link(index, "snelstart", "K2", other) == (7, "email")
-    assert index.known[("kvk", "90000002")] == 7
+    assert link(index, "snelstart", "K2", other) == (8, "new")
+    assert index.known[("kvk", "90000002")] == 8 and index.known[("email", "a@x.example")] == 7
+    # Without a KvK number the address links it.
+    same = identifiers_of("Ander Test", None, ("a@x.example",), None, True, SALT)
+    assert link(index, "snelstart", "K4", same) == (7, "email")
     # Nothing known: a new subject, and the same relation again is that subject.
     fresh = identifiers_of("Nieuw Test BV", None, (), None, True, SALT)
-    assert link(index, "snelstart", "K3", fresh) == (8, "new")
-    assert link(index, "snelstart", "K3", []) == (8, "source_ref")
+    assert link(index, "snelstart", "K3", fresh) == (9, "new")
+    assert link(index, "snelstart", "K3", []) == (9, "source_ref")
 
 
 # ------------------------------------------------------------ the SQL against the reference
@@ -99,6 +105,7 @@ def test_an_import_links_as_the_reference_does(tmp_path_factory, files) -> None:
         store.load_export(db, ParsedExport(source, "relations", subjects=tuple(relations),
                                            rows_read=len(relations)),
                           f"file{n}.csv", f"sha{n}", "test", NOW)  # fmt: skip
+        index.begin_file()
         for r in relations:
             ids = identifiers_of(r.name, r.kvk, r.emails, r.iban, r.is_company, salt)
             link(index, source, r.ref, ids)
@@ -112,3 +119,94 @@ def test_an_import_links_as_the_reference_does(tmp_path_factory, files) -> None:
     assert stored == {(k, v, i) for (k, v), i in index.known.items()}
     assert refs == index.by_source_ref
     assert subjects == (index.next_id - 1, index.next_id - 1)
+
+
+# ------------------------------------------------------------ never two companies in one
+def _subject_of(db: Path) -> dict[tuple[str, str], int]:
+    with store.reading(db) as conn:
+        rows = conn.execute("SELECT source, ref, subject_id FROM source_subjects").fetchall()
+    return {(s, r): i for s, r, i in rows}
+
+
+def _load(db: Path, source: str, relations: list[SubjectRow], n: int) -> None:
+    parsed = ParsedExport(source, "relations", subjects=tuple(relations),
+                          rows_read=len(relations))  # fmt: skip
+    store.load_export(db, parsed, f"file{n}.csv", f"sha{n}", "test", NOW)
+
+
+def test_two_companies_of_one_name_and_address_stay_two(tmp_path: Path) -> None:
+    db = tmp_path / "l.duckdb"
+    _load(db, "eboekhouden", [
+        SubjectRow("K1", "Bakkerij Jansen B.V.", kvk="11111111", emails=("info@jansen.example",)),
+        SubjectRow("K2", "Bakkerij Jansen", kvk="22222222", emails=("info@jansen.example",)),
+        SubjectRow("K3", "Bakkerij Jansen", kvk="22222222"),  # the second one again
+    ], 0)  # fmt: skip
+    subject = _subject_of(db)
+    assert subject[("eboekhouden", "K1")] != subject[("eboekhouden", "K2")]
+    assert subject[("eboekhouden", "K2")] == subject[("eboekhouden", "K3")]
+    with store.reading(db) as conn:
+        owners = dict(conn.execute("SELECT value, subject_id FROM subject_identifiers "
+                                   "WHERE kind IN ('kvk', 'email')").fetchall())  # fmt: skip
+    assert owners["info@jansen.example"] == owners["11111111"] == subject[("eboekhouden", "K1")]
+
+
+def test_a_subject_without_kvk_goes_to_the_first_company_that_joins_it(tmp_path: Path) -> None:
+    db = tmp_path / "l.duckdb"
+    _load(db, "snelstart", [SubjectRow("S1", "Bakkerij Jansen", emails=("b@jansen.example",))], 0)
+    _load(db, "eboekhouden", [
+        SubjectRow("K1", "Bakkerij Jansen B.V.", kvk="11111111"),  # by name: the first claim
+        SubjectRow("K2", "Bakkerij Jansen", kvk="22222222", emails=("k2@jansen.example",)),
+        SubjectRow("K3", "Jansen Twee", kvk="22222222", emails=("b@jansen.example",)),
+        SubjectRow("K4", "Iets Anders", emails=("k2@jansen.example",)),  # follows K2
+    ], 1)  # fmt: skip
+    subject = _subject_of(db)
+    first = subject[("snelstart", "S1")]
+    assert subject[("eboekhouden", "K1")] == first
+    second = subject[("eboekhouden", "K2")]  # refused by the name, a company of its own
+    assert second != first
+    assert subject[("eboekhouden", "K3")] == subject[("eboekhouden", "K4")] == second
+    with store.reading(db) as conn:
+        kvks = conn.execute("SELECT subject_id, count(*) FROM subject_identifiers "
+                            "WHERE kind = 'kvk' GROUP BY ALL").fetchall()  # fmt: skip
+    assert sorted(n for _, n in kvks) == [1, 1]
+
+
+# Each code always carries the same KvK number (or none): the source system never says
+# two things of one relation, so nothing can excuse a subject holding two numbers.
+_KVK_OF = {"R0": None, "R1": None, "R2": "90000001", "R3": "90000002", "R4": "9000 0001",
+           "R5": "90000003"}  # fmt: skip
+_CONSISTENT = st.lists(
+    st.builds(
+        lambda ref, name, emails, iban: SubjectRow(ref, name, kvk=_KVK_OF[ref], emails=emails,
+                                                   iban=iban, is_company=True),
+        _REFS, _NAMES, _EMAILS.map(tuple), _IBANS,
+    ),
+    min_size=1,
+    max_size=12,
+)  # fmt: skip
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    files=st.lists(
+        st.tuples(st.sampled_from(["eboekhouden", "snelstart"]), _CONSISTENT), min_size=1,
+        max_size=3,
+    ),
+)  # fmt: skip
+def test_no_subject_ever_holds_two_kvk_numbers(tmp_path_factory, files) -> None:
+    db = tmp_path_factory.mktemp("kvk") / "kvk.duckdb"
+    for n, (source, relations) in enumerate(files):
+        _load(db, source, relations, n)
+    numbers: dict[int, set[str]] = {}
+    for (_source, ref), subject_id in _subject_of(db).items():
+        if kvk := normalise_kvk(_KVK_OF[ref]):
+            numbers.setdefault(subject_id, set()).add(kvk)
+    assert all(len(found) == 1 for found in numbers.values()), numbers
+    with store.reading(db) as conn:
+        held = conn.execute(
+            "SELECT subject_id FROM subject_identifiers WHERE kind = 'kvk' "
+            "GROUP BY subject_id HAVING count(*) > 1"
+        ).fetchall()
+    assert held == []

@@ -32,6 +32,13 @@ from compliance.i18n import t
 from compliance.identity import normalise_name
 
 MIN_NAME = 4  # a shorter normalised name ("nep") would match far too much
+# What is looked for in free text, and how far: a company name of more words, or a code of
+# more characters, is not written in a firewall rule or a vault item's name (a forgotten
+# subject's code is a 66-character fingerprint); and only the start of a very long hint is
+# read for names and codes. The work per hint stays bounded, whatever a file holds.
+MAX_NAME_WORDS = 12
+MAX_CODE_CHARS = 40
+MAX_HINT_CHARS = 2_000
 _CODE_WORDS = (
     r"(?:klant|klantnr|klantnummer|klantcode|relatie|relatiecode|relatienr|debiteur|code|nr|"
     r"client|customer)"
@@ -102,16 +109,17 @@ class SubjectIndex:
 
 
 def name_key(name: str) -> tuple[str, str] | None:
-    """("name", normalised name), or None when it is too short to look for in free text."""
+    """("name", normalised name), or None when it is too short or too long to look for in
+    free text."""
     key = hint_text(name)
-    return ("name", key) if len(key) >= MIN_NAME else None
+    return ("name", key) if len(key) >= MIN_NAME and key.count(" ") < MAX_NAME_WORDS else None
 
 
 def code_key(code: str) -> tuple[str, str] | None:
     """("word", code) for a code with letters and digits ('K100') or a hyphen, found anywhere
     as a word; ("number", code) for a number, found only as the whole hint; else None."""
     key = code.strip().lower()
-    if len(key) < 3:
+    if not 3 <= len(key) <= MAX_CODE_CHARS:
         return None
     if (any(c.isalpha() for c in key) and any(c.isdigit() for c in key)) or "-" in key:
         return ("word", key)
@@ -140,6 +148,7 @@ def hint_keys(hint: str, sizes: Mapping[str, int]) -> Iterator[tuple[str, str]]:
         yield ("number", whole.group(1))
     if longest := sizes.get("word", 0):
         # A code is stripped, so a stretch never starts or ends with a space.
+        lowered = lowered[:MAX_HINT_CHARS]
         n = len(lowered)
         ends = [
             j
@@ -152,7 +161,7 @@ def hint_keys(hint: str, sizes: Mapping[str, int]) -> Iterator[tuple[str, str]]:
                 while k < len(ends) and ends[k] - i <= longest:
                     yield ("word", lowered[i : ends[k]])
                     k += 1
-    if (words := sizes.get("name", 0)) and (text := hint_text(hint)):
+    if (words := sizes.get("name", 0)) and (text := hint_text(hint[:MAX_HINT_CHARS])):
         tokens = text.split(" ")
         for i in range(len(tokens)):
             for j in range(i + 1, min(i + words, len(tokens)) + 1):

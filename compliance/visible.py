@@ -2,13 +2,13 @@
 
 A file name may hold a line break that forges a second output line ("refused: …"), ANSI
 escapes that recolour the terminal, or a right-to-left override that shows what follows
-backwards. Every control, format or line-separator character is shown as its escape, so
-what the owner reads is what the name really is.
+backwards. Every control, format or line-separator character is shown as its escape (as
+JSON writes it), so what the owner reads is what the name really is.
 
     >>> visible("factuur\\nrefused: alles.csv")
     'factuur\\\\nrefused: alles.csv'
     >>> visible("\\x1b[31mrood\\x1b[0m"), visible("rapport\\u202efdp.exe")
-    ('\\\\x1b[31mrood\\\\x1b[0m', 'rapport\\\\u202efdp.exe')
+    ('\\\\u001b[31mrood\\\\u001b[0m', 'rapport\\\\u202efdp.exe')
     >>> visible("Relaties 2026 (kopie).csv")
     'Relaties 2026 (kopie).csv'
 """
@@ -36,10 +36,9 @@ def _shown(ch: str) -> str:
     if ch in _NAMED:
         return _NAMED[ch]
     code = ord(ch)
-    return (
-        f"\\x{code:02x}"
-        if code < 0x100
-        else f"\\u{code:04x}"
-        if code < 0x10000
-        else f"\\U{code:08x}"
-    )
+    if code < 0x10000:
+        return f"\\u{code:04x}"
+    # Beyond the first plane as its UTF-16 pair: the escapes JSON reads, so a JSON line
+    # made visible stays valid JSON.
+    high, low = divmod(code - 0x10000, 0x400)
+    return f"\\u{0xD800 + high:04x}\\u{0xDC00 + low:04x}"

@@ -34,7 +34,7 @@ for file in files:
     with st.container(border=True):
         st.markdown(f"**{ui.md_escape(file.name)}**")
         if refusal:
-            st.error(refusal, icon=":material/block:")
+            st.error(ui.md_escape(refusal), icon=":material/block:")
             continue
         ready.append((file.name, data))
         st.markdown(preview_summary(s, parsed))

@@ -190,3 +190,18 @@ def test_overview_of_nothing_is_empty() -> None:
     empty = pd.DataFrame(columns=["subject_id", "category", "source", "holder"])
     out = access_overview(empty, pd.DataFrame(columns=["id"]), pd.DataFrame())
     assert out.empty and "state" in out.columns
+
+
+def test_the_work_per_hint_is_bounded_whatever_the_file_holds() -> None:
+    from compliance.access import MAX_CODE_CHARS, MAX_HINT_CHARS, MAX_NAME_WORDS, hint_keys
+
+    index = SubjectIndex.build([
+        KnownSubject(1, (" ".join(["woord"] * 2_000),), ("x" * 5_000 + "1",)),  # never keys
+        KnownSubject(2, ("Kapsalon Testknip",), ("a-1", "h:" + "0f" * 32)),
+    ])  # fmt: skip
+    assert {sid for (kind, _), ids in index.keys.items() for sid in ids} == {2}
+    hint = "a-" * 500_000  # a megabyte of boundaries
+    keys = list(hint_keys(hint, {"word": MAX_CODE_CHARS, "name": MAX_NAME_WORDS}))
+    assert len(keys) <= MAX_HINT_CHARS * (MAX_CODE_CHARS + MAX_NAME_WORDS)
+    assert match_entry((hint + " a-1",), (), None, (), index) == (None, None)  # past the start
+    assert match_entry(("a-1 " + hint,), (), None, (), index) == (2, "code")

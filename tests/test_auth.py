@@ -308,3 +308,19 @@ def listening_addresses(port: int) -> set[str]:
                 else:
                     found.add("::" if set(address) == {"0"} else address)
     return found
+
+
+def test_a_missing_ipv6_table_does_not_hide_the_ipv4_sockets(tmp_path: Path) -> None:
+    import shutil
+    import socket
+
+    fake = tmp_path / "proc"
+    (fake / "net").mkdir(parents=True)
+    (fake / "self").mkdir()
+    (fake / "self" / "fd").symlink_to("/proc/self/fd")
+    with socket.socket() as v4:
+        v4.bind(("0.0.0.0", 0))
+        v4.listen()
+        shutil.copy("/proc/net/tcp", fake / "net" / "tcp")  # no tcp6: IPv6 switched off
+        assert "0.0.0.0" in auth.own_listening_addresses(fake)
+    assert auth.own_listening_addresses(tmp_path / "nothing") is None

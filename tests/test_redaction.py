@@ -212,3 +212,40 @@ def test_a_forgotten_subject_is_gone_from_the_bytes_of_the_file(db: Path) -> Non
         assert secret.encode() not in data, secret
     assert b"Blijvend Test BV" in data  # the others are still there
     assert report(db)["subjects"][1]["name"] == "Blijvend Test BV"
+
+
+def test_a_write_waits_for_the_rewrite_of_the_file_in_the_same_process(
+    db: Path, monkeypatch
+) -> None:
+    # The dashboard's sessions share one process and so one DuckDB database: another
+    # session's write landing between the copy and the swap would go to the old file.
+    import threading
+
+    from compliance.store import connection
+
+    real_replace = connection.os.replace
+    writer: list[threading.Thread] = []
+
+    def replace_while_another_session_writes(src, dst):
+        t = threading.Thread(target=store.log_event, args=(db, "t", "test_write", {}, NOW))
+        t.start()
+        t.join(timeout=0.5)  # it waits for the rewrite; without the lock it is done now
+        writer.append(t)
+        real_replace(src, dst)
+
+    monkeypatch.setattr(connection.os, "replace", replace_while_another_session_writes)
+    assert connection.compact(db)
+    writer[0].join()
+    assert "test_write" in store.audit_log(db)["action"].tolist()
+
+
+def test_a_compaction_that_cannot_run_now_undoes_nothing(db: Path, monkeypatch) -> None:
+    from compliance.store import connection
+
+    def full_disk(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(connection.os, "replace", full_disk)
+    assert delete(db, "payment") == 1  # saved, though the file could not be rewritten
+    assert (store.audit_log(db)["action"] == "deletion_marked").sum() == 1
+    assert not list(db.parent.glob("*.compacting"))

@@ -233,14 +233,15 @@ def refresh_name_keys(conn: Connection) -> int:
 
 
 def _inputs(conn: Connection, own: tuple[str, ...]) -> str:
-    """A fingerprint of everything the links depend on: unchanged, relinking changes nothing."""
+    """A fingerprint of everything the links depend on, and of the links themselves:
+    unchanged, relinking changes nothing."""
     parts = conn.execute("""
         SELECT (SELECT count(*) || ':' || coalesce(sum(hash(subject_id, origin)), 0)
                 FROM access_name_keys),
                (SELECT count(*) || ':' || coalesce(sum(hash(kind, value, subject_id)), 0)
                 FROM subject_identifiers WHERE kind IN ('kvk', 'email')),
                (SELECT count(*) || ':' || coalesce(sum(hash(source, category, ref, system,
-                       hints, kvk, emails)), 0) FROM access_entries),
+                       hints, kvk, emails, subject_id, linked_by)), 0) FROM access_entries),
                (SELECT count(*) || ':' || coalesce(sum(hash(source, system, origin, hints)), 0)
                 FROM access_systems),
                (SELECT count(*) || ':' || coalesce(sum(hash(source, category, ref, subject_id)),
@@ -344,9 +345,11 @@ def relink(conn: Connection) -> dict[str, int]:
             FROM relinked e WHERE {ENTRY_MATCH}
         """)
         conn.unregister("relinked")
+    # Taken after the links are written: an entry deleted and brought back unlinked, or
+    # changed by anything else, no longer matches it.
     conn.execute(
         "INSERT INTO settings VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-        [INPUTS_KEY, inputs],
+        [INPUTS_KEY, _inputs(conn, own) if updates else inputs],
     )
     return {"changed": len(updates)}
 

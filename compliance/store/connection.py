@@ -13,6 +13,7 @@ import json
 import os
 import secrets
 import shutil
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -24,11 +25,15 @@ from typing import Any
 import duckdb
 import pandas as pd
 
+from compliance.faults import log_fault
 from compliance.schema import MIGRATIONS
 
 Connection = duckdb.DuckDBPyConnection
 
 LOCK_WAIT_SECONDS = float(os.environ.get("COMPLIANCE_LOCK_WAIT", "10"))
+# DuckDB's file lock keeps other processes out, but every connection of this process to
+# one file shares one database: the dashboard's sessions take turns writing through this.
+_WRITES = threading.RLock()
 
 
 class StoreBusy(RuntimeError):
@@ -91,7 +96,7 @@ def in_memory() -> Iterator[Connection]:
 def writing(path: Path | str) -> Iterator[Connection]:
     """One write transaction: committed when the block ends, rolled back on any error."""
     ensure_database(path)
-    with _connect(path, read_only=False) as conn:
+    with _WRITES, _connect(path, read_only=False) as conn:
         conn.execute("BEGIN TRANSACTION")
         try:
             yield conn
@@ -165,26 +170,32 @@ def copy_database(conn: Connection, path: Path, target: Path) -> Path:
     return target
 
 
-def compact(path: Path | str) -> None:
-    """Rewrite the database into a fresh file and swap it in, holding the lock throughout.
+def compact(path: Path | str) -> bool:
+    """Rewrite the database into a fresh file and swap it in, holding the lock throughout;
+    False when that could not be done now (busy, disk full: the next one will).
 
     DuckDB leaves the blocks of deleted rows (and of an import killed halfway) on disk as
     they were, only unreferenced: data the company promised to delete could still be read
-    from the file's bytes. The fresh file holds only what the tables hold.
+    from the file's bytes. The fresh file holds only what the tables hold. Called after
+    what it follows was committed, so a failure here undoes nothing of that.
     """
     path = Path(path)
     if not path.exists():
-        return
+        return False
     fresh = path.with_name(path.name + ".compacting")
-    fresh.unlink(missing_ok=True)
     try:
-        with _connect(path, read_only=False) as conn:
+        fresh.unlink(missing_ok=True)
+        with _WRITES, _connect(path, read_only=False) as conn:
             name = conn.execute("SELECT current_database()").fetchall()[0][0]
             conn.execute("CHECKPOINT")
             conn.execute(f"ATTACH '{_quoted(fresh)}' AS _fresh")
-            conn.execute(f'COPY FROM DATABASE "{name}" TO _fresh')
+            conn.execute(f'COPY FROM DATABASE "{name.replace(chr(34), chr(34) * 2)}" TO _fresh')
             conn.execute("DETACH _fresh")
-            os.replace(fresh, path)  # still under the lock: no import lands in between
+            os.replace(fresh, path)  # still under the lock: no write lands in between
+        return True
+    except (StoreBusy, StoreError, OSError, duckdb.Error):
+        log_fault(f"the database could not be compacted now ({path.name})")
+        return False
     finally:
         fresh.unlink(missing_ok=True)
 

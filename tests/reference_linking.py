@@ -25,14 +25,23 @@ class LinkIndex:
     stored_kvks: dict[int, set[str]] = field(default_factory=dict)  # before this file
     held_by: dict[tuple[str, str], str | None] = field(default_factory=dict)  # row's KvK
     first_kvk: dict[int, str] = field(default_factory=dict)  # this file's first, per subject
+    own_kvk: dict[int, str] = field(default_factory=dict)  # its own relation's, this file
+    unstored: dict[tuple[str, str], int] = field(default_factory=dict)  # KvKs not added
 
-    def begin_file(self) -> None:
+    def begin_file(self, source: str, rows: list[tuple[str, str | None]]) -> None:
+        """Before the (ref, KvK) rows of one file."""
         for kind, value, subject_id in self.added:
             if kind == "kvk":
                 self.stored_kvks.setdefault(subject_id, set()).add(value)
         self.added.clear()
         self.held_by.clear()
         self.first_kvk.clear()
+        self.unstored.clear()
+        self.own_kvk.clear()
+        for ref, kvk in rows:
+            subject_id = self.by_source_ref.get((source, ref))
+            if subject_id is not None and kvk is not None:
+                self.own_kvk.setdefault(subject_id, kvk)
 
 
 WEAK = ("email", "iban", "name")
@@ -47,6 +56,8 @@ def refuses(index: LinkIndex, kind: str, value: str, target: int, kvk: str | Non
     stored = index.stored_kvks.get(target)
     if stored:
         return kvk not in stored
+    if target in index.own_kvk:  # its own relation says its number now
+        return index.own_kvk[target] != kvk
     first = index.first_kvk.get(target)  # a subject without one: the first to join decides
     return first is not None and first != kvk
 
@@ -81,8 +92,8 @@ def link(
     how = "source_ref" if subject_id is not None else "new"
     if subject_id is None:
         for kind, value in identifiers:
-            if (kind, value) in index.known:
-                target = index.known[(kind, value)]
+            target = index.known.get((kind, value), index.unstored.get((kind, value)))
+            if target is not None:
                 if refuses(index, kind, value, target, kvk):
                     continue
                 subject_id, how = target, kind
@@ -94,8 +105,15 @@ def link(
     if kvk is not None:
         index.first_kvk.setdefault(subject_id, kvk)
     for kind, value in identifiers:
-        if (kind, value) not in index.known:
-            index.known[(kind, value)] = subject_id
-            index.added.append((kind, value, subject_id))
-            index.held_by[(kind, value)] = kvk
+        if (kind, value) in index.known or (kind, value) in index.unstored:
+            continue
+        index.held_by[(kind, value)] = kvk
+        has_kvk = index.stored_kvks.get(subject_id) or any(
+            k == "kvk" and i == subject_id for k, _, i in index.added
+        )
+        if kind == "kvk" and has_kvk:  # one KvK number per subject
+            index.unstored[(kind, value)] = subject_id
+            continue
+        index.known[(kind, value)] = subject_id
+        index.added.append((kind, value, subject_id))
     return subject_id, how

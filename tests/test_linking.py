@@ -105,7 +105,7 @@ def test_an_import_links_as_the_reference_does(tmp_path_factory, files) -> None:
         store.load_export(db, ParsedExport(source, "relations", subjects=tuple(relations),
                                            rows_read=len(relations)),
                           f"file{n}.csv", f"sha{n}", "test", NOW)  # fmt: skip
-        index.begin_file()
+        index.begin_file(source, [(r.ref, normalise_kvk(r.kvk)) for r in relations])
         for r in relations:
             ids = identifiers_of(r.name, r.kvk, r.emails, r.iban, r.is_company, salt)
             link(index, source, r.ref, ids)
@@ -199,14 +199,51 @@ def test_no_subject_ever_holds_two_kvk_numbers(tmp_path_factory, files) -> None:
     db = tmp_path_factory.mktemp("kvk") / "kvk.duckdb"
     for n, (source, relations) in enumerate(files):
         _load(db, source, relations, n)
+    _assert_one_kvk_stored(db)
     numbers: dict[int, set[str]] = {}
     for (_source, ref), subject_id in _subject_of(db).items():
         if kvk := normalise_kvk(_KVK_OF[ref]):
             numbers.setdefault(subject_id, set()).add(kvk)
     assert all(len(found) == 1 for found in numbers.values()), numbers
+
+
+def _assert_one_kvk_stored(db: Path) -> None:
     with store.reading(db) as conn:
         held = conn.execute(
             "SELECT subject_id FROM subject_identifiers WHERE kind = 'kvk' "
             "GROUP BY subject_id HAVING count(*) > 1"
         ).fetchall()
     assert held == []
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(files=st.lists(st.tuples(st.sampled_from(["eboekhouden", "snelstart"]), _RELATIONS),
+                      min_size=1, max_size=3))  # fmt: skip
+def test_a_subject_keeps_one_kvk_number_even_when_a_relation_changes_its_own(
+    tmp_path_factory, files
+) -> None:
+    # Any KvK per row, a code's number changing between files too: the relation keeps its
+    # subject by its own code, but the subject never holds a second number.
+    db = tmp_path_factory.mktemp("kvk") / "kvk.duckdb"
+    for n, (source, relations) in enumerate(files):
+        _load(db, source, relations, n)
+    _assert_one_kvk_stored(db)
+
+
+def test_a_relation_that_gets_its_kvk_keeps_its_subject_from_a_namesake(tmp_path: Path) -> None:
+    db = tmp_path / "l.duckdb"
+    _load(db, "snelstart", [SubjectRow("S1", "Bakkerij Jansen", is_company=True)], 0)
+    # Next export: S1 now with its KvK number; a different Bakkerij Jansen listed first.
+    _load(db, "snelstart", [
+        SubjectRow("S0", "Bakkerij Jansen", kvk="11111111", is_company=True),
+        SubjectRow("S1", "Bakkerij Jansen", kvk="22222222", is_company=True),
+    ], 1)  # fmt: skip
+    subject = _subject_of(db)
+    assert subject[("snelstart", "S0")] != subject[("snelstart", "S1")]
+    with store.reading(db) as conn:
+        kvk = dict(conn.execute("SELECT value, subject_id FROM subject_identifiers "
+                                "WHERE kind = 'kvk'").fetchall())  # fmt: skip
+    assert kvk == {"22222222": subject[("snelstart", "S1")],
+                   "11111111": subject[("snelstart", "S0")]}  # fmt: skip

@@ -327,3 +327,23 @@ def test_only_the_subjects_a_hint_could_name_are_read(
     named = {_subject(db, "90000100"), _subject(db, "90000200"), _subject(db, "90000300")}
     assert {sid for sid, _, _ in keys} <= named  # none of the 300 others
     assert _entries(db)["203.0.113.45/32"]["subject_id"] == _subject(db, "90000100")
+
+
+def test_an_entry_deleted_and_brought_back_is_linked_again(db: Path, tmp_path: Path) -> None:
+    # The same vault items a week later: the entry's inputs are as before, its link is
+    # gone with the deletion; the former client's access must show again.
+    _bookkeeping(db)
+    _terminate(db)
+    _import(db, FIXTURES / "vault" / "bitwarden.csv")
+    kapsalon = _subject(db, "90000100")
+    assert kapsalon in set(store.access_entries(db)["subject_id"])
+    store.mark_deleted(db, subject_id=kapsalon, category="credentials", source="vault",
+                       deleted_on=date(2026, 11, 20), evidence="kluis opgeschoond", actor="test",
+                       now=NOW)  # fmt: skip
+    assert kapsalon not in set(store.access_entries(db)["subject_id"])
+    again = tmp_path / "bitwarden-week48.csv"
+    again.write_text((FIXTURES / "vault" / "bitwarden.csv").read_text() + "\n")
+    _import(db, again, datetime(2026, 11, 27, 9, 0))
+    assert kapsalon in set(store.access_entries(db)["subject_id"])
+    snap = build_snapshot(db, load_policy(), AS_OF)
+    assert [f.code for f in snap.findings].count("former_client_access") == 1

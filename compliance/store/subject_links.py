@@ -66,9 +66,12 @@ def link_staged(conn: Connection, source: str) -> tuple[int, int]:
         refused = conn.execute(
             """
             INSERT INTO _refused
-            WITH kvk_first AS (  -- per subject the KvK of its first row that has one
-                SELECT l.subject_id, arg_min(k.kvk, l.pos) AS kvk
-                FROM _links l JOIN _kvk_of k USING (pos) GROUP BY l.subject_id
+            WITH kvk_first AS (  -- per subject the KvK of its own relation, else of its
+                SELECT l.subject_id,  -- first row that has one
+                       arg_min(k.kvk, CASE WHEN h.rank = -1 AND h.subject_id IS NOT NULL
+                                           THEN 0 ELSE 1 END * (1::BIGINT << 40) + l.pos) AS kvk
+                FROM _links l JOIN _kvk_of k USING (pos) LEFT JOIN _hits h USING (pos)
+                GROUP BY l.subject_id
             )
             SELECT h.pos, h.subject_id
             FROM _hits h JOIN _kvk_of k USING (pos) JOIN kvk_first f USING (subject_id)
@@ -80,12 +83,18 @@ def link_staged(conn: Connection, source: str) -> tuple[int, int]:
             break
     new = conn.execute("SELECT count(DISTINCT subject_id) FROM _links WHERE subject_id >= ?",
                        [first_new]).fetchall()[0][0]  # fmt: skip
+    # One KvK number per subject: a relation that keeps its subject by its own code while
+    # the subject has another number links, but does not add its number.
     conn.execute(
         """
         INSERT INTO subject_identifiers
         SELECT f.kind, f.value, l.subject_id, ? FROM _firsts f JOIN _links l ON l.pos = f.first_pos
         WHERE f.kind <> ? AND NOT EXISTS (
             SELECT 1 FROM subject_identifiers s WHERE s.kind = f.kind AND s.value = f.value)
+          AND (f.kind <> 'kvk' OR NOT EXISTS (SELECT 1 FROM subject_identifiers s
+                                              WHERE s.kind = 'kvk' AND s.subject_id = l.subject_id))
+        QUALIFY f.kind <> 'kvk'
+             OR row_number() OVER (PARTITION BY f.kind, l.subject_id ORDER BY f.first_pos) = 1
         """,
         [source, SOURCE_REF],
     )
@@ -97,9 +106,10 @@ def link_staged(conn: Connection, source: str) -> tuple[int, int]:
 # Never join two different companies: a relation with a KvK number is not joined by its
 # e-mail address, IBAN or name to a subject with another KvK number (stored, or of the
 # earlier row of this file holding that identifier). A stored subject without one goes to
-# the first relation with a KvK that joins it (any way); others claiming it by e-mail, IBAN
-# or name are refused (`_refused`) and try their next identifier. The own code of the
-# relation (the same relation in the same system) and the KvK number itself always link.
+# the KvK number its own relation now carries, else to the first relation with a KvK that
+# joins it (any way); others claiming it by e-mail, IBAN or name are refused (`_refused`)
+# and try their next identifier. The own code of the relation (the same relation in the
+# same system) and the KvK number itself always link.
 _WEAK = "('email', 'iban', 'name')"
 
 

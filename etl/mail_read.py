@@ -433,7 +433,7 @@ def read_eml(path: Path) -> Iterator[RawMail]:
     yield parse_bytes(path.read_bytes())
 
 
-def read_zip(path: Path) -> Iterator[RawMail]:
+def read_zip(path: Path) -> Iterator[RawMail | None]:
     """Every .eml in a zip, read in memory (nothing is unpacked to disk)."""
     try:
         zf = zipfile.ZipFile(path)
@@ -454,9 +454,9 @@ def read_zip(path: Path) -> Iterator[RawMail]:
             with zf.open(info) as fh:
                 # Never trust the size in the zip's directory: read at most the limit.
                 data = fh.read(MAX_MESSAGE_BYTES + 1)
-            if len(data) > MAX_MESSAGE_BYTES:
-                continue  # a message this big is an attachment, not a request
-            yield parse_bytes(data)
+            # Too big to read (it is mostly attachment), but said: None, counted and named
+            # in a warning, so that a request sent with a big attachment is never lost unseen.
+            yield None if len(data) > MAX_MESSAGE_BYTES else parse_bytes(data)
 
 
 def mbox_messages(data: bytes | mmap.mmap) -> Iterator[bytes]:
@@ -491,14 +491,13 @@ def mbox_messages(data: bytes | mmap.mmap) -> Iterator[bytes]:
         start = nxt + 1
 
 
-def read_mbox(path: Path) -> Iterator[RawMail]:
+def read_mbox(path: Path) -> Iterator[RawMail | None]:
     with open(path, "rb") as fh:
         if not fh.seek(0, 2):
             return  # an empty file (which mmap refuses): no messages
         with mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as data:
             for message in mbox_messages(data):
-                if len(message) <= MAX_MESSAGE_BYTES:
-                    yield parse_bytes(message)
+                yield parse_bytes(message) if len(message) <= MAX_MESSAGE_BYTES else None
 
 
 def read_msg(path: Path) -> Iterator[RawMail]:

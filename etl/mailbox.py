@@ -44,7 +44,8 @@ _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _PST_MAGIC = b"!BDN"
 _HEADER_LINE = re.compile(rb"^[A-Za-z][A-Za-z0-9-]{1,60}:[ \t]")
 _MAIL_HEADERS = (b"from:", b"date:", b"subject:", b"message-id:", b"received:", b"to:")
-_READERS: dict[str, Callable[[Path], Iterator[RawMail]]] = {
+# A reader yields None for a message too big to read (mail_read.MAX_MESSAGE_BYTES).
+_READERS: dict[str, Callable[[Path], Iterator[RawMail | None]]] = {
     "eml": mail_read.read_eml,
     "zip": mail_read.read_zip,
     "mbox": mail_read.read_mbox,
@@ -146,7 +147,7 @@ def _emails(values: Iterable[str]) -> list[str]:
 MAX_RECIPIENTS = 10_000
 
 
-def _refusing_nested(mails: Iterator[RawMail], path: Path) -> Iterator[RawMail]:
+def _refusing_nested(mails: Iterator[RawMail | None], path: Path) -> Iterator[RawMail | None]:
     count = 0
     try:
         for count, raw in enumerate(mails, start=1):  # noqa: B007 - counted for the refusal
@@ -181,9 +182,12 @@ def parse(
     own = {a.lower() for a in own_addresses}
     messages: dict[str, MessageRow] = {}
     names: dict[str, str] = {}
-    read = undated = duplicates = 0
+    read = undated = duplicates = too_big = 0
     for raw in _refusing_nested(_READERS[fmt](path), path):
         read += 1
+        if raw is None:
+            too_big += 1
+            continue
         pairs = addresses([raw.sender])
         sender = normalise_email(pairs[0][1]) if pairs else None
         if raw.date is None or sender is None:
@@ -246,6 +250,11 @@ def parse(
     warnings = []
     if undated:
         warnings.append(f"{undated} messages without a readable date or sender were skipped.")
+    if too_big:
+        warnings.append(
+            f"{too_big} messages larger than {mail_read.MAX_MESSAGE_BYTES // 2**20} MB were not "
+            "read; open them in the mail program and check whether one is a request."
+        )
     if fmt == "csv":
         warnings.append(
             "A message trace holds no text: messages were classified by their subject only."
@@ -257,7 +266,7 @@ def parse(
         subjects=subjects,
         records=records,
         rows_read=read,
-        skipped=undated + duplicates + noise,
+        skipped=undated + duplicates + noise + too_big,
         warnings=tuple(warnings),
         messages=tuple(sorted(messages.values(), key=lambda m: (m.sent_at, m.message_id))),
     )

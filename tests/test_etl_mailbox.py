@@ -319,3 +319,25 @@ def test_a_zip_of_more_mail_than_one_import_reads_is_refused_before_any_is_read(
         etl.parse_file(path)
     assert "zip the messages of each half year" in str(refused.value)
     assert "zip bomb" not in str(refused.value) and parsed == []
+
+
+@pytest.mark.parametrize("fmt", ["zip", "mbox"])
+def test_a_message_too_big_to_read_is_named_in_a_warning_not_dropped_unseen(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str
+) -> None:
+    # The limit made small here (the real one is 50 MB): a request with a big attachment.
+    monkeypatch.setattr(mail_read, "MAX_MESSAGE_BYTES", 20_000)
+    small = (FIXTURES / "request-latin1.eml").read_bytes()
+    big = small.replace(b"\r\n\r\n", b"\r\n\r\n" + b"bijlage " * 5_000, 1)
+    if fmt == "zip":
+        path = tmp_path / "postvak.zip"
+        with zipfile.ZipFile(path, "w") as zf:
+            zf.writestr("klein.eml", small)
+            zf.writestr("groot.eml", big)
+    else:
+        path = tmp_path / "postvak.mbox"
+        unix = [m.replace(b"\r\n", b"\n") for m in (small, big)]
+        path.write_bytes(b"".join(b"From a@b Mon Nov 23 10:00:00 2026\n" + m + b"\n" for m in unix))
+    parsed = etl.parse_file(path)
+    assert len(parsed.messages) == 1
+    assert any("1 messages larger than 0 MB were not read" in w for w in parsed.warnings)

@@ -59,7 +59,8 @@ def link_staged(conn: Connection, source: str) -> tuple[int, int]:
         "CREATE TEMP TABLE _kvk_of AS SELECT pos, value AS kvk FROM _ids WHERE kind = 'kvk'"
     )
     conn.execute("CREATE TEMP TABLE _refused (pos BIGINT, subject_id INTEGER)")
-    # A claim refused (below) sends its row on to its next identifier: a few rounds at most.
+    # A claim refused (below) sends its row on to its next identifier. Each round refuses
+    # pairs (row, subject) not refused before, so it ends; real files need one or two.
     while True:
         _choose(conn, source, first_new)
         _follow_parents(conn)

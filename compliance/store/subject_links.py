@@ -60,7 +60,7 @@ def link_staged(conn: Connection, source: str) -> tuple[int, int]:
     )
     conn.execute("CREATE TEMP TABLE _refused (pos BIGINT, subject_id INTEGER)")
     # A claim refused (below) sends its row on to its next identifier. Each round refuses
-    # pairs (row, subject) not refused before, so it ends; real files need one or two.
+    # pairs (row, subject) not refused before, so the rounds end.
     while True:
         _choose(conn, source, first_new)
         _follow_parents(conn)

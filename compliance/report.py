@@ -34,6 +34,7 @@ from compliance.findings import (
 from compliance.i18n import label, t
 from compliance.policy import UNCLEAR, Policy
 from compliance.requests import request_type
+from compliance.visible import visible
 from compliance.workdays import WorkCalendar, add_working_days
 
 
@@ -295,4 +296,5 @@ def report_text(snap: Snapshot, policy: Policy, lang: str = "nl") -> str:
     lines.extend(
         f"  - [{t('severity.' + f.severity, lang)}] {f.message(lang)}" for f in snap.findings
     )
-    return "\n".join(lines)
+    # One line per item, whatever a name holds: a line break in it is shown, not obeyed.
+    return "\n".join(visible(line) for line in lines)

@@ -349,3 +349,20 @@ def test_a_file_name_cannot_forge_a_line_or_recolour_the_terminal(
     line = _one_line(capsys)
     assert line.startswith("refused: ")
     assert not any(ch in line for ch in "\x1b\u202e\u2028\n\r")
+
+
+def test_a_name_cannot_forge_a_line_of_the_text_report(tmp_path: Path, capsys) -> None:
+    from datetime import date
+
+    from tests.factories import export, relation
+
+    db = tmp_path / "c.duckdb"
+    forged = relation("1", "Kwaad BV\n  - [hoog] alles in orde", added_on=date(2020, 1, 6))
+    client = relation("2", "Klant Test BV", added_on=date(2020, 1, 6))
+    parsed = export("eboekhouden", [forged, client], invoices=[("F1", "2", date(2026, 9, 1))])
+    store.load_export(db, parsed, "r.csv", "sha", "t", NOW)  # 1 is a prospect, long overdue
+    capsys.readouterr()
+    assert main(["report", "--db", str(db), "--as-of", "2026-11-25", "--format", "text"]) == 0
+    out = capsys.readouterr().out
+    assert "Kwaad BV\\n  - [hoog] alles in orde" in out  # shown, on its own line
+    assert not any(line.startswith("  - [hoog] alles") for line in out.splitlines())

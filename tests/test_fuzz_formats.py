@@ -176,3 +176,82 @@ def test_random_workbooks_only_raise_import_refused(tmp_path, header, rows):
     path = tmp_path / "export.xlsx"
     path.write_bytes(xlsx(sheet_xml([header, *rows])))
     only_refusals(path)
+
+
+# ------------------------------------------------------------------------- hostile shapes
+# Shapes that cost work out of proportion to the bytes: a sheet claiming all of Excel's
+# grid, numbers and nesting beyond any export, parts inside parts, a header of thousands
+# of addresses. Each ends in a result or one sentence, with work counted, not timed.
+HOSTILE = settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+EB_HEADER = ["Code", "Bedrijf", "Email", "KvkNummer", "AddDatum"]
+
+
+@HOSTILE
+@given(
+    claimed=st.sampled_from(["A1:XFD1048576", "A1:Z200000", "A1:E2", "B3:XFD9"]),
+    strays=st.lists(st.tuples(st.integers(3, 1_048_576), st.integers(1, 16_384)), max_size=4,
+                    unique_by=lambda cell: cell[0]),
+)  # fmt: skip
+def test_a_sheet_is_read_by_the_cells_it_holds(tmp_path, claimed, strays) -> None:
+    from etl.tabular import read_table
+
+    def column(n: int) -> str:
+        name = ""
+        while n:
+            n, rest = divmod(n - 1, 26)
+            name = chr(65 + rest) + name
+        return name
+
+    body = sheet_xml([EB_HEADER, ["K001", "Testbedrijf Fuzz B.V.", "f@fuzz.example", "", ""]])
+    body = body.replace(b"<sheetData>", f'<dimension ref="{claimed}"/><sheetData>'.encode())
+    extra = "".join(f'<row r="{r}"><c r="{column(c)}{r}" t="inlineStr"><is><t>x</t></is></c></row>'
+                    for r, c in sorted(strays))  # fmt: skip
+    path = tmp_path / "relaties.xlsx"
+    path.write_bytes(xlsx(body.replace(SHEET_CLOSE, extra.encode() + SHEET_CLOSE)))
+    rows = list(read_table(path).rows())
+    assert len(rows) == 1 + len(strays)  # the rows the sheet holds, not the rows it claims
+    assert sum(len(cells) for _, cells in rows) <= 5 + sum(c for _, c in strays)
+    only_refusals(path)
+
+
+@HOSTILE
+@given(depth=st.integers(0, 20_000), digits=st.integers(1, 6_000))
+def test_json_beyond_any_export_is_one_sentence(tmp_path, depth, digits) -> None:
+    item = {"id": 1, "code": "K001", "name": "Testbedrijf Fuzz B.V.", "type": "B"}
+    text = json.dumps({"items": [item]}).replace('"id": 1', '"id": ' + "7" * digits)
+    text = text.replace('"type": "B"', '"type": "B", "x": ' + "[" * depth + "0" + "]" * depth)
+    path = tmp_path / "relations.json"
+    path.write_text(text)
+    try:
+        etl.parse_file(path, as_of=AS_OF)
+    except ImportRefused as exc:
+        message = str(exc)
+        assert message.startswith("relations.json: ") and "\n" not in message
+        assert "unexpected problem" not in message, message
+        assert digits > 40 or depth > 500, message  # refused only for what is out of bounds
+    else:
+        assert digits <= 40
+
+
+@settings(max_examples=12, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])  # fmt: skip
+@given(levels=st.sampled_from([1, 5, 40, 3_000]), recipients=st.sampled_from([1, 300, 12_000]))
+def test_mail_of_parts_inside_parts_or_thousands_of_recipients(
+    tmp_path, levels, recipients
+) -> None:
+    from tests.bad_inputs.make_bad_inputs import mail_nested
+
+    to = ", ".join(f"p{i}@fuzz.example" for i in range(recipients))
+    path = tmp_path / "genest.eml"
+    path.write_bytes(mail_nested(levels).replace(b"To: info@ictroermond.nl", f"To: {to}".encode()))
+    try:
+        parsed = etl.parse_file(path, as_of=AS_OF)
+    except ImportRefused as exc:
+        message = str(exc)
+        assert message.startswith("genest.eml: ") and "\n" not in message
+        assert ("parts inside parts" in message) == (levels == 3_000 and recipients <= 12_000)
+        assert levels == 3_000 or recipients > 10_000, message
+    else:
+        assert levels < 3_000 and recipients <= 10_000 and len(parsed.messages) == 1

@@ -12,6 +12,7 @@ The owner's links and what the Toegang page reads are in `compliance.store.acces
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Collection
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -30,6 +31,7 @@ from compliance.access import (
 from compliance.store.connection import (
     Connection,
     append_audit,
+    execute_with,
     next_id,
     reading,
 )
@@ -226,9 +228,7 @@ def refresh_name_keys(conn: Connection) -> int:
                  ("key", pa.string()), ("size", pa.int32())]
             ),
         )  # fmt: skip
-        conn.register("_new_keys", table)
-        conn.execute("INSERT INTO access_name_keys SELECT * FROM _new_keys")
-        conn.unregister("_new_keys")
+        execute_with(conn, table, "INSERT INTO access_name_keys SELECT * FROM _batch")
     return len(gone) + len(new)
 
 
@@ -265,34 +265,33 @@ def _index(
     )
     wanted: dict[tuple[str, str], None] = {}
     identifiers: dict[tuple[str, str], None] = {}
-    for _source, _category, _ref, system, hints, kvk, emails, *_ in entries:
-        for hint in (*hints, *system_hints.get((_source, system), [])):
+    for source, _category, _ref, system, hints, kvk, emails, *_ in entries:
+        for hint in (*hints, *system_hints.get((source, system), [])):
             if hint:
                 wanted.update(dict.fromkeys(hint_keys(hint, sizes)))
         if kvk:
             identifiers["kvk", kvk] = None
         identifiers.update(dict.fromkeys(("email", e.lower()) for e in emails))
-    looked_up = pa.table(
-        {"kind": [k for k, _ in wanted], "key": [v for _, v in wanted]},
-        schema=pa.schema([("kind", pa.string()), ("key", pa.string())]),
-    )
-    conn.register("_wanted", looked_up)
-    keys = conn.execute(
+    keys = execute_with(
+        conn,
+        _pairs(wanted),
         "SELECT DISTINCT k.subject_id, k.kind, k.key FROM access_name_keys k "
-        "JOIN _wanted w ON k.kind = w.kind AND k.key = w.key ORDER BY k.subject_id"
-    ).fetchall()
-    conn.unregister("_wanted")
-    carried = pa.table(
-        {"kind": [k for k, _ in identifiers], "value": [v for _, v in identifiers]},
-        schema=pa.schema([("kind", pa.string()), ("value", pa.string())]),
+        "JOIN _batch w ON k.kind = w.kind AND k.key = w.value ORDER BY k.subject_id",
     )
-    conn.register("_carried", carried)
-    found = conn.execute(
-        "SELECT i.kind, i.value, i.subject_id FROM subject_identifiers i JOIN _carried c "
-        "ON i.kind = c.kind AND lower(i.value) = c.value"
-    ).fetchall()
-    conn.unregister("_carried")
+    found = execute_with(
+        conn,
+        _pairs(identifiers),
+        "SELECT i.kind, i.value, i.subject_id FROM subject_identifiers i JOIN _batch c "
+        "ON i.kind = c.kind AND lower(i.value) = c.value",
+    )
     return SubjectIndex.from_keys(keys, found, own)
+
+
+def _pairs(pairs: Collection[tuple[str, str]]) -> pa.Table:
+    """(kind, value) pairs as a table to join with."""
+    kinds, values = zip(*pairs, strict=True) if pairs else ((), ())
+    return pa.table({"kind": list(kinds), "value": list(values)},
+                    schema=pa.schema([("kind", pa.string()), ("value", pa.string())]))  # fmt: skip
 
 
 def relink(conn: Connection) -> dict[str, int]:

@@ -16,7 +16,7 @@ from typing import Any
 
 import pyarrow as pa
 
-from compliance.store.connection import Connection, next_id
+from compliance.store.connection import Connection, execute_with, next_id
 from compliance.store.subject_links import ROWS, link_staged, stage_identifiers
 from etl.arrow_rows import RECORDS, SUBJECTS, ArrowRows, columns_of
 from etl.model import ParsedExport
@@ -63,17 +63,6 @@ def _batches(rows: Sequence[Any], schema: pa.Schema) -> Iterator[tuple[int, pa.T
     while batch := list(islice(it, BATCH_ROWS)):
         yield start, columns_of(batch, schema)
         start += len(batch)
-
-
-def execute_with(
-    conn: Connection, data: pa.Table, sql: str, params: Sequence[object] = ()
-) -> list[tuple[Any, ...]]:
-    """Run `sql`, which reads the Arrow table `data` as `_batch`; its rows."""
-    conn.register("_batch", data)
-    try:
-        return conn.execute(sql, list(params)).fetchall()
-    finally:
-        conn.unregister("_batch")
 
 
 def load_subjects(

@@ -15,7 +15,7 @@ import secrets
 import shutil
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import datetime
@@ -24,6 +24,7 @@ from typing import Any
 
 import duckdb
 import pandas as pd
+import pyarrow as pa
 
 from compliance.faults import log_fault
 from compliance.schema import MIGRATIONS
@@ -61,9 +62,8 @@ def _connect(path: Path | str, read_only: bool) -> Iterator[Connection]:
             conn.execute("SET enable_progress_bar = false")
             break
         except duckdb.Error as exc:  # a lock, or no (whole) database at all
-            if not isinstance(exc, duckdb.IOException | duckdb.ConnectionException) or (
-                not _is_lock_error(exc)
-            ):
+            locked = isinstance(exc, duckdb.IOException | duckdb.ConnectionException)
+            if not (locked and _is_lock_error(exc)):
                 raise StoreError(
                     f"{Path(path).name} cannot be opened as a database (it is damaged, cut "
                     "short or another kind of file); restore it from a backup or move it aside."
@@ -168,6 +168,17 @@ def copy_database(conn: Connection, path: Path, target: Path) -> Path:
     shutil.copy2(path, partial)
     os.replace(partial, target)  # a backup is either complete or absent
     return target
+
+
+def execute_with(
+    conn: Connection, data: pa.Table, sql: str, params: Sequence[object] = ()
+) -> list[tuple[Any, ...]]:
+    """Run `sql`, which reads the Arrow table `data` as `_batch`; its rows."""
+    conn.register("_batch", data)
+    try:
+        return conn.execute(sql, list(params)).fetchall()
+    finally:
+        conn.unregister("_batch")
 
 
 def compact(path: Path | str) -> bool:

@@ -11,10 +11,11 @@ from pathlib import Path
 import pyarrow as pa
 
 from compliance.store.access import is_newer_observation, load_access
-from compliance.store.bulk_load import execute_with, load_records, load_subjects
+from compliance.store.bulk_load import load_records, load_subjects
 from compliance.store.connection import (
     append_audit,
     database_salt,
+    execute_with,
     is_imported,
     next_id,
     writing,

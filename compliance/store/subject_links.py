@@ -16,33 +16,20 @@ from __future__ import annotations
 import pyarrow as pa
 
 from compliance.linking import SOURCE_REF, identifier_columns
-from compliance.store.connection import Connection, next_id
+from compliance.store.connection import Connection, execute_with, next_id
+from etl.arrow_rows import SUBJECTS
 
 # The rows a caller stages before linking: `_in_rows`, and what this module adds to them.
 ROWS = pa.schema(
-    [
-        ("pos", pa.int64()),
-        ("ref", pa.string()),
-        ("name", pa.string()),
-        ("kvk", pa.string()),
-        ("emails", pa.list_(pa.string())),
-        ("iban", pa.string()),
-        ("is_company", pa.bool_()),
-    ]
-)
+    [("pos", pa.int64()),
+     *(SUBJECTS.field(n) for n in ("ref", "name", "kvk", "emails", "iban", "is_company"))]
+)  # fmt: skip
 
 
 def stage_identifiers(conn: Connection, rows: pa.Table, salt: str, first: bool) -> None:
     """Add the identifiers of `rows` (a batch of the file, `ROWS` columns) to `_ids`."""
-    ids = identifier_columns(rows, salt)
-    conn.register("_id_batch", ids)
-    try:
-        if first:
-            conn.execute("CREATE TEMP TABLE _ids AS SELECT * FROM _id_batch")
-        else:
-            conn.execute("INSERT INTO _ids SELECT * FROM _id_batch")
-    finally:
-        conn.unregister("_id_batch")
+    sql = "CREATE TEMP TABLE _ids AS " if first else "INSERT INTO _ids "
+    execute_with(conn, identifier_columns(rows, salt), sql + "SELECT * FROM _batch")
 
 
 def link_staged(conn: Connection, source: str) -> tuple[int, int]:

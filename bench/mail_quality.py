@@ -16,6 +16,7 @@ from __future__ import annotations
 import csv
 import sys
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -49,22 +50,27 @@ class Result:
         return "other types"
 
 
-def read_part(part: str, policy: Policy | None = None) -> list[Result]:
-    """Every labelled message of one part, classified as an import would."""
-    policy = policy or load_policy()
-    own = policy.controller.own_addresses
-    out: list[Result] = []
+def labelled(part: str) -> Iterator[tuple[Path, frozenset[str], str]]:
+    """Every labelled message file of one part: its path, gold classes and kind."""
     for folder in sorted((CORPUS / part).iterdir()):
         labels = folder / "labels.csv"
         if not labels.is_file():
             continue
         with labels.open(encoding="utf-8") as fh:
             for row in csv.DictReader(fh):
-                parsed = mailbox.parse(folder / row["file"], "eml", own_addresses=own,
-                                       rules=policy.mail)  # fmt: skip
-                got = frozenset(parsed.messages[0].classes)
                 gold = frozenset(row["classes"].split(";"))
-                out.append(Result(f"{folder.name}/{row['file']}", gold, got, row.get("kind", "")))
+                yield folder / row["file"], gold, row.get("kind", "")
+
+
+def read_part(part: str, policy: Policy | None = None) -> list[Result]:
+    """Every labelled message of one part, classified as an import would."""
+    policy = policy or load_policy()
+    own = policy.controller.own_addresses
+    out: list[Result] = []
+    for path, gold, kind in labelled(part):
+        parsed = mailbox.parse(path, "eml", own_addresses=own, rules=policy.mail)
+        got = frozenset(parsed.messages[0].classes)
+        out.append(Result(f"{path.parent.name}/{path.name}", gold, got, kind))
     return out
 
 

@@ -397,3 +397,23 @@ def test_the_overview_has_no_card_when_nothing_is_to_review(db: Path) -> None:
 
     at = run_page("pages/overzicht.py")
     assert not any("te beoordelen" in m.value for m in at.markdown)
+
+
+def test_a_message_only_the_learned_second_opinion_doubts_is_shown_with_why(db: Path) -> None:
+    """No rule finds a request in "klopt ons adres nog …?", but it reads like the address
+    changes of the sample mails: te beoordelen, any type possible (the shortest deadline),
+    and the reason says so in words, without a rule or a code."""
+    import_file(db, FIXTURES / "resembles-a-request.eml", actor="test", now=datetime(2026, 11, 25))
+    (row,) = store.requests(db).query("type == 'unclear'").itertuples()
+    shown = section_texts(run())
+    assert "Mogelijk: een verzoek, soort onbekend" in shown
+    why = next(x for x in shown if "voorbeeldmails" in x)
+    assert "geen regel herkende een verzoek, maar de e-mail lijkt voor " in why
+    assert "% op de verzoeken uit de voorbeeldmails: beoordeel hem zelf" in why
+    assert "hele bericht" in why
+    assert not any(x.startswith("regel") and "%" in x for x in shown)
+    for code in (*INTERNAL_CODES, "resembles"):
+        assert code not in "\n".join(shown), code
+    # 5 working days from Tuesday 24 November: the shortest deadline any type could carry
+    assert any(x.startswith(f"Termijn die nu loopt (verzoek {row.id}): uiterlijk **2026-12-01**")
+               for x in shown)  # fmt: skip

@@ -45,6 +45,19 @@ STRINGS: dict[str, tuple[str, str]] = {
         "about you as the reader (“your …”, “if you …”), does not count",
     ),
     "reason.status.unconfirmed": ("niet bevestigd", "not confirmed"),
+    # the learned second opinion (compliance.intake.resemblance); likeness: "87%"
+    "reason.status.resembles": (
+        "geen regel herkende een verzoek, maar de e-mail lijkt voor {likeness} op de "
+        "verzoeken uit de voorbeeldmails: beoordeel hem zelf",
+        "no rule recognised a request, but the e-mail resembles the requests of the sample "
+        "mails for {likeness}: review it yourself",
+    ),
+    "reason.status.doubted": (
+        "een regel herkende een verzoek, maar de e-mail lijkt maar voor {likeness} op de "
+        "verzoeken uit de voorbeeldmails: bevestig het zelf",
+        "a rule recognised a request, but the e-mail resembles the requests of the sample "
+        "mails for only {likeness}: confirm it yourself",
+    ),
     "reason.status.other": ("telt niet", "does not count"),
     "reason.place.subject": ("onderwerp", "subject"),
     "reason.place.text": ("tekst", "text"),
@@ -57,6 +70,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "reason.place.header": ("kopregels", "headers"),
     "reason.place.sender": ("afzenderadres", "sender address"),
     "reason.place.other": ("bericht", "message"),
+    "reason.place.message": ("hele bericht", "whole message"),
     "reason.language.nl": ("Nederlands", "Dutch"),
     "reason.language.en": ("Engels", "English"),
     "reason.language.de": ("Duits", "German"),

@@ -35,7 +35,8 @@ from functools import lru_cache
 from compliance.intake.authenticity import check
 from compliance.intake.language import MAX_TEXT_CHARS, detect_language, sentences, words
 from compliance.intake.matching import MAX_SPAN, Match, Sentence, Term, analyse_sentence, match
-from compliance.intake.own_words import split_own_words
+from compliance.intake.own_words import OwnWords, split_own_words
+from compliance.intake.resemblance import Resemblance, features, load
 from compliance.intake.rules import MailRules, normalise_text
 from compliance.policy import UNCLEAR  # te beoordelen
 
@@ -281,10 +282,12 @@ def classify(
     *,
     is_reply: bool = False,
     own_addresses: Iterable[str] = (),
+    resemblance: Resemblance | bool | None = True,
 ) -> Verdict:
     """Classify one incoming message (see the module docstring). `headers` maps lower-case
     names to their values; `body` is the plain text, or None when only metadata is known
-    (a message trace); `is_reply`: the subject was inherited (Re:, In-Reply-To)."""
+    (a message trace); `is_reply`: the subject was inherited (Re:, In-Reply-To);
+    `resemblance`: the learned second opinion (True: the shipped one; None: rules only)."""
     if rule := _header_noise(headers, rules):
         return Verdict((NOISE,), evidence=(Evidence(NOISE, "counted", rule, None, "header"),))
     subject = subject or ""
@@ -334,7 +337,45 @@ def classify(
             # Someone else's mail under a reply: a request there may be meant (the owner
             # decides); the company's own earlier message never is.
             reading.read(reading.sentences_of(parts.below, "unpointed"))
-    return _decide(reading, rules, sender, headers, language, soft_noise, pointed)
+    verdict = _decide(reading, rules, sender, headers, language, soft_noise, pointed)
+    model = load() if resemblance is True else resemblance or None
+    if model is None or (parts is None and not subject):
+        return verdict
+    likeness = model.probability(_model_features(subject, parts, rules))
+    return second_look(verdict, likeness, model)
+
+
+def _model_features(subject: str, parts: OwnWords | None, rules: MailRules) -> frozenset[str]:
+    """What the resemblance reads: the subject and the sender's own words, or a forward's
+    too when the sender wrote (almost) nothing of their own."""
+    own = parts.own if parts else ""
+    if parts and parts.below and len(words(own)) <= EMPTY_WORDS:
+        own = f"{own}\n{parts.below}"
+    return features(subject, own, rules.vocabulary)
+
+
+def message_features(subject: str | None, body: str | None, rules: MailRules) -> frozenset[str]:
+    """The resemblance's features of one message, as `classify` computes them (training)."""
+    parts = split_own_words(body[:MAX_TEXT_CHARS]) if body else None
+    return _model_features(subject or "", parts, rules)
+
+
+def second_look(verdict: Verdict, likeness: float, model: Resemblance) -> Verdict:
+    """The rules' verdict, moved to te beoordelen where the learned resemblance to written
+    requests (`likeness`, 0..1) strongly disagrees with it (see compliance.intake.resemblance).
+    Noise is left alone: it is a machine's, decided from headers and senders."""
+    percent = f"{likeness:.0%}"
+    if verdict.classes == (CONTACT,) and likeness >= model.raise_above:
+        why = Evidence(None, "resembles", percent, verdict.language, "message")
+        candidates = tuple(
+            dict.fromkeys(e.type for e in verdict.evidence if e.type not in (None, NOISE, "sender"))
+        )
+        return Verdict((UNCLEAR,), candidates, verdict.language, (*verdict.evidence, why))
+    typed = verdict.classes and verdict.classes[0] not in (UNCLEAR, CONTACT, NOISE, SENT)
+    if typed and likeness < model.doubt_below:
+        why = Evidence(None, "doubted", percent, verdict.language, "message")
+        return Verdict((UNCLEAR,), verdict.classes, verdict.language, (*verdict.evidence, why))
+    return verdict
 
 
 def _decide(

@@ -294,7 +294,8 @@ class Reason:
     sender: bool = False  # the receiving server could not confirm the sender
 
 
-_STATUS_ORDER = {"unconfirmed": 0, "counted": 0, "possible": 1}
+_STATUS_ORDER = {"unconfirmed": 0, "counted": 0, "possible": 1, "resembles": 1, "doubted": 1}
+LEARNED = frozenset({"resembles", "doubted"})  # compliance.intake.resemblance
 _AUTH_RESULT = re.compile(r"\b(spf|dkim|dmarc|header\.from)\s*=\s*([^\s;]+)", re.I)
 
 
@@ -372,14 +373,18 @@ def reasons(s: Settings, evidence: list[dict[str, Any]], sender: str | None = No
                               s.t("reason.type_sender"), sender_check(s, m["rule"], sender),
                               "", (), sender=True))  # fmt: skip
             continue
+        learned = m["status"] in LEARNED
         out.append(
             Reason(
                 place=_worded(s, "reason.place", m["place"], "other"),
                 sentence=m["sentence"],
                 what=_points_to(s, m["type"]),
-                status=_worded(s, "reason.status", m["status"], "other"),
+                # the learned second opinion's "rule" is its likeness, said in the status
+                status=s.t(f"reason.status.{m['status']}", likeness=m["rules"][0])
+                if learned
+                else _worded(s, "reason.status", m["status"], "other"),
                 language=_worded(s, "reason.language", m["language"]),
-                rules=tuple(m["rules"]),
+                rules=() if learned else tuple(m["rules"]),
             )
         )
     return out

@@ -13,17 +13,21 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
 from compliance import store
+from compliance.figures import TREND_SERIES, WeekFigures, trend, week_figures
 from compliance.i18n import label, t
 from compliance.policy import Policy
 from compliance.report import Snapshot, build_snapshot, deletion_reason
 from compliance.requests import request_type
-from compliance.spreadsheet import Book, Column
+from compliance.spreadsheet import Book, Column, Table
+from compliance.store import review as review_store
+from compliance.workdays import WorkCalendar
 
 EEA = {
     "AT",
@@ -70,6 +74,11 @@ class Context:
     def t(self, key: str, **params: object) -> str:
         return t(key, self.lang, **params)
 
+    @cached_property
+    def figures(self) -> WeekFigures:
+        """The week's figures, counted as the Overzicht counts them."""
+        return week_figures(self.snap, WorkCalendar.from_policy(self.policy.calendar))
+
     def title(self, sheet_key: str) -> str:
         return self.t(
             "audit.title",
@@ -96,9 +105,8 @@ def _rows(df: pd.DataFrame) -> list[dict[str, Any]]:
 
 # ------------------------------------------------------------------------- sheets
 def _summary(book: Book, c: Context) -> None:
-    s, d, r = c.snap.subjects, c.snap.deletions, c.snap.requests
-    status = s["status"].value_counts() if len(s) else {}
-    severities = pd.Series([f.severity for f in c.snap.findings]).value_counts()
+    """The Overzicht's figures (compliance.figures: the same counting), then the trend."""
+    f = c.figures
     imports = store.imports(c.db)
     sign_off = _last_sign_off(c)
     rows = [
@@ -108,20 +116,21 @@ def _summary(book: Book, c: Context) -> None:
         ),
         (c.t("audit.summary.as_of"), c.snap.as_of),
         (c.t("audit.summary.generated_at"), c.generated_at),
-        (c.t("status.client"), int(status.get("client", 0))),
-        (c.t("status.former_client"), int(status.get("former_client", 0))),
-        (c.t("status.prospect"), int(status.get("prospect", 0))),
-        (c.t("audit.summary.overdue"), int((d["status"] == "overdue").sum())),
-        (c.t("audit.summary.due_soon"), int((d["status"] == "due_soon").sum())),
-        (c.t("audit.summary.requests_open"), int(r["status"].isin(["open", "overdue"]).sum())),
-        (c.t("audit.summary.requests_overdue"), int((r["status"] == "overdue").sum())),
+        (c.t("status.client"), f.clients),
+        (c.t("status.former_client"), f.former_clients),
+        (c.t("status.prospect"), f.prospects),
+        (c.t("audit.summary.attention"), f.attention),
+        (c.t("audit.summary.overdue"), f.overdue_deletions),
+        (c.t("audit.summary.due_soon"), f.due_soon_deletions),
+        (c.t("audit.summary.requests_open"), f.open_requests),
+        (c.t("audit.summary.requests_urgent"), f.urgent_requests),
+        (c.t("audit.summary.requests_overdue"), f.late_requests),
+        (c.t("audit.summary.findings_other"), f.other_groups),
         *(
-            (
-                c.t("audit.summary.findings", severity=c.t(f"severity.{sev}")),
-                int(severities.get(sev, 0)),
-            )
-            for sev in ("high", "medium", "low")
+            (c.t("audit.summary.findings", severity=c.t(f"severity.{sev}")), n)
+            for sev, n in f.other_by_severity.items()
         ),
+        (c.t("audit.summary.finding_items"), f.other_items),
         (
             c.t("audit.summary.last_import"),
             imports["finished_at"].max() if len(imports) else c.t("audit.none"),
@@ -129,7 +138,26 @@ def _summary(book: Book, c: Context) -> None:
         (c.t("audit.summary.last_sign_off"), sign_off),
     ]
     cols = [Column(c.t("audit.col.item"), 42), Column(c.t("audit.col.value"), 48)]
-    book.sheet(c.t("audit.sheet.summary"), c.title("audit.sheet.summary"), cols, rows)
+    # Below it the trend, as the Overzicht draws it: open items at each sign-off and now.
+    series = trend(review_store.sign_offs(c.db), f, c.snap.as_of)
+    trend_rows = [
+        (
+            c.t("audit.trend.now")
+            if pd.isna(row.signed)
+            else c.t("audit.trend.signed", when=row.signed),
+            row.as_of,
+            *(None if pd.isna(v) else int(v) for v in (getattr(row, k) for k in TREND_SERIES)),
+        )
+        for row in series.itertuples()
+    ]
+    trend_cols = [
+        Column(c.t("audit.trend.moment"), 30),
+        Column(c.t("audit.summary.as_of"), 13, "date"),
+        *(Column(c.t(f"trend.{k}"), 22, "number") for k in TREND_SERIES),
+    ]
+    below = Table(c.t("audit.trend.title"), trend_cols, trend_rows)
+    book.sheet(c.t("audit.sheet.summary"), c.title("audit.sheet.summary"), cols, rows,
+               below=below)  # fmt: skip
 
 
 def _last_sign_off(c: Context) -> str:
@@ -272,25 +300,28 @@ def _findings(
     codes: Callable[[str], bool] | None = None,
     sheet: str = "audit.sheet.findings",
 ) -> None:
+    """Every finding, grouped per person and kind as on the Overzicht (worst first): the
+    group's number, severity and line on each of its items' rows, so a filter on the group
+    keeps its items."""
     names = dict(zip(c.snap.subjects["id"], c.snap.subjects["name"], strict=True))
+    findings = c.snap.findings
     rows, marks = [], []
-    for f in c.snap.findings:
-        if codes is not None and not codes(f.code):
+    for number, group in enumerate(c.figures.groups, start=1):
+        if codes is not None and not codes(group.code):
             continue
-        rows.append(
-            (
-                c.t(f"severity.{f.severity}"),
-                f.code,
-                names.get(f.subject_id, "") if f.subject_id is not None else "",
-                f.message(c.lang),
-            )
-        )
-        marks.append(f.severity == "high")
+        title = group.title(findings, c.lang)
+        name = names.get(group.subject_id, "") if group.subject_id is not None else ""
+        for i in group.items:
+            item = findings[i].message(c.lang) if group.size > 1 else ""
+            rows.append((number, c.t(f"severity.{group.severity}"), name, title, group.size, item))
+            marks.append(group.severity == "high")
     cols = [
+        Column(c.t("audit.col.group"), 8, "number"),
         Column(c.t("audit.col.severity"), 10),
-        Column(c.t("audit.col.code"), 26),
         Column(c.t("audit.col.name"), 28),
-        Column(c.t("audit.col.message"), 90),
+        Column(c.t("audit.col.message"), 70),
+        Column(c.t("audit.col.items"), 8, "number"),
+        Column(c.t("audit.col.item_text"), 70),
     ]
     book.sheet(c.t(sheet), c.title(sheet), cols, rows, marks)
 

@@ -114,6 +114,7 @@ class FindingList(Sequence[Finding]):
         order = np.lexsort((np.arange(len(sid)), sid, code_rank, rank))
         self._source, self._row = source[order], row[order]
         self._codes = codes[order]
+        self._ranks = rank[order]
 
     def heads(self) -> list[tuple[str, int | None]]:
         """(code, subject id) of every finding in list order, without making the findings."""
@@ -124,6 +125,10 @@ class FindingList(Sequence[Finding]):
                 self._codes, self._source.tolist(), self._row.tolist(), strict=True
             )
         ]
+
+    def ranks(self) -> np.ndarray:
+        """Every finding's severity as its index in SEVERITIES, in list order."""
+        return self._ranks
 
     def messages(self, lang: str) -> list[str]:
         """Every finding's message in `lang`, in list order (`[f.message(lang) for f in

@@ -14,9 +14,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from compliance.figures import week_figures
 from compliance.finding_list import FindingList
 from compliance.findings import Finding
 from compliance.report import Snapshot
+from compliance.workdays import WorkCalendar
 
 
 def _finding_key(code: str, subject_id: int | None, message: str) -> str:
@@ -25,26 +27,16 @@ def _finding_key(code: str, subject_id: int | None, message: str) -> str:
     return f"{code}:{subject_id}:{message}"
 
 
-def review_state(snap: Snapshot) -> dict[str, Any]:
-    """What a sign-off keeps: counts and the keys of open findings and overdue deletions."""
-    d, r, s = snap.deletions, snap.requests, snap.subjects
-    status = s["status"].value_counts() if len(s) else {}
+def review_state(snap: Snapshot, cal: WorkCalendar) -> dict[str, Any]:
+    """What a sign-off keeps: the week's figures (compliance.figures, as the Overzicht shows
+    them) and the keys of open findings and overdue deletions."""
+    d = snap.deletions
     overdue = d[d["status"] == "overdue"]
     heads, en, nl = _finding_parts(snap.findings)
     keys = [_finding_key(code, sid, text) for (code, sid), text in zip(heads, en, strict=True)]
     return {
         "as_of": snap.as_of.isoformat(),
-        "counts": {
-            "subjects": len(s),
-            "clients": int(status.get("client", 0)),
-            "former_clients": int(status.get("former_client", 0)),
-            "prospects": int(status.get("prospect", 0)),
-            "overdue_deletions": len(overdue),
-            "due_soon_deletions": int((d["status"] == "due_soon").sum()),
-            "open_requests": int(r["status"].isin(["open", "overdue"]).sum()),
-            "overdue_requests": int((r["status"] == "overdue").sum()),
-            "findings": len(snap.findings),
-        },
+        "counts": {"subjects": len(snap.subjects), **week_figures(snap, cal).counts()},
         "findings": sorted(keys),
         # The Dutch texts, so a finding closed since can still be shown in either language
         # (the English one is the key's last part).

@@ -87,6 +87,15 @@ def _plain(value: Any) -> Any:
     return value
 
 
+@dataclass(frozen=True)
+class Table:
+    """A small second table on a sheet, below its first (a trend under a summary)."""
+
+    title: str
+    columns: Sequence[Column]
+    rows: Sequence[Sequence[Any]]
+
+
 class Book:
     """A workbook written sheet by sheet, row by row, in constant memory.
 
@@ -128,11 +137,16 @@ class Book:
         columns: Sequence[Column],
         rows: Iterable[Sequence[Any]],
         highlight: Iterable[bool] | None = None,
+        below: Table | None = None,
     ) -> int:
-        """Write one sheet; `highlight[i]` marks row i (e.g. overdue). Returns rows written."""
+        """Write one sheet; `highlight[i]` marks row i (e.g. overdue); `below`, a second
+        table after a blank row. Returns the first table's rows written."""
         ws = self.workbook.add_worksheet(self._unique(name))
-        for i, col in enumerate(columns):
-            ws.set_column(i, i, min(col.width, MAX_WIDTH))
+        widths = [c.width for c in columns]
+        for i, col in enumerate(below.columns if below else ()):
+            widths[i : i + 1] = [max(widths[i], col.width)] if i < len(widths) else [col.width]
+        for i, width in enumerate(widths):
+            ws.set_column(i, i, min(width, MAX_WIDTH))
         ws.freeze_panes(2, 0)
         # Printed (or turned into PDF) it fits the page width, header repeated on each page.
         ws.set_landscape()
@@ -155,6 +169,14 @@ class Book:
         if left_out:
             ws.write_string(count + 2, 0, self._overflow(left_out), self._formats["plain", True])
         ws.autofilter(1, 0, count + 1, max(len(columns) - 1, 0))
+        if below is not None:
+            at = count + 2 + bool(left_out) + 1
+            ws.write_string(at, 0, below.title, self._title)
+            for i, col in enumerate(below.columns):
+                ws.write_string(at + 1, i, col.header, self._header)
+            for r, row in enumerate(below.rows[:SHEET_ROWS], start=at + 2):
+                for c, value in enumerate(row):
+                    self._write(ws, r, c, _plain(value), False)
         return count
 
     def _write(self, ws: Any, r: int, c: int, value: Any, mark: bool) -> None:

@@ -4,8 +4,9 @@ import streamlit as st
 
 from compliance import store, ui
 from compliance.cli import load_samples
+from compliance.figures import COUNTED_AS_REQUEST, week_figures
 from compliance.ui import review
-from compliance.ui.overview import attention_sentence, latest_imports, week_counts
+from compliance.ui.overview import attention_sentence, latest_imports, trend_chart
 from compliance.ui.requests import to_review
 from etl.model import ImportRefused
 
@@ -19,7 +20,8 @@ if not ui.guarded(s, store.has_data, s.db):
             with st.spinner(s.t("empty.loading")):
                 lines = ui.guarded(s, load_samples, s.db)
         except (ImportRefused, OSError) as exc:
-            st.error(f"{s.t('empty.samples_failed')} {exc}")
+            reason = exc.text(s.lang) if isinstance(exc, ImportRefused) else str(exc)
+            st.error(f"{s.t('empty.samples_failed')} {reason}")
         else:
             ui.clear_cache()
             st.session_state["_flash"] = s.t("empty.samples_loaded", n=len(lines))
@@ -31,11 +33,11 @@ if flash := st.session_state.pop("_flash", None):
     st.success(flash)
 
 snap = ui.snapshot(s)
-counts = ui.derived(s, "week_counts", lambda: week_counts(s, snap))
+figures = ui.derived(s, "week_figures", lambda: week_figures(snap, s.cal))
 
 # One sentence first: the owner should know at a glance whether to read on.
-if counts.attention:
-    st.warning(attention_sentence(s, counts), icon=":material/priority_high:")
+if figures.attention:
+    st.warning(attention_sentence(s, figures), icon=":material/priority_high:")
 else:
     st.success(s.t("overview.all_well"), icon=":material/check_circle:")
 st.caption(s.t("overview.as_of", date=s.as_of.isoformat()))
@@ -49,10 +51,10 @@ if n_review := len(to_review(s)):
 
 c1, c2, c3, c4 = st.columns(4)
 with c1.container(border=True, height="stretch"):
-    st.metric(s.t("overview.overdue_deletions"), counts.overdue_deletions)
+    st.metric(s.t("overview.overdue_deletions"), figures.overdue_deletions)
     st.caption(
-        s.t("overview.longest_overdue", n=counts.longest_overdue)
-        if counts.longest_overdue is not None
+        s.t("overview.longest_overdue", n=figures.longest_overdue)
+        if figures.longest_overdue is not None
         else s.t("overview.none_overdue")
     )
     ui.link_to(
@@ -62,10 +64,10 @@ with c1.container(border=True, height="stretch"):
         status="overdue",
     )
 with c2.container(border=True, height="stretch"):
-    st.metric(s.t("overview.soon_deletions"), counts.soon_deletions)
+    st.metric(s.t("overview.soon_deletions"), figures.due_soon_deletions)
     st.caption(
-        s.t("overview.next_due", date=ui.fmt_date(counts.next_due))
-        if counts.next_due is not None
+        s.t("overview.next_due", date=ui.fmt_date(figures.next_due))
+        if figures.next_due is not None
         else s.t("overview.none_soon")
     )
     ui.link_to(
@@ -76,26 +78,37 @@ with c2.container(border=True, height="stretch"):
     )
 with c3.container(border=True, height="stretch"):
     st.metric(
-        s.t("overview.requests_soon"), counts.requests_soon, help=s.t("overview.requests_help")
+        s.t("overview.requests_soon"), figures.urgent_requests, help=s.t("overview.requests_help")
     )
-    st.caption(s.t("overview.requests_overdue", n=counts.requests_overdue))
+    st.caption(
+        s.t("overview.requests_split", late=figures.late_requests, soon=figures.soon_requests)
+    )
     ui.link_to("pages/verzoeken.py", s.t("overview.view"), ":material/arrow_forward:")
 with c4.container(border=True, height="stretch"):
-    st.metric(s.t("overview.findings"), sum(counts.findings.values()))
-    st.caption(" · ".join(f"{n} {s.t('severity.' + k)}" for k, n in counts.findings.items()))
+    st.metric(s.t("overview.findings"), figures.other_groups, help=s.t("overview.findings_help"))
+    severities = " · ".join(
+        f"{n} {s.t('severity.' + k)}" for k, n in figures.other_by_severity.items()
+    )
+    items = ui.plural(s, "overview.items", figures.other_items)
+    st.caption(s.t("overview.findings_split", severities=severities, items=items))
     st.markdown(s.t("overview.to_findings"))
+
+trend_chart(s, figures)
 
 left, right = st.columns([3, 2], gap="large")
 with left:
     st.subheader(s.t("overview.findings_title"), anchor="bevindingen")
-    if not snap.findings:
+    # The card's groups, worst first; late requests are in the requests table below.
+    groups = [g for g in figures.groups if g.code not in COUNTED_AS_REQUEST]
+    if not groups:
         st.caption(s.t("overview.no_findings"))
-    # A page of findings at a time: thousands of dormant clients are thousands of elements.
-    first, slot = ui.paged_range(len(snap.findings), "findings_page")
+    # A page of groups at a time: thousands of dormant clients are thousands of elements.
+    first, slot = ui.paged_range(len(groups), "findings_page")
     with slot:
-        for f in snap.findings[first : first + ui.ROWS_PER_PAGE]:
-            sev = s.t(f"severity.{f.severity}")
-            st.markdown(f"{ui.badge(s, f.severity, sev)} {ui.md_escape(f.message(s.lang))}")
+        for g in groups[first : first + ui.ROWS_PER_PAGE]:
+            ui.finding_group(s, snap.findings, g)
+    if len(groups) < len(figures.groups):
+        st.caption(s.t("overview.findings_requests_note"))
 
 with right:
     st.subheader(s.t("overview.subjects_title"))

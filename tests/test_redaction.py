@@ -12,9 +12,11 @@ import pytest
 from compliance import importing, store
 from compliance.policy import load_policy
 from compliance.report import build_snapshot, report_dict
+from compliance.workdays import WorkCalendar
 from tests.factories import IBAN_A, NOW, export, old_format_sign_off, relation
 
 AS_OF = date(2026, 11, 25)
+CAL = WorkCalendar.from_policy(load_policy().calendar)
 NAME = "Verdwenen Testbedrijf B.V."
 EMAIL = "post@verdwenen.example"
 
@@ -159,7 +161,7 @@ def test_sign_offs_forget_a_subject_whose_data_is_all_deleted(db: Path) -> None:
     from compliance.review import review_state
     from compliance.store import review as review_store
 
-    state = review_state(build_snapshot(db, load_policy(), AS_OF))
+    state = review_state(build_snapshot(db, load_policy(), AS_OF), CAL)
     named = [k for k in state["findings"] if NAME in k]
     assert named and any(NAME in state["finding_texts"][k]["nl"] for k in named)
     review_store.add_sign_off(db, actor="eigenaar", now=datetime(2026, 11, 20, 9),

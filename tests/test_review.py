@@ -17,10 +17,12 @@ from compliance.policy import load_policy
 from compliance.report import build_snapshot
 from compliance.review import changes_since, review_state
 from compliance.store import review as review_store
+from compliance.workdays import WorkCalendar
 from tests.factories import NOW, export, old_format_sign_off, relation
 
 ROOT = Path(__file__).resolve().parent.parent
 POLICY = load_policy()
+CAL = WorkCalendar.from_policy(POLICY.calendar)
 
 
 @pytest.fixture
@@ -37,7 +39,7 @@ def db(tmp_path: Path, monkeypatch) -> Path:
 
 
 def state(db: Path, as_of: date) -> dict:
-    return review_state(build_snapshot(db, POLICY, as_of))
+    return review_state(build_snapshot(db, POLICY, as_of), CAL)
 
 
 def test_review_state_keeps_counts_and_keys(db: Path) -> None:
@@ -93,23 +95,27 @@ def test_two_findings_of_one_code_for_one_subject_both_count() -> None:
     from compliance.findings import Finding
     from compliance.report import Snapshot
 
+    DELETION_COLUMNS = ("status", "subject_id", "category", "source", "days_overdue", "due")
+
     def snap(*findings: Finding) -> Snapshot:
         empty = pd.DataFrame(columns=["status"])
         return Snapshot(
             date(2026, 11, 25),
+            pd.DataFrame(columns=["status", "dormant"]),
             empty,
-            empty,
-            pd.DataFrame(columns=["status", "subject_id", "category", "source"]),
-            empty,
+            pd.DataFrame(
+                columns=["status", "subject_id", "category", "source", "days_overdue", "due"]
+            ),  # fmt: skip
+            pd.DataFrame(columns=["status", "respond_by"]),
             findings,
         )
 
     a = Finding("dormant_client", "medium", 7, {"name": "A", "last_invoice": "2023-01-01"})
     b = Finding("dormant_client", "medium", 7, {"name": "A", "last_invoice": "2024-01-01"})
-    state = review_state(snap(a, b))
+    state = review_state(snap(a, b), CAL)
     assert len(state["findings"]) == 2
     assert state["finding_texts"][state["findings"][0]]["nl"].startswith("A heeft sinds")
-    changes = changes_since(state, review_state(snap(a)))
+    changes = changes_since(state, review_state(snap(a), CAL))
     assert len(changes.findings_closed) == 1 and "2024-01-01" in changes.findings_closed[0]
 
 
@@ -165,11 +171,11 @@ def test_review_state_of_the_lazy_findings_equals_that_of_plain_findings(db: Pat
     snap = build_snapshot(db, POLICY, date(2026, 11, 25))
     assert isinstance(snap.findings, FindingList)
     plain = replace(snap, findings=list(snap.findings))
-    bulk = review_state(snap)
+    bulk = review_state(snap, CAL)
     codes = {key.split(":")[0] for key in bulk["findings"]}
     assert {"request_overdue", "dormant_client"} <= codes
     assert "2:contact:eboekhouden" in bulk["overdue"]
-    assert bulk == review_state(plain)
+    assert bulk == review_state(plain, CAL)
 
 
 @pytest.mark.parametrize("old_format", [False, True])

@@ -56,7 +56,34 @@ STRINGS: dict[str, tuple[str, str]] = {
     "audit.summary.due_soon": ("Verwijderingen binnen 30 dagen", "Deletions due within 30 days"),
     "audit.summary.requests_open": ("Openstaande verzoeken", "Open requests"),
     "audit.summary.requests_overdue": ("Verzoeken te laat", "Requests overdue"),
-    "audit.summary.findings": ("Open bevindingen ({severity})", "Open findings ({severity})"),
+    "audit.summary.attention": (
+        "Zaken die aandacht vragen (verwijderingen te laat + verzoeken die haast hebben + "
+        "andere bevindingen)",
+        "Matters needing attention (deletions overdue + urgent requests + other findings)",
+    ),
+    "audit.summary.requests_urgent": (
+        "Verzoeken die haast hebben (te laat of binnen 5 werkdagen)",
+        "Urgent requests (late or due within 5 working days)",
+    ),
+    "audit.summary.findings_other": (
+        "Andere bevindingen (per persoon en soort; te late verzoeken tellen bij de verzoeken)",
+        "Other findings (per person and kind; late requests count with the requests)",
+    ),
+    "audit.summary.findings": ("Andere bevindingen, {severity}", "Other findings, {severity}"),
+    "audit.summary.finding_items": (
+        "Punten in die bevindingen (blad Bevindingen)",
+        "Items in those findings (sheet Findings)",
+    ),
+    "audit.trend.title": (
+        "Verloop: wat openstond bij elke aftekening en op de peildatum",
+        "Trend: what was open at each sign-off and on the as-of date",
+    ),
+    "audit.trend.moment": ("Moment", "Moment"),
+    "audit.trend.signed": (
+        "aftekening van {when:%Y-%m-%d %H:%M}",
+        "sign-off of {when:%Y-%m-%d %H:%M}",
+    ),
+    "audit.trend.now": ("peildatum van dit werkboek", "as-of date of this workbook"),
     "audit.summary.last_import": ("Laatste import", "Last import"),
     "audit.summary.last_sign_off": ("Laatste aftekening", "Last sign-off"),
     # record of processing, GDPR art. 30(1)
@@ -102,7 +129,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "audit.col.respond_by": ("Antwoord uiterlijk", "Answer by"),
     "audit.col.answered_on": ("Beantwoord", "Answered"),
     "audit.col.severity": ("Ernst", "Severity"),
-    "audit.col.code": ("Code", "Code"),
+    "audit.col.group": ("Nr.", "No."),
+    "audit.col.items": ("Punten", "Items"),
+    "audit.col.item_text": ("Punt (bij meer dan één)", "Item (when more than one)"),
     "audit.col.message": ("Bevinding", "Finding"),
     "audit.col.processor": ("Verwerker", "Processor"),
     "audit.col.country": ("Land", "Country"),

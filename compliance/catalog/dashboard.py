@@ -90,12 +90,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "overview.part_overdue.one": ("{n} verwijdering te laat", "{n} deletion overdue"),
     "overview.part_overdue.many": ("{n} verwijderingen te laat", "{n} deletions overdue"),
     "overview.part_requests.one": (
-        "{n} verzoek met een termijn binnen 5 werkdagen",
-        "{n} request due within 5 working days",
+        "{n} verzoek dat haast heeft",
+        "{n} urgent request",
     ),
     "overview.part_requests.many": (
-        "{n} verzoeken met een termijn binnen 5 werkdagen",
-        "{n} requests due within 5 working days",
+        "{n} verzoeken die haast hebben",
+        "{n} urgent requests",
     ),
     "overview.part_findings.one": ("{n} andere bevinding", "{n} other finding"),
     "overview.part_findings.many": ("{n} andere bevindingen", "{n} other findings"),
@@ -122,11 +122,24 @@ STRINGS: dict[str, tuple[str, str]] = {
     "overview.overdue_deletions": ("Verwijderingen te laat", "Deletions overdue"),
     "overview.soon_deletions": ("Verwijderen binnen 30 dagen", "To delete within 30 days"),
     "overview.requests_soon": ("Verzoeken die haast hebben", "Urgent requests"),
-    "overview.requests_overdue": (
-        "antwoord binnen 5 werkdagen; {n} al te laat",
-        "answer within 5 working days; {n} already late",
+    "overview.requests_split": (
+        "{late} al te laat · {soon} binnen 5 werkdagen",
+        "{late} already late · {soon} within 5 working days",
     ),
-    "overview.findings": ("Open bevindingen", "Open findings"),
+    "overview.findings": ("Andere bevindingen", "Other findings"),
+    "overview.findings_help": (
+        "Wat er verder mis is, per persoon en soort geteld: een oud-klant met vier IP-adressen "
+        "is één bevinding van vier punten. Te late verzoeken tellen bij de verzoeken.",
+        "What else is wrong, counted per person and kind: a former client with four IP "
+        "addresses is one finding of four items. Late requests count with the requests.",
+    ),
+    "overview.findings_split": ("{severities}; samen {items}", "{severities}; {items} in all"),
+    "overview.items.one": ("{n} punt", "{n} item"),
+    "overview.items.many": ("{n} punten", "{n} items"),
+    "overview.findings_requests_note": (
+        "Te late verzoeken staan hieronder bij de verzoeken.",
+        "Late requests are listed below with the requests.",
+    ),
     "overview.view": ("Bekijken", "View"),
     "overview.to_requests": (
         "[Naar de verzoeken ↓](#verzoeken)",

@@ -12,6 +12,7 @@ from compliance.ui.display import (  # noqa: F401
     badge,
     category_label,
     fields_text,
+    finding_group,
     fmt_date,
     imports_table,
     kind_label,

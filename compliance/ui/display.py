@@ -4,13 +4,15 @@ the tables more than one page shows, and CSV that Excel opens safely.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any
 
 import pandas as pd
 import streamlit as st
 
+from compliance.figures import FindingGroup
+from compliance.findings import Finding
 from compliance.i18n import STRINGS
 from compliance.i18n import label as policy_label
 from compliance.ui.frame import Settings
@@ -145,6 +147,24 @@ def badge(s: Settings, key: str, text: str | None = None) -> str:
     """Markdown for a coloured badge, e.g. for a severity or a status id."""
     colour = BADGE_COLOURS.get(key, "gray")
     return f":{colour}-badge[{md_escape(text if text is not None else key)}]"
+
+
+MAX_GROUP_ITEMS = 50  # items folded out under one finding; the workbook has them all
+
+
+def finding_group(s: Settings, findings: Sequence[Finding], group: FindingGroup) -> None:
+    """One group of findings (compliance.figures): its line, the items folded out."""
+    line = f"{badge(s, group.severity, s.t(f'severity.{group.severity}'))} " + md_escape(
+        group.title(findings, s.lang)
+    )
+    st.markdown(line)
+    if group.size == 1:
+        return
+    with st.expander(plural(s, "finding_group.items", group.size)):
+        shown = group.items[:MAX_GROUP_ITEMS]
+        st.markdown("\n".join(f"- {md_escape(findings[i].message(s.lang))}" for i in shown))
+        if group.size > len(shown):
+            st.caption(s.t("finding_group.more", n=group.size - len(shown)))
 
 
 def style_status(

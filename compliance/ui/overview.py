@@ -2,68 +2,37 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date
-
 import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
 
-from compliance.report import Snapshot
+from compliance.figures import TREND_SERIES, WeekFigures, trend
+from compliance.store import review as review_store
 from compliance.ui.display import plural
 from compliance.ui.frame import (
     Settings,
+    guarded,
     imports,
 )
 
-
-@dataclass(frozen=True)
-class WeekCounts:
-    """The numbers the Overzicht opens with."""
-
-    overdue_deletions: int
-    soon_deletions: int
-    requests_soon: int  # open, due within 5 working days, overdue ones included
-    requests_overdue: int
-    findings: dict[str, int]  # severity -> count
-    other_findings: int  # findings that are not an overdue request (counted as a request)
-    attention: int  # what the headline counts: each thing to act on once
-    longest_overdue: int | None  # days the most overdue deletion is late (None: none is)
-    next_due: date | None  # the earliest due date of a deletion due soon (None: none is)
+TREND_COLOURS = {  # the severity badges' colours: red, orange, violet
+    "overdue_deletions": "#d62728",
+    "overdue_requests": "#ff7f0e",
+    "high_finding_groups": "#7f3fbf",
+}
 
 
-def week_counts(s: Settings, snap: Snapshot) -> WeekCounts:
-    status = snap.deletions["status"]
-    soon = snap.requests_due_within(5, s.cal)
-    severities = pd.Series([f.severity for f in snap.findings], dtype="object")
-    # An overdue request is also a finding; count it once, as a request.
-    other_findings = sum(1 for f in snap.findings if f.code != "request_overdue")
-    is_overdue, is_soon = (status == "overdue").to_numpy(), (status == "due_soon").to_numpy()
-    overdue = int(is_overdue.sum())
-    # Computed here, once per snapshot: a rerun of the page must not filter every deletion.
-    late = snap.deletions["days_overdue"].to_numpy()[is_overdue]
-    due = snap.deletions["due"][is_soon]
-    return WeekCounts(
-        overdue_deletions=overdue,
-        soon_deletions=int(is_soon.sum()),
-        requests_soon=len(soon),
-        requests_overdue=int((soon["status"] == "overdue").sum()),
-        findings={k: int((severities == k).sum()) for k in ("high", "medium", "low")},
-        other_findings=other_findings,
-        attention=overdue + len(soon) + other_findings,
-        longest_overdue=int(late.max()) if len(late) else None,
-        next_due=due.min() if len(due) else None,
-    )
-
-
-def attention_sentence(s: Settings, counts: WeekCounts) -> str:
-    """'7 zaken vragen aandacht: 4 verwijderingen te laat, …' naming only the non-zero parts."""
+def attention_sentence(s: Settings, f: WeekFigures) -> str:
+    """'7 zaken vragen aandacht: 4 verwijderingen te laat, …' naming only the non-zero parts;
+    each part is the figure of its card below (compliance.figures)."""
+    numbers = (f.overdue_deletions, f.urgent_requests, f.other_groups)
     parts = [
-        plural(s, "overview.part_overdue", counts.overdue_deletions),
-        plural(s, "overview.part_requests", counts.requests_soon),
-        plural(s, "overview.part_findings", counts.other_findings),
+        plural(s, "overview.part_overdue", f.overdue_deletions),
+        plural(s, "overview.part_requests", f.urgent_requests),
+        plural(s, "overview.part_findings", f.other_groups),
     ]
-    numbers = (counts.overdue_deletions, counts.requests_soon, counts.other_findings)
     shown = [p for p, n in zip(parts, numbers, strict=True) if n]
-    return plural(s, "overview.attention", counts.attention, parts=", ".join(shown))
+    return plural(s, "overview.attention", f.attention, parts=", ".join(shown))
 
 
 def latest_imports(s: Settings) -> pd.DataFrame:
@@ -72,3 +41,39 @@ def latest_imports(s: Settings) -> pd.DataFrame:
     df = imports(s)
     df = df[df["status"] == "imported"].sort_values("finished_at", ascending=False)
     return df.drop_duplicates(["source", "kind"]).sort_values(["source", "kind"])
+
+
+def trend_figure(s: Settings, series: pd.DataFrame) -> go.Figure:
+    """Open items per kind at each sign-off and now (compliance.figures.trend)."""
+    labels = [
+        s.t("trend.today") if signed is None or pd.isna(signed) else as_of.isoformat()
+        for as_of, signed in zip(series["as_of"], series["signed"], strict=True)
+    ]
+    fig = go.Figure()
+    for key in TREND_SERIES:
+        values = [None if pd.isna(v) else int(v) for v in series[key]]
+        fig.add_trace(
+            go.Scatter(x=labels, y=values, name=s.t(f"trend.{key}"), mode="lines+markers",
+                       line={"color": TREND_COLOURS[key], "width": 2}, connectgaps=False,
+                       hovertemplate="%{y}<extra>%{fullData.name}</extra>")
+        )  # fmt: skip
+    fig.update_layout(
+        height=260,
+        margin={"l": 10, "r": 10, "t": 10, "b": 10},
+        legend={"orientation": "h", "y": -0.25},
+        xaxis={"type": "category", "title": None},
+        yaxis={"title": s.t("trend.y"), "rangemode": "tozero", "tickformat": "d"},
+    )
+    return fig
+
+
+def trend_chart(s: Settings, figures: WeekFigures) -> None:
+    """The week as a picture: are we getting better since the last sign-offs?"""
+    done = guarded(s, review_store.sign_offs, s.db)
+    st.subheader(s.t("trend.title"))
+    if done.empty:
+        st.caption(s.t("trend.need_sign_off"))
+        return
+    st.caption(s.t("trend.caption"))
+    st.plotly_chart(trend_figure(s, trend(done, figures, s.as_of)),
+                    config={"displayModeBar": False})  # fmt: skip

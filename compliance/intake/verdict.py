@@ -339,7 +339,8 @@ def classify(
             reading.read(reading.sentences_of(parts.below, "unpointed"))
     verdict = _decide(reading, rules, sender, headers, language, soft_noise, pointed)
     model = load() if resemblance is True else resemblance or None
-    if model is None or (parts is None and not subject):
+    if model is None or parts is None:
+        # Learned from whole messages: a subject alone (a message trace) is not one.
         return verdict
     likeness = model.probability(_model_features(subject, parts, rules))
     return second_look(verdict, likeness, model)

@@ -24,6 +24,9 @@ PAGES = {
     "nav.data": [
         ("pages/importeren.py", "page.importeren", ":material/upload_file:", False),
     ],
+    "nav.help": [
+        ("pages/zo_werkt_het.py", "page.guide", ":material/help:", False),
+    ],
 }
 
 st.set_page_config(page_title=t("app.title"), page_icon=":material/shield:", layout="wide")

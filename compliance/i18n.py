@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+from functools import cache
+from pathlib import Path
 
 import compliance.catalog
 
@@ -51,3 +53,13 @@ def template(key: str, lang: str = DEFAULT_LANGUAGE) -> str:
 def label(obj: object, field: str, lang: str) -> str:
     """A policy object's `<field>_nl` / `<field>_en` attribute in the chosen language."""
     return getattr(obj, f"{field}_{'en' if lang == 'en' else 'nl'}")
+
+
+GUIDE = Path(compliance.catalog.__file__).parent / "guide"
+
+
+@cache
+def guide(lang: str = DEFAULT_LANGUAGE) -> str:
+    """The owner's guide ("Zo werkt het"): Markdown beside the catalog, one file per
+    language (catalog/guide/nl.md, en.md), too long for a catalog string."""
+    return (GUIDE / f"{lang if lang in LANGUAGES else DEFAULT_LANGUAGE}.md").read_text("utf-8")

@@ -47,8 +47,10 @@ PAGES = [
     "pages/verwijderingen.py",
     "pages/beleid.py",
     "pages/importeren.py",
+    "pages/zo_werkt_het.py",
 ]
 TITLES = {
+    "pages/zo_werkt_het.py": "page.guide",
     "pages/overzicht.py": "page.overzicht",
     "pages/verzoeken.py": "page.verzoeken",
     "pages/inventaris.py": "page.inventaris",
@@ -579,3 +581,18 @@ def test_pages_stay_thin(page: str) -> None:
             page,
             forbidden,
         )
+
+
+# ------------------------------------------------------------------------- zo werkt het
+def test_the_guide_tells_the_week_in_dutch_and_english(seeded: Path) -> None:
+    """What to export in which order, the colours, and what to do per kind of finding; the
+    same sections in both languages, and every page it names exists in the navigation."""
+    nl, en = (texts(run_page("pages/zo_werkt_het.py", lang)) for lang in ("nl", "en"))
+    for heading in ("Elke week, in deze volgorde", "Wat de kleuren betekenen",
+                    "Wat u doet met elke soort bevinding"):  # fmt: skip
+        assert heading in nl
+    for system in ("e-boekhouden.nl", "SnelStart", "TransIP", "DSD Europe", "Bitwarden"):
+        assert system in nl and system in en
+    assert "Every week, in this order" in en and "Elke week" not in en
+    for key in ("page.importeren", "page.verzoeken", "page.verwijderingen", "page.toegang"):
+        assert f"*{t(key)}*" in nl and f"*{t(key, 'en')}*" in en

@@ -11,6 +11,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "page.verwijderingen": ("Verwijderingen", "Deletions"),
     "page.beleid": ("Beleid", "Policy"),
     "page.importeren": ("Importeren", "Import"),
+    "page.guide": ("Zo werkt het", "How it works"),
+    "nav.help": ("Hulp", "Help"),
     "language.nl": ("Nederlands", "Nederlands"),
     "language.en": ("English", "English"),
     "yes": ("ja", "yes"),

@@ -7,6 +7,11 @@ ours (one sentence; the trace goes to data/logs/, never to the terminal).
 `classify FILE…` is a dry run of a mailbox import, without a database: it prints a JSON
 list with one object per received message (file, message_id, sent_at, subject, classes,
 candidates, language, reasons: the evidence rows), read exactly as an import reads it.
+
+Refusals, import warnings and the database's errors are written in English, or in Dutch with
+`--lang nl` or a LANG environment variable starting with "nl" (`--lang en` overrules it).
+For `report`, `audit` and `access-overview`, `--lang` also chooses the language of what is
+written (Dutch when not given).
 """
 
 from __future__ import annotations
@@ -23,13 +28,14 @@ from typing import TextIO
 
 from compliance import store
 from compliance.faults import log_fault
+from compliance.i18n import t
 from compliance.identity import normalise_email, normalise_kvk
 from compliance.importing import current_actor, import_file
 from compliance.policy import REQUEST_TYPE_IDS, PolicyError, load_policy
 from compliance.report import build_snapshot, report_json, report_text
 from compliance.requests import CHANNELS
 from compliance.visible import visible
-from etl.model import SOURCES, ImportRefused
+from etl.model import SOURCES, ImportRefused, Said
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "data" / "samples"
@@ -38,10 +44,37 @@ EXIT_BUSY = 3
 
 
 EXIT_FAULT = 1
+LANGS = ("nl", "en")
+MESSAGE_LANG_HELP = (
+    "language of refusals and warnings (default: nl when $LANG starts with nl, else en)"
+)
+WRITTEN_LANG_HELP = "language of what is written (default: nl) and of refusals"
 
 
 class Refused(Exception):
     """Bad command-line input: one sentence."""
+
+
+def message_language(chosen: str | None = None) -> str:
+    """The language of refusals and warnings: `--lang`, else Dutch when $LANG starts with
+    "nl", else English."""
+    if chosen in ("nl", "en"):
+        return chosen
+    return "nl" if os.environ.get("LANG", "").lower().startswith("nl") else "en"
+
+
+def _refusal(args: argparse.Namespace, said: Said | str) -> str:
+    """The refusal line, "refused: <sentence>", in the language of the messages."""
+    lang = getattr(args, "message_lang", "en")
+    reason = said if isinstance(said, str) else said.text(lang)
+    return t("cli.refused", lang, reason=reason)
+
+
+def _warnings(args: argparse.Namespace, result: store.ImportResult) -> None:
+    """An imported file's warnings, each on a line of its own below its summary."""
+    lang = getattr(args, "message_lang", "en")
+    for warning in result.warnings:
+        say(t("cli.warning", lang, text=warning.text(lang)))
 
 
 def say(text: object = "", file: TextIO | None = None, flush: bool = False) -> None:
@@ -112,9 +145,10 @@ def cmd_pull_transip(args: argparse.Namespace) -> int:
             )
         except ImportRefused as exc:
             refused += 1
-            say(f"refused: {exc}", file=sys.stderr)
+            say(_refusal(args, exc.said), file=sys.stderr)
             continue
         say(_summary(result))
+        _warnings(args, result)
     return EXIT_REFUSED if refused else 0
 
 
@@ -128,9 +162,10 @@ def cmd_import(args: argparse.Namespace) -> int:
             )
         except ImportRefused as exc:
             refused += 1
-            say(f"refused: {exc}", file=sys.stderr)
+            say(_refusal(args, exc.said), file=sys.stderr)
             continue
         say(_summary(result))
+        _warnings(args, result)
     return EXIT_REFUSED if refused else 0
 
 
@@ -179,7 +214,7 @@ def cmd_classify(args: argparse.Namespace) -> int:
             found.extend(classified(Path(name)))
         except ImportRefused as exc:
             refused += 1
-            say(f"refused: {exc}", file=sys.stderr)
+            say(_refusal(args, exc.said), file=sys.stderr)
     if args.format == "json":
         say_lines(json.dumps(found, ensure_ascii=False, indent=2))
     else:
@@ -236,7 +271,7 @@ def cmd_deletion_done(args: argparse.Namespace) -> int:
             now=datetime.now(),
         )
     except store.StoreError as exc:
-        raise Refused(str(exc)) from None
+        raise Refused(exc.text(args.message_lang)) from None
     say(f"{count} records of subject {args.subject} marked deleted on {args.on}.")
     return 0
 
@@ -245,9 +280,9 @@ def cmd_report(args: argparse.Namespace) -> int:
     policy = load_policy()
     snap = build_snapshot(args.db, policy, args.as_of)
     if args.format == "json":
-        say_lines(report_json(snap, args.lang))
+        say_lines(report_json(snap, args.lang or "nl"))
     else:
-        say_lines(report_text(snap, policy, args.lang))
+        say_lines(report_text(snap, policy, args.lang or "nl"))
     return 0
 
 
@@ -264,7 +299,7 @@ def cmd_access_overview(args: argparse.Namespace) -> int:
         raise Refused(f"There is no database at {args.db}; import exports first.")
     as_of = args.as_of or date.today()
     try:
-        book = overview_workbook(args.db, load_policy(), args.subject, as_of, args.lang)
+        book = overview_workbook(args.db, load_policy(), args.subject, as_of, args.lang or "nl")
     except UnknownSubject:
         raise Refused(
             f"There is no data subject number {args.subject}; the Inventaris page or "
@@ -336,7 +371,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
         raise Refused(f"{out.name}: the workbook must be saved as a .xlsx file.")
     if not Path(args.db).exists():
         raise Refused(f"There is no database at {args.db}; import exports first.")
-    book = build_workbook(args.db, load_policy(), args.as_of, args.lang)
+    book = build_workbook(args.db, load_policy(), args.as_of, args.lang or "nl")
     book.save(out)
     store.log_event(
         args.db,
@@ -353,7 +388,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
     try:
         target = store.backup(args.db, actor=current_actor(), now=datetime.now(), target=args.out)
     except store.StoreError as exc:
-        raise Refused(str(exc)) from None
+        raise Refused(exc.text(args.message_lang)) from None
     say(f"backup written to {target}.")
     return 0
 
@@ -362,7 +397,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
     try:
         saved = store.restore(args.db, args.file, actor=current_actor(), now=datetime.now())
     except store.StoreError as exc:
-        raise Refused(str(exc)) from None
+        raise Refused(exc.text(args.message_lang)) from None
     say(
         f"{args.db} restored from {args.file}"
         + (f"; the previous file is saved as {saved}." if saved else ".")
@@ -427,13 +462,19 @@ def build_parser() -> argparse.ArgumentParser:
         )
         return p
 
-    p = with_db(sub.add_parser("import", help="import export files"))
+    def with_lang(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
+        p.add_argument("--lang", choices=LANGS, help=MESSAGE_LANG_HELP)
+        return p
+
+    p = with_lang(with_db(sub.add_parser("import", help="import export files")))
     p.add_argument("--source", choices=SOURCES, help="the system the files come from")
     p.add_argument("files", nargs="+", metavar="FILE")
     p.set_defaults(func=cmd_import)
 
-    p = sub.add_parser(
-        "classify", help="show what an import would make of mailbox messages (no database)"
+    p = with_lang(
+        sub.add_parser(
+            "classify", help="show what an import would make of mailbox messages (no database)"
+        )
     )
     p.add_argument("--format", choices=("json", "text"), default="json")
     p.add_argument("files", nargs="+", metavar="FILE")
@@ -442,7 +483,9 @@ def build_parser() -> argparse.ArgumentParser:
     req = sub.add_parser("request", help="written requests").add_subparsers(
         dest="action", required=True, parser_class=_Parser
     )
-    p = with_db(req.add_parser("add", help="record a request received by post or e-mail"))
+    p = with_lang(
+        with_db(req.add_parser("add", help="record a request received by post or e-mail"))
+    )
     p.add_argument("--type", required=True, choices=REQUEST_TYPE_IDS)
     p.add_argument("--received", required=True, type=_iso_date, metavar="YYYY-MM-DD")
     who = p.add_mutually_exclusive_group(required=True)
@@ -456,7 +499,7 @@ def build_parser() -> argparse.ArgumentParser:
     dele = sub.add_parser("deletion", help="deletions").add_subparsers(
         dest="action", required=True, parser_class=_Parser
     )
-    p = with_db(dele.add_parser("done", help="record that data was deleted"))
+    p = with_lang(with_db(dele.add_parser("done", help="record that data was deleted")))
     p.add_argument("--subject", required=True, type=int)
     p.add_argument("--category", required=True)
     p.add_argument("--source", required=True, choices=SOURCES)
@@ -467,20 +510,22 @@ def build_parser() -> argparse.ArgumentParser:
     p = with_db(sub.add_parser("report", help="compliance report on a date"))
     p.add_argument("--as-of", required=True, type=_iso_date, metavar="YYYY-MM-DD")
     p.add_argument("--format", choices=("json", "text"), default="json")
-    p.add_argument("--lang", choices=("nl", "en"), default="nl")
+    p.add_argument("--lang", choices=LANGS, help=WRITTEN_LANG_HELP)
     p.set_defaults(func=cmd_report)
 
     p = with_db(sub.add_parser("audit", help="write the audit workbook (Excel)"))
     p.add_argument("--as-of", required=True, type=_iso_date, metavar="YYYY-MM-DD")
     p.add_argument("--out", required=True, metavar="FILE.xlsx")
-    p.add_argument("--lang", choices=("nl", "en"), default="nl")
+    p.add_argument("--lang", choices=LANGS, help=WRITTEN_LANG_HELP)
     p.set_defaults(func=cmd_audit)
 
-    p = with_db(sub.add_parser("backup", help="copy the database to data/backups/"))
+    p = with_lang(with_db(sub.add_parser("backup", help="copy the database to data/backups/")))
     p.add_argument("--out", type=Path, help="where to write the copy")
     p.set_defaults(func=cmd_backup)
 
-    p = with_db(sub.add_parser("restore", help="put a backup back (the current file is saved)"))
+    p = with_lang(
+        with_db(sub.add_parser("restore", help="put a backup back (the current file is saved)"))
+    )
     p.add_argument("file", type=Path, metavar="BACKUP")
     p.set_defaults(func=cmd_restore)
 
@@ -496,13 +541,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--subject", required=True, type=int, metavar="ID")
     p.add_argument("--out", required=True, metavar="FILE.xlsx")
     p.add_argument("--as-of", type=_iso_date, metavar="YYYY-MM-DD", help="default: today")
-    p.add_argument("--lang", choices=("nl", "en"), default="nl")
+    p.add_argument("--lang", choices=LANGS, help=WRITTEN_LANG_HELP)
     p.set_defaults(func=cmd_access_overview)
 
     pull = sub.add_parser("pull", help="fetch exports from an online system").add_subparsers(
         dest="system", required=True, parser_class=_Parser
     )
-    p = with_db(pull.add_parser("transip", help="fetch and import TransIP firewalls and WHOIS"))
+    p = with_lang(
+        with_db(pull.add_parser("transip", help="fetch and import TransIP firewalls and WHOIS"))
+    )
     p.add_argument(
         "--raw-dir",
         type=Path,
@@ -511,7 +558,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(func=cmd_pull_transip)
 
-    p = with_db(sub.add_parser("demo", help="load the sample exports"))
+    p = with_lang(with_db(sub.add_parser("demo", help="load the sample exports")))
     p.add_argument("--if-empty", action="store_true", help="only when the database is empty")
     p.set_defaults(func=cmd_demo)
     return parser
@@ -523,18 +570,22 @@ def main(argv: list[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # --help (0) or a usage error already printed (2)
         return EXIT_REFUSED if exc.code else 0
+    args.message_lang = lang = message_language(getattr(args, "lang", None))
     try:
         return args.func(args)
     except Refused as exc:
-        say(f"refused: {exc}", file=sys.stderr)
+        say(_refusal(args, str(exc)), file=sys.stderr)
         return EXIT_REFUSED
     except ImportRefused as exc:
-        say(f"refused: {exc}", file=sys.stderr)
+        say(_refusal(args, exc.said), file=sys.stderr)
         return EXIT_REFUSED
     except store.StoreBusy as exc:
-        say(str(exc), file=sys.stderr)
+        say(exc.text(lang), file=sys.stderr)
         return EXIT_BUSY
-    except (store.StoreError, PolicyError) as exc:
+    except store.StoreError as exc:
+        say(exc.text(lang), file=sys.stderr)
+        return EXIT_REFUSED
+    except PolicyError as exc:
         say(str(exc), file=sys.stderr)
         return EXIT_REFUSED
     except Exception:  # a fault of ours: one sentence here, the trace in the log

@@ -43,10 +43,10 @@ def parse(path: Path, source: str | None = None) -> ParsedExport:
 
     if source is not None and source not in SOURCES:
         raise ImportRefused(
-            f"{path.name}: '{source}' is not a known system; use one of {', '.join(SOURCES)}."
+            "refusal.unknown_system", file=path.name, source=source, known=", ".join(SOURCES)
         )
     if not path.is_file():
-        raise ImportRefused(f"{path.name}: the file does not exist or is not a file.")
+        raise ImportRefused("refusal.not_a_file", file=path.name)
     with fewer_collections():  # the upload preview parses without import_file
         parsed = etl.parse_file(path, source=source)
     _check(parsed, path)
@@ -57,13 +57,11 @@ def _check(parsed: ParsedExport, path: Path) -> None:
     """Guard the store against an importer bug: unknown categories or dangling references."""
     for category, ref in _odd_records(parsed):
         if category not in CATEGORY_IDS:
-            raise ImportRefused(f"{path.name}: internal error, unknown category {category}.")
-        raise ImportRefused(
-            f"{path.name}: internal error, a record refers to unknown relation {ref}."
-        )
+            raise ImportRefused("refusal.unknown_category", file=path.name, category=category)
+        raise ImportRefused("refusal.unknown_relation", file=path.name, ref=ref)
     for entry in parsed.access:
         if entry.category not in CATEGORY_IDS:
-            raise ImportRefused(f"{path.name}: internal error, unknown category {entry.category}.")
+            raise ImportRefused("refusal.unknown_category", file=path.name, category=entry.category)
     if not (
         parsed.subjects
         or parsed.records
@@ -75,10 +73,7 @@ def _check(parsed: ParsedExport, path: Path) -> None:
         or parsed.scopes
         or parsed.informational
     ):
-        raise ImportRefused(
-            f"{path.name}: the file holds no relations or invoices; check that you exported "
-            "the right list and that it is not empty."
-        )
+        raise ImportRefused("refusal.nothing_to_import", file=path.name)
 
 
 def _odd_records(parsed: ParsedExport) -> Iterator[tuple[str, str]]:

@@ -10,7 +10,8 @@ for the README, the upload page and the completeness tests.
 
 Detection reads the content: the JSON keys, the XML root and namespace, or the CSV/XLSX
 header matched against every importer's column aliases. The file name only breaks a tie.
-Every failure is an `ImportRefused` whose text is one sentence for the owner.
+Every failure is an `ImportRefused` whose text is one sentence for the owner, in either
+language (`exc.text(lang)`; `str(exc)` is the English).
 """
 
 from __future__ import annotations
@@ -26,14 +27,14 @@ from typing import Any
 from compliance.faults import log_fault
 from etl import access_registry, eboekhouden, mailbox, snelstart, website, xaf
 from etl.jsondoc import keys_of, load_json, records_in
-from etl.model import ImportRefused, ParsedExport
+from etl.model import ImportRefused, ParsedExport, Said
 from etl.rows import columns_listed
 from etl.tabular import SAMPLE_BYTES, decode_head, map_headers, read_table, sniff_encoding
 
 __all__ = ["KINDS", "Detected", "ImportRefused", "Kind", "ParsedExport", "detect", "parse_file"]
 
 BOOKKEEPING_SOURCES = ("eboekhouden", "snelstart")
-UNKNOWN_HINT = "see README section 'Exports' for how to get one."
+UNKNOWN_HINT = Said("how.see_readme_exports")
 
 
 @dataclass(frozen=True)
@@ -159,38 +160,25 @@ def _detected(kind_id: str, fmt: str, parser: Callable[..., ParsedExport]) -> De
 def _detect_json(path: Path, source: str | None) -> Detected:
     records = records_in(load_json(path))
     if records is None:
-        raise ImportRefused(
-            f"{path.name}: this JSON holds no list of relations or invoices; save the answer of "
-            f"the relations or invoices API call as it comes, {UNKNOWN_HINT}"
-        )
+        raise ImportRefused("refusal.json_no_list", file=path.name, how=UNKNOWN_HINT)
     if not records:
-        raise ImportRefused(
-            f"{path.name}: the API answer is an empty list; check the filter of the API call "
-            "and save the answer again."
-        )
+        raise ImportRefused("refusal.json_empty_list", file=path.name)
     keys = keys_of(records)
     for kind_id, needed, parse in _JSON:
         if needed <= keys and (source is None or _kind(kind_id).source == source):
             return _detected(kind_id, "json", partial(parse, path, records))
     found = ", ".join(sorted(keys)[:15])
     raise ImportRefused(
-        f"{path.name}: this JSON was not recognised as an e-boekhouden.nl or SnelStart API "
-        f"answer (keys found: {found}); {UNKNOWN_HINT}"
+        "refusal.json_not_recognised", file=path.name, found=found, how=UNKNOWN_HINT
     )
 
 
 def _detect_xml(path: Path, text: str, source: str | None) -> Detected:
     if re.match(r"<(?:!doctype\s+html|html|head|body)\b", text, re.IGNORECASE):
-        raise ImportRefused(
-            f"{path.name}: this is a web page (HTML), not an export (perhaps an error page "
-            f"saved instead of the answer); {UNKNOWN_HINT}"
-        )
+        raise ImportRefused("refusal.html_page", file=path.name, how=UNKNOWN_HINT)
     is_xaf = re.search(r"<(\w+:)?auditfile\b", text) and "auditfiles.nl/XAF/3" in text
     if not (is_xaf or "<!DOCTYPE" in text or "<!ENTITY" in text):
-        raise ImportRefused(
-            f"{path.name}: this XML file is not an XML Auditfile Financieel (XAF 3.2); export "
-            f"the audit file from the bookkeeping package, {UNKNOWN_HINT}"
-        )
+        raise ImportRefused("refusal.xml_not_xaf", file=path.name, how=UNKNOWN_HINT)
     software = re.search(r"<(?:\w+:)?softwareDesc>([^<]*)<", text)
     found = source or xaf.source_from_software(software.group(1).strip() if software else "")
     if found is None and software and is_xaf:
@@ -215,20 +203,16 @@ def _detect_table(path: Path, source: str | None) -> Detected:
             scored.append((len(mapping.mapped), spec))
     if not scored:
         raise ImportRefused(
-            f"{path.name}: this file was not recognised as an export of e-boekhouden.nl, "
-            f"SnelStart or an XML Auditfile (columns found: {columns_listed(table.headers)}); "
-            f"{UNKNOWN_HINT}"
-        )
+            "refusal.not_recognised", file=path.name, found=columns_listed(table.headers),
+            how=UNKNOWN_HINT,
+        )  # fmt: skip
     scored.sort(key=lambda item: -item[0])
     best = [spec for score, spec in scored if score == scored[0][0]]
     if len({_kind(spec.kind_id).source for spec in best}) > 1:
         hint = _name_hint(path)
         best = [spec for spec in best if _kind(spec.kind_id).source == hint]
         if not best:
-            raise ImportRefused(
-                f"{path.name}: the columns fit both an e-boekhouden.nl and a SnelStart export; "
-                "import it again with --source eboekhouden or --source snelstart."
-            )
+            raise ImportRefused("refusal.ambiguous_source", file=path.name)
     spec = best[0]
     return _detected(spec.kind_id, table.format, partial(spec.parse, table))
 
@@ -242,24 +226,18 @@ def detect(path: str | Path, source: str | None = None) -> Detected:
         "website",
         *access_registry.ACCESS_SOURCES,
     ):
-        raise ImportRefused(
-            f"{path.name}: --source must be eboekhouden or snelstart for a bookkeeping export, "
-            f"not {source!r}."
-        )
+        raise ImportRefused("refusal.wrong_source", file=path.name, source=repr(source))
     if not path.is_file():
-        raise ImportRefused(f"{path.name}: no such file; check the name and try again.")
+        raise ImportRefused("refusal.no_such_file", file=path.name)
     try:
         with path.open("rb") as handle:
             head = handle.read(SAMPLE_BYTES)
     except OSError as exc:
-        raise ImportRefused(f"{path.name}: the file could not be read ({exc.strerror}).") from None
+        raise ImportRefused("refusal.unreadable", file=path.name, problem=exc.strerror) from None
     if source in (None, mailbox.SOURCE) and (fmt := mailbox.sniff(path, head)) is not None:
         return _detected("mailbox.messages", fmt, partial(mailbox.parse, path, fmt))
     if source == mailbox.SOURCE:
-        raise ImportRefused(
-            f"{path.name}: this is not a mailbox export (.eml, a zip of .eml, mbox, .msg, "
-            f".pst or a message trace CSV); {UNKNOWN_HINT}"
-        )
+        raise ImportRefused("refusal.not_a_mailbox", file=path.name, how=UNKNOWN_HINT)
     if source in (None, "website"):  # HAR, page or snippet, cookie scan, GA settings
         if (found := website.detect(path)) is not None:
             return _detected(*found)
@@ -292,8 +270,7 @@ def parse_file(
     except Exception as exc:  # a bug must still reach the owner as one sentence
         log_fault(f"importer failed on {Path(path).name}")  # the trace: a log file only
         raise ImportRefused(
-            f"{Path(path).name}: the file could not be read because of an unexpected problem "
-            f"({type(exc).__name__}); please report it, with the file if you can share it."
+            "refusal.unexpected", file=Path(path).name, problem=type(exc).__name__
         ) from exc
 
 

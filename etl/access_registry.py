@@ -100,10 +100,7 @@ def detect(path: Path, head: bytes, source: str | None) -> Found | None:
         if source in (None, "vault") and vault_keepass.is_keepass_xml(text):
             return "vault.keepass", "xml", partial(vault_keepass.parse_keepass_xml, path)
         if source is not None:
-            raise ImportRefused(
-                f"{path.name}: --source must be eboekhouden or snelstart for a bookkeeping "
-                f"export, not {source!r}."
-            )
+            raise ImportRefused("refusal.wrong_source", file=path.name, source=repr(source))
         return None
     if not text.startswith(("{", "[")):
         return _table_for(path, source)
@@ -115,10 +112,7 @@ def detect(path: Path, head: bytes, source: str | None) -> Found | None:
         if vault.is_bitwarden_json(data) and source in (None, "vault"):
             return "vault.bitwarden", "json", partial(vault.bitwarden_from_json, path, data)
     if source is not None:
-        raise ImportRefused(
-            f"{path.name}: this JSON is not a {_LABELS[source]} export; see README section "
-            "'Exports' for how to get one."
-        )
+        raise ImportRefused("refusal.json_not_access", file=path.name, system=_LABELS[source])
     return None
 
 

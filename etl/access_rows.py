@@ -18,10 +18,11 @@ from dataclasses import replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from etl.model import AccessRow, ImportRefused, ParsedExport, SystemRow
+from etl.model import AccessRow, ImportRefused, ParsedExport, Said, SystemRow
 from etl.rows import ImportLog
 from etl.tabular import HeaderMap
 
+EXPORT_AGAIN = Said("how.export_again")
 KEY_SHOWN = 4  # characters of a licence key kept, as the owner recognises it on an invoice
 
 
@@ -95,7 +96,7 @@ def finish_access(
     kind: str,
     log: ImportLog,
     *,
-    what: str,
+    what: Said,
     access: Iterable[AccessRow] = (),
     systems: Iterable[SystemRow] = (),
     scopes: Iterable[str] = (),
@@ -103,7 +104,7 @@ def finish_access(
     columns_mapped: dict[str, str] | None = None,
     columns_unmapped: tuple[str, ...] = (),
     allow_empty: bool = False,
-    fix_dates: str = "export the file again and try once more.",
+    fix_dates: Said = EXPORT_AGAIN,
 ) -> ParsedExport:
     """The result of a fully read access file, after the whole-file checks.
 
@@ -111,10 +112,7 @@ def finish_access(
     cleared) still imports, so that what was in it before counts as gone.
     """
     if log.rows_read == 0 and not allow_empty:
-        raise ImportRefused(
-            f"{path.name}: the file holds no {what}, only column names or an empty list; "
-            "export it again with its rows and try again."
-        )
+        raise ImportRefused("refusal.no_access_rows", file=path.name, what=what)
     log.check_dates(fix_dates)
     return ParsedExport(
         source=source,

@@ -20,7 +20,7 @@ from typing import Any, BinaryIO
 
 from defusedxml.common import DefusedXmlException
 
-from etl.model import ImportRefused
+from etl.model import ImportRefused, Said
 
 # Deflated text and XML shrink 5 to 20 times, a very repetitive sheet up to ~50 times;
 # deflate's own limit is ~1030. A big member packed tighter than this is a zip bomb.
@@ -43,39 +43,43 @@ def check_members(
     path: Path,
     infos: Iterable[zipfile.ZipInfo],
     *,
-    how: str,
+    how: Said,
     max_total: int,
-    what: str = "zip",
+    workbook: bool = False,
     max_ratio: float = MAX_RATIO,
     min_bytes: int = BOMB_MIN_BYTES,
-    smaller: str = "",
+    smaller: Said | None = None,
 ) -> None:
     """Refuse a zip with an unsafe member path, one that unpacks to far more than it holds,
     or one that unpacks to more than `max_total` in all.
 
-    `how` ends the unsafe-path sentence (what to do instead); `what` names the container
-    for the owner ("zip", "workbook"); a member bigger than `min_bytes` may not pack
+    `how` ends the unsafe-path sentence (what to do instead); `workbook` says the zip is
+    an Excel workbook (the sentences name it so); a member bigger than `min_bytes` may not pack
     tighter than `max_ratio`; `smaller` ends the too-big sentence (how to make it smaller).
     """
     total = 0
     for info in infos:
         if unsafe_name(info.filename):
+            if workbook:
+                raise ImportRefused(
+                    "refusal.unsafe_path_workbook", file=path.name, member=info.filename, how=how
+                )
             raise ImportRefused(
-                f"{path.name}: the {what} holds a file with an unsafe path ({info.filename}); {how}"
+                "refusal.unsafe_path_zip", file=path.name, member=info.filename, how=how
             )
         total += info.file_size
         ratio = info.file_size / max(info.compress_size, 1)
         if info.file_size > min_bytes and ratio > max_ratio:
-            raise ImportRefused(
-                f"{path.name}: the {what} unpacks to far more than it holds (a zip bomb?); "
-                "it was not opened."
-            )
+            if workbook:
+                raise ImportRefused("refusal.zip_bomb_workbook", file=path.name)
+            raise ImportRefused("refusal.zip_bomb", file=path.name)
         if total > max_total:
-            raise ImportRefused(
-                f"{path.name}: the {what} unpacks to more than {max_total // 2**20:,} MB, more "
-                f"than this program reads from one {what}; it was not opened"
-                + (f"; {smaller}" if smaller else ".")
-            )
+            mb = max_total // 2**20
+            if workbook:
+                raise ImportRefused("refusal.too_big_workbook", file=path.name, mb=mb)
+            if smaller is None:
+                raise ImportRefused("refusal.too_big_zip", file=path.name, mb=mb)
+            raise ImportRefused("refusal.too_big_zip_how", file=path.name, mb=mb, how=smaller)
 
 
 # ------------------------------------------------------------------------- workbooks
@@ -96,8 +100,8 @@ def check_workbook(path: Path, handle: BinaryIO) -> None:
         return
     finally:
         handle.seek(0)
-    how = "save it again from Excel as .xlsx or CSV and try again."
-    check_members(path, infos, how=how, max_total=MAX_WORKBOOK_BYTES, what="workbook")
+    how = Said("how.save_from_excel")
+    check_members(path, infos, how=how, max_total=MAX_WORKBOOK_BYTES, workbook=True)
 
 
 def first_formula(archive: zipfile.ZipFile, member: str) -> str | None:
@@ -114,18 +118,18 @@ def first_formula(archive: zipfile.ZipFile, member: str) -> str | None:
     return None
 
 
-def workbook_problem(exc: BaseException) -> str:
+def workbook_problem(exc: BaseException) -> Said:
     """Why openpyxl could not open a workbook, in words (never the exception's class name)."""
     seen: BaseException | None = exc
     while seen is not None:
         if isinstance(seen, DefusedXmlException):
-            return "its XML declares entities, which Excel never writes"
+            return Said("problem.workbook_entities")
         if isinstance(seen, zipfile.BadZipFile | EOFError):
-            return "it is damaged or cut off"
+            return Said("problem.workbook_damaged")
         seen = seen.__cause__ or seen.__context__
     if isinstance(exc, KeyError):
-        return "it is a ZIP file but not a workbook"
-    return "its content is not what Excel writes"
+        return Said("problem.zip_not_workbook")
+    return Said("problem.workbook_foreign")
 
 
 def refuse_formulas(path: Path, workbook: Any, sheet: Any) -> None:
@@ -139,12 +143,8 @@ def refuse_formulas(path: Path, workbook: Any, sheet: Any) -> None:
         cell = first_formula(archive, member)
     except Exception as exc:  # the same damage openpyxl itself would stumble on
         raise ImportRefused(
-            f"{path.name}: sheet {sheet.title!r} could not be read ({workbook_problem(exc)}); "
-            "save the workbook again from Excel and try again."
-        ) from None
+            "refusal.sheet_unreadable", file=path.name, sheet=repr(sheet.title),
+            problem=workbook_problem(exc),
+        ) from None  # fmt: skip
     if cell is not None:
-        raise ImportRefused(
-            f"{path.name}: cell {cell} of sheet {sheet.title!r} holds a formula, which an "
-            "export never does, so the file was not read; in Excel copy the sheet, paste it "
-            "as values, save and try again."
-        )
+        raise ImportRefused("refusal.formula", file=path.name, cell=cell, sheet=repr(sheet.title))

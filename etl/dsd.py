@@ -20,18 +20,16 @@ from pathlib import Path
 
 from compliance.identity import normalise_email, normalise_kvk
 from etl.access_rows import AccessEntries, finish_access, mask_key, preview_mapping
-from etl.model import AccessRow, ParsedExport
+from etl.model import AccessRow, ParsedExport, Said
 from etl.reading import counted_rows, open_table, today_or
 from etl.rows import ImportLog
 from etl.tabular import Table
 from etl.values import parse_date
 
 SOURCE = "dsd"
-HOW = (
-    "export the licence overview from the DSD Europe portal (Excel or CSV) with the end "
-    "customer, product and licence key columns, and try again."
-)
-FIX_DATES = "export the file again with dates as dd-mm-jjjj and try again."
+HOW = Said("how.dsd")
+FIX_DATES = Said("how.dates_dd_mm_jjjj")
+ORDER_DATE = Said("what.order_date")
 
 LICENCE_ALIASES: dict[str, list[str]] = {
     "customer": ["Eindklant", "Eindgebruiker", "Eindklantnaam", "End customer", "End user",
@@ -62,20 +60,20 @@ def parse(path: str | Path, *, as_of: date | None = None) -> ParsedExport:
 
 
 def licences_from_table(source: Path | Table, as_of: date | None = None) -> ParsedExport:
-    what = "a DSD Europe licence export"
+    what = Said("what.dsd_export")
     table, cols = open_table(source, LICENCE_ALIASES, LICENCE_REQUIRED, what, HOW)
     log = ImportLog(table.path, today_or(as_of))
     entries = AccessEntries()
     for number, cells in counted_rows(table, log):
-        where = f"row {number}"
+        where = Said("where.row", n=number)
         customer, product = cols.text(cells, "customer"), cols.text(cells, "product")
         key = cols.text(cells, "licence_key") or cols.text(cells, "certificate")
         if not customer or not (product or key):
             log.skipped += 1
-            log.warn(f"{where}: the licence has no end customer or product and was skipped.")
+            log.warn("warning.licence_incomplete", where=where)
             continue
         masked = mask_key(key) if key else ""
-        ordered = log.date(cols.first(cells, "order_date"), where, "order date")
+        ordered = log.date(cols.first(cells, "order_date"), where, ORDER_DATE)
         until = _end_date(cols.first(cells, "end_date"))
         order = cols.text(cells, "order")
         kvk = normalise_kvk(cols.text(cells, "kvk")) if cols.text(cells, "kvk") else None
@@ -105,7 +103,7 @@ def licences_from_table(source: Path | Table, as_of: date | None = None) -> Pars
             )
         )
     return finish_access(
-        table.path, SOURCE, "licences", log, what="licences", access=entries.rows(),
+        table.path, SOURCE, "licences", log, what=Said("what.licences"), access=entries.rows(),
         scopes=("dsd",), fix_dates=FIX_DATES,
         columns_mapped=preview_mapping(cols, "dsd"),
         columns_unmapped=cols.unmapped,

@@ -28,7 +28,7 @@ from typing import Any
 
 from etl.csv_columns import give_back, plain_columns
 from etl.invoice_list import read_invoices
-from etl.model import ParsedExport, RecordRow, SubjectRow
+from etl.model import ParsedExport, RecordRow, Said, SubjectRow
 from etl.reading import counted_rows, finish, open_json_list, open_table, today_or
 from etl.relation_columns import relation_fields, relations_by_columns
 from etl.rows import (
@@ -44,18 +44,12 @@ from etl.tabular import HeaderMap, Table, map_headers
 from etl.values import cell_text, parse_bool
 
 SOURCE = "eboekhouden"
-HOW_RELATIONS = (
-    "export the relations list from e-boekhouden.nl (Relaties → Exporteren) and try again."
-)
-HOW_INVOICES = (
-    "export the invoice list from e-boekhouden.nl (Facturen → Overzicht → Exporteren) "
-    "and try again."
-)
-HOW_MUTATIONS = (
-    "export the mutations from e-boekhouden.nl (Boekhouden → Mutaties → Overzicht → "
-    "Exporteren) and try again."
-)
-FIX_DATES = "export the file again with dates as dd-mm-jjjj and try again."
+HOW_RELATIONS = Said("how.eboekhouden_relations")
+HOW_INVOICES = Said("how.eboekhouden_invoices")
+HOW_MUTATIONS = Said("how.eboekhouden_mutations")
+FIX_DATES = Said("how.dates_dd_mm_jjjj")
+RELATIONS, INVOICES = Said("what.relations"), Said("what.invoices")
+MANDATE_DATE, MODIFIED_ON = Said("what.mandate_date"), Said("what.modification_date")
 
 # Field -> header spellings. The first spelling is the one named in refusals.
 RELATION_ALIASES: dict[str, list[str]] = {
@@ -131,13 +125,13 @@ def parse_relations(path: str | Path, *, as_of: date | None = None) -> ParsedExp
     """Relations from a CSV/XLSX export or a REST ``/v1/relation`` JSON answer."""
     path = Path(path)
     if path.suffix.lower() == ".json":
-        records = open_json_list(path, "relations", HOW_RELATIONS, REST_RELATION_NEEDED)
+        records = open_json_list(path, RELATIONS, HOW_RELATIONS, REST_RELATION_NEEDED)
         return relations_from_json(path, records, as_of)
     return relations_from_table(path, as_of)
 
 
 def relations_from_table(source: Path | Table, as_of: date | None = None) -> ParsedExport:
-    what = "an e-boekhouden.nl relations export"
+    what = Said("what.eboekhouden_relations")
     table, cols = open_table(source, RELATION_ALIASES, RELATION_REQUIRED, what, HOW_RELATIONS)
     log = ImportLog(table.path, today_or(as_of))
     cells = plain_columns(table)
@@ -150,7 +144,7 @@ def relations_from_table(source: Path | Table, as_of: date | None = None) -> Par
         del fields
         give_back()
     return finish(
-        table.path, SOURCE, "relations", log, what="relations", fix_dates=FIX_DATES,
+        table.path, SOURCE, "relations", log, what=RELATIONS, fix_dates=FIX_DATES,
         subjects=subjects, records=records, mapping=cols,
     )  # fmt: skip
 
@@ -161,11 +155,11 @@ def _relations_by_rows(
     """The reference reading, one row at a time (etl.relation_columns follows it)."""
     relations = Relations(log)
     for number, cells in counted_rows(table, log):
-        where = f"row {number}"
+        where = Said("where.row", n=number)
         ref = cols.text(cells, "ref")
         if not ref:
             log.skipped += 1
-            log.warn(f"{where}: the relation has no code and was skipped.")
+            log.warn("warning.relation_no_code", where=where)
             continue
         company, mandate_values = cols.text(cells, "company"), cols.values(cells, "mandate")
         inactive = parse_bool(cols.first(cells, "inactive"))
@@ -181,11 +175,11 @@ def _relations_by_rows(
             iban=cols.text(cells, "iban"),
             bic=cols.text(cells, "bic"),
             mandate=any(mandate_on_file(v) for v in mandate_values),
-            mandate_date=log.date(cols.first(cells, "mandate_date"), where, "mandate date"),
+            mandate_date=log.date(cols.first(cells, "mandate_date"), where, MANDATE_DATE),
             is_company=is_company_of(cols.text(cells, "bp"), company),
             inactive=bool(inactive),
             added_on=log.date(cols.first(cells, "added_on"), where, "AddDatum"),
-            modified_on=log.date(cols.first(cells, "modified_on"), where, "modification date"),
+            modified_on=log.date(cols.first(cells, "modified_on"), where, MODIFIED_ON),
             contact_fields={f for f in _CONTACT_FIELDS if cols.values(cells, f)},
         )
         relations.add(rel)
@@ -205,11 +199,11 @@ def relations_from_json(
     for position, item in enumerate(records, start=1):
         log.rows_read += 1
         ref = cell_text(item.get("id"))
-        where = f"relation {position}" + (f" (id {ref})" if ref else "")
         if not ref:
             log.skipped += 1
-            log.warn(f"{where}: the relation has no id and was skipped.")
+            log.warn("warning.relation_no_id", where=Said("where.relation", n=position))
             continue
+        where = Said("where.relation_id", n=position, ref=ref)
         company = cell_text(item.get("name"))
         filled = {f for f, ks in REST_RELATION_KEYS.items() for k in ks if cell_text(item.get(k))}
         rel = Relation(
@@ -231,7 +225,7 @@ def relations_from_json(
         )
         relations.add(rel)
     return finish(
-        path, SOURCE, "relations", log, what="relations", fix_dates=FIX_DATES,
+        path, SOURCE, "relations", log, what=RELATIONS, fix_dates=FIX_DATES,
         subjects=relations.subjects(), records=relations.records(),
         mapping=_keys_map(records, REST_RELATION_KEYS),
     )  # fmt: skip
@@ -241,17 +235,17 @@ def parse_invoices(path: str | Path, *, as_of: date | None = None) -> ParsedExpo
     """Sales invoices from a CSV/XLSX invoice list or a REST ``/v1/invoice`` JSON answer."""
     path = Path(path)
     if path.suffix.lower() == ".json":
-        records = open_json_list(path, "invoices", HOW_INVOICES, REST_INVOICE_NEEDED)
+        records = open_json_list(path, INVOICES, HOW_INVOICES, REST_INVOICE_NEEDED)
         return invoices_from_json(path, records, as_of)
     return invoices_from_table(path, as_of)
 
 
 def invoices_from_table(source: Path | Table, as_of: date | None = None) -> ParsedExport:
-    what = "an e-boekhouden.nl invoice list"
+    what = Said("what.eboekhouden_invoices")
     table, cols = open_table(source, INVOICE_ALIASES, INVOICE_REQUIRED, what, HOW_INVOICES)
     log = ImportLog(table.path, today_or(as_of))
     return finish(
-        table.path, SOURCE, "invoices", log, what="invoices", fix_dates=FIX_DATES,
+        table.path, SOURCE, "invoices", log, what=INVOICES, fix_dates=FIX_DATES,
         invoices=read_invoices(table, cols, log), mapping=cols,
     )  # fmt: skip
 
@@ -263,10 +257,11 @@ def invoices_from_json(
     invoices = Invoices(log)
     for position, item in enumerate(records, start=1):
         log.rows_read += 1
-        add_invoice(log, invoices, f"invoice {position}", cell_text(item.get("invoiceNumber")),
+        add_invoice(log, invoices, Said("where.invoice", n=position),
+                    cell_text(item.get("invoiceNumber")),
                      cell_text(item.get("relationId")), item.get("date"))  # fmt: skip
     return finish(
-        path, SOURCE, "invoices", log, what="invoices", fix_dates=FIX_DATES,
+        path, SOURCE, "invoices", log, what=INVOICES, fix_dates=FIX_DATES,
         invoices=invoices.rows(), mapping=_keys_map(records, REST_INVOICE_KEYS),
     )  # fmt: skip
 
@@ -277,7 +272,7 @@ def parse_mutations(path: str | Path, *, as_of: date | None = None) -> ParsedExp
 
 
 def mutations_from_table(source: Path | Table, as_of: date | None = None) -> ParsedExport:
-    what = "an e-boekhouden.nl mutations export"
+    what = Said("what.eboekhouden_mutations")
     table, cols = open_table(source, MUTATION_ALIASES, MUTATION_REQUIRED, what, HOW_MUTATIONS)
     log = ImportLog(table.path, today_or(as_of))
     invoices = Invoices(log)
@@ -287,9 +282,9 @@ def mutations_from_table(source: Path | Table, as_of: date | None = None) -> Par
             log.skipped += 1
             continue
         invoice_number = cols.text(cells, "number") or f"mutatie {cols.text(cells, 'mutation')}"
-        add_invoice(log, invoices, f"row {number}", invoice_number,
+        add_invoice(log, invoices, Said("where.row", n=number), invoice_number,
                      cols.text(cells, "relation"), cols.first(cells, "date"))  # fmt: skip
     return finish(
-        table.path, SOURCE, "invoices", log, what="mutations", fix_dates=FIX_DATES,
+        table.path, SOURCE, "invoices", log, what=Said("what.mutations"), fix_dates=FIX_DATES,
         invoices=invoices.rows(), mapping=cols,
     )  # fmt: skip

@@ -24,9 +24,9 @@ import pyarrow.compute as pc
 from etl.arrow_rows import InvoiceColumns
 from etl.csv_columns import blank_rows, first_filled, give_back, plain_columns
 from etl.headers import HeaderMap
-from etl.model import InvoiceRow
+from etl.model import InvoiceRow, Said
 from etl.reading import counted_rows
-from etl.rows import ImportLog, Invoices, add_invoice
+from etl.rows import INVOICE_DATE, ImportLog, Invoices, add_invoice
 from etl.tabular import Table
 from etl.values import parse_date
 
@@ -50,7 +50,7 @@ def read_invoices(table: Table, cols: HeaderMap, log: ImportLog) -> Sequence[Inv
 def invoices_by_rows(table: Table, cols: HeaderMap, log: ImportLog) -> tuple[InvoiceRow, ...]:
     invoices = Invoices(log)
     for number, cells in counted_rows(table, log):
-        add_invoice(log, invoices, f"row {number}", cols.text(cells, "number"),
+        add_invoice(log, invoices, Said("where.row", n=number), cols.text(cells, "number"),
                     cols.text(cells, "relation"), cols.first(cells, "date"))  # fmt: skip
     return invoices.rows()
 
@@ -104,15 +104,20 @@ def invoices_by_columns(
     log.rows_read += int(read.sum())
     log.skipped += int((~read).sum() + skip.sum())
     log.dates_ok += int(has_day.sum())
-    for row in np.flatnonzero(bad):
-        log.dates_bad.append(f"row {row + 2}: {texts[codes[row]][:30]!r}")
+    bad_rows = np.flatnonzero(bad)
+    if len(bad_rows):
+        first = int(bad_rows[0])
+        log.bad_date(Said("where.row", n=first + 2), repr(texts[codes[first]][:30]))
+        log.dates_bad += len(bad_rows) - 1
     clashes = np.zeros(len(read), dtype=bool)
     clashes[valid[clash]] = True
     _warn(log, bad | odd, skip, clashes, {
-        "date": lambda row: _date_warning(texts[codes[row]], int(day[row]), bool(bad[row])),
-        "skip": lambda row: "the invoice has no " + (
-            "number" if not has_number[row] else "relation" if not has_ref[row] else "date"
-        ) + " and was skipped.",
+        "date": lambda row: _date_warning(row, texts[codes[row]], int(day[row]), bool(bad[row])),
+        "skip": lambda row: (
+            Said("warning.invoice_no_number", where=_row(row)) if not has_number[row]
+            else Said("warning.invoice_no_relation", where=_row(row)) if not has_ref[row]
+            else Said("warning.invoice_no_date", where=_row(row))
+        ),
         "clash": lambda row: _clash_warning(row, valid, numbers, refs, first_ref, number_code),
     })  # fmt: skip
     return InvoiceColumns(
@@ -130,10 +135,16 @@ def _numpy(flags: pa.Array | pa.ChunkedArray) -> np.ndarray:
     return np.asarray(flags.to_numpy(zero_copy_only=False), dtype=bool)
 
 
-def _date_warning(text: str, day: int, bad: bool) -> str:
+def _row(row: int) -> Said:
+    """Where record `row` of the columns is in the file (record 0 is line 2)."""
+    return Said("where.row", n=row + 2)
+
+
+def _date_warning(row: int, text: str, day: int, bad: bool) -> Said:
     if bad:
-        return f"invoice date {text[:30]!r} is not a date and was ignored."
-    return f"invoice date {date.fromordinal(day).isoformat()} looks wrong; check it in the source."
+        return Said("warning.not_a_date", where=_row(row), what=INVOICE_DATE, text=repr(text[:30]))
+    shown = date.fromordinal(day).isoformat()
+    return Said("warning.date_looks_wrong", where=_row(row), what=INVOICE_DATE, date=shown)
 
 
 def _clash_warning(
@@ -143,14 +154,12 @@ def _clash_warning(
     refs: Any,
     first_ref: np.ndarray,
     number_code: np.ndarray,
-) -> str:
+) -> Said:
     at = int(np.searchsorted(valid, row))
     code = int(number_code[at])
     known = refs.dictionary[int(first_ref[code])].as_py()
-    return (
-        f"invoice {numbers.dictionary[code].as_py()} is also booked on relation {known}; "
-        "the first one is kept."
-    )
+    number = numbers.dictionary[code].as_py()
+    return Said("warning.invoice_twice", where=_row(row), number=number, other=known)
 
 
 def _warn(
@@ -161,13 +170,14 @@ def _warn(
     text: dict[str, Any],
 ) -> None:
     """The warnings in the row path's order (a row's date first, then why it was skipped
-    or not kept), written while the log shows more, counted after that."""
+    or not kept), written while the log shows more, counted after that. `text[kind](row)`
+    is the warning of that kind about record `row`."""
     total = int(date_warned.sum() + skipped.sum() + clashed.sum())
     written = 0
     for row in np.flatnonzero(date_warned | skipped | clashed):
         for kind, flags in (("date", date_warned), ("skip", skipped), ("clash", clashed)):
             if flags[row] and log.has_room():
-                log.warn(f"row {row + 2}: {text[kind](int(row))}")
+                log.add_warning(text[kind](int(row)))
                 written += 1
         if not log.has_room():
             break

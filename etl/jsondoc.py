@@ -44,40 +44,29 @@ def load_json(path: Path) -> Any:
     try:
         size = path.stat().st_size
         if size > MAX_JSON_BYTES:
-            raise ImportRefused(
-                f"{path.name}: the JSON file is {size // (1024 * 1024)} MB, more than this "
-                "importer reads at once; export a shorter period or use CSV instead."
-            )
+            raise ImportRefused("refusal.json_too_big", file=path.name, mb=size // (1024 * 1024))
         raw = path.read_bytes()
     except OSError as exc:
-        raise ImportRefused(f"{path.name}: the file could not be read ({exc.strerror}).") from None
+        raise ImportRefused("refusal.unreadable", file=path.name, problem=exc.strerror) from None
     encoding = sniff_encoding(raw[:4096])
     if encoding == "binary":
-        raise ImportRefused(
-            f"{path.name}: this is not a JSON text file; save the API answer again."
-        )
+        raise ImportRefused("refusal.json_not_text", file=path.name)
     try:
         return json.loads(raw.decode(encoding, errors="strict"), parse_int=_whole_number)
     except _TooLong as exc:
         raise ImportRefused(
-            f"{path.name}: the JSON file holds a number of {exc.digits} digits, while no "
-            f"system this program reads writes more than {MAX_NUMBER_DIGITS}; save the API "
-            "answer again."
-        ) from None
+            "refusal.json_number_too_long", file=path.name, digits=exc.digits,
+            most=MAX_NUMBER_DIGITS,
+        ) from None  # fmt: skip
     except UnicodeDecodeError:
-        raise ImportRefused(
-            f"{path.name}: the JSON file is not valid UTF-8 text; save the API answer again."
-        ) from None
+        raise ImportRefused("refusal.json_not_utf8", file=path.name) from None
     except json.JSONDecodeError as exc:
         raise ImportRefused(
-            f"{path.name}: the file is not valid JSON (line {exc.lineno}, column {exc.colno}: "
-            f"{exc.msg}); save the complete API answer again and try once more."
-        ) from None
+            "refusal.json_invalid", file=path.name, line=exc.lineno, column=exc.colno,
+            problem=exc.msg,
+        ) from None  # fmt: skip
     except RecursionError:
-        raise ImportRefused(
-            f"{path.name}: the JSON is nested too deeply to be an export; "
-            "save the API answer again."
-        ) from None
+        raise ImportRefused("refusal.json_too_deep", file=path.name) from None
 
 
 def records_in(data: Any) -> list[dict[str, Any]] | None:

@@ -29,7 +29,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from etl.archive import check_members
-from etl.model import ImportRefused
+from etl.model import ImportRefused, Said
 
 MAX_MESSAGE_BYTES = 50 * 1024 * 1024  # one message; bigger is an attachment we never read
 # What a zip of .eml may unpack to in all. Outlook and Thunderbird export a folder of
@@ -428,8 +428,7 @@ def _addresses(values: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
 # ------------------------------------------------------------------------- formats
 def read_eml(path: Path) -> Iterator[RawMail]:
     if path.stat().st_size > MAX_MESSAGE_BYTES:
-        raise ImportRefused(f"{path.name}: the message is larger than 50 MB; save it without "
-                            "its attachments and import it again.")  # fmt: skip
+        raise ImportRefused("refusal.message_too_big", file=path.name)
     yield parse_bytes(path.read_bytes())
 
 
@@ -438,15 +437,15 @@ def read_zip(path: Path) -> Iterator[RawMail | None]:
     try:
         zf = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError):
-        raise ImportRefused(f"{path.name}: the zip file is damaged; make it again.") from None
+        raise ImportRefused("refusal.mail_zip_damaged", file=path.name) from None
     with zf:
         infos = [i for i in zf.infolist() if not i.is_dir()]
         if len(infos) > MAX_ZIP_ENTRIES:
-            raise ImportRefused(f"{path.name}: the zip holds too many files; split it up.")
+            raise ImportRefused("refusal.mail_zip_too_many", file=path.name)
         check_members(
-            path, infos, how="make the zip again from the folder of .eml files.",
+            path, infos, how=Said("how.mail_zip_again"),
             max_total=MAX_ZIP_TOTAL, max_ratio=MAX_ZIP_RATIO, min_bytes=1_000_000,
-            smaller="zip the messages of each half year or quarter separately.",
+            smaller=Said("how.mail_zip_smaller"),
         )  # fmt: skip
         for info in infos:
             if not info.filename.lower().endswith(".eml"):
@@ -506,10 +505,7 @@ def read_msg(path: Path) -> Iterator[RawMail]:
     try:
         msg = extract_msg.openMsg(str(path), delayAttachments=True)
     except Exception:
-        raise ImportRefused(
-            f"{path.name}: this Outlook .msg file could not be read; save the message again "
-            "from Outlook (File → Save As → Outlook Message Format)."
-        ) from None
+        raise ImportRefused("refusal.msg_unreadable", file=path.name) from None
     try:
         header = msg.header
         raw = from_message(header, with_body=False) if header is not None else RawMail()
@@ -593,18 +589,12 @@ def read_pst(path: Path) -> Iterator[RawMail]:
     try:
         import pypff  # libpff-python
     except ImportError:  # pragma: no cover - installed with requirements.txt
-        raise ImportRefused(
-            f"{path.name}: .pst files cannot be read on this computer; export the mailbox "
-            "from Outlook as .eml files or an mbox instead."
-        ) from None
+        raise ImportRefused("refusal.pst_unsupported", file=path.name) from None
     pst = pypff.file()
     try:
         pst.open(str(path))
     except OSError:
-        raise ImportRefused(
-            f"{path.name}: this Outlook data file (.pst) could not be read; export it again "
-            "from Outlook (File → Open & Export → Import/Export)."
-        ) from None
+        raise ImportRefused("refusal.pst_unreadable", file=path.name) from None
     try:
         yield from _pst_folder(pst.get_root_folder())
     finally:
@@ -687,10 +677,7 @@ def read_trace(path: Path) -> Iterator[RawMail]:
     """The Exchange message trace: one row per recipient, grouped into one message per id."""
     data = path.read_bytes()
     if _utf16(data) and len(data) % 2:
-        raise ImportRefused(
-            f"{path.name}: the message trace is cut off (it ends in half a character); "
-            "download it again from the Exchange admin center."
-        )
+        raise ImportRefused("refusal.trace_cut_off", file=path.name)
     text = _decode_trace(data)
     # Only byte order marks (text.strip() keeps them) is no line at all, not an IndexError.
     first = next(iter(text.lstrip("\ufeff").splitlines()), "") if text.strip() else ""

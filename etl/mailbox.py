@@ -34,7 +34,7 @@ from compliance.identity import normalise_email
 from compliance.intake.verdict import NOISE, SENT, classify, is_reply
 from etl import mail_read
 from etl.mail_read import NestedTooDeep, RawMail, addresses
-from etl.model import ImportRefused, MessageRow, ParsedExport, RecordRow, SubjectRow
+from etl.model import ImportRefused, MessageRow, ParsedExport, RecordRow, Said, SubjectRow
 
 SOURCE = "mailbox"
 KIND = "mailbox"
@@ -153,11 +153,7 @@ def _refusing_nested(mails: Iterator[RawMail | None], path: Path) -> Iterator[Ra
         for count, raw in enumerate(mails, start=1):  # noqa: B007 - counted for the refusal
             yield raw
     except NestedTooDeep:
-        raise ImportRefused(
-            f"{path.name}: message {count + 1} in it is built of parts inside parts hundreds "
-            "of levels deep, which no mail program writes; take it out of the export and "
-            "import the rest again."
-        ) from None
+        raise ImportRefused("refusal.mail_nested", file=path.name, n=count + 1) from None
 
 
 def parse(
@@ -197,10 +193,9 @@ def parse(
         recipients = tuple(_emails(raw.to))
         if len(recipients) > MAX_RECIPIENTS:
             raise ImportRefused(
-                f"{path.name}: message {read} in it is addressed to {len(recipients):,} "
-                f"people, more than a mail server delivers to ({MAX_RECIPIENTS:,}); take it out "
-                "of the export and import the rest again."
-            )
+                "refusal.mail_too_many_recipients", file=path.name, n=read,
+                recipients=len(recipients), most=MAX_RECIPIENTS,
+            )  # fmt: skip
         if sender in own:
             outside = [r for r in recipients if r not in own]
             direction = "outbound" if outside else "internal"
@@ -237,28 +232,18 @@ def parse(
             metadata_only=fmt == "csv",
         )
     if not read:
-        raise ImportRefused(
-            f"{path.name}: this mailbox export holds no messages; check that you exported "
-            "the right folder and that it is not empty."
-        )
+        raise ImportRefused("refusal.mailbox_empty", file=path.name)
     if not messages:
-        raise ImportRefused(
-            f"{path.name}: none of the {read} messages has a readable date and sender; "
-            "export the messages again from Outlook."
-        )
+        raise ImportRefused("refusal.mailbox_undated", file=path.name, n=read)
     subjects, records = _contacts(messages.values(), names)
     warnings = []
     if undated:
-        warnings.append(f"{undated} messages without a readable date or sender were skipped.")
+        warnings.append(Said("warning.mail_undated", n=undated))
     if too_big:
-        warnings.append(
-            f"{too_big} messages larger than {mail_read.MAX_MESSAGE_BYTES // 2**20} MB were not "
-            "read; open them in the mail program and check whether one is a request."
-        )
+        mb = mail_read.MAX_MESSAGE_BYTES // 2**20
+        warnings.append(Said("warning.mail_too_big", n=too_big, mb=mb))
     if fmt == "csv":
-        warnings.append(
-            "A message trace holds no text: messages were classified by their subject only."
-        )
+        warnings.append(Said("warning.mail_trace_subject_only"))
     noise = sum(1 for m in messages.values() if m.classes[0] == NOISE)
     return ParsedExport(
         source=SOURCE,

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Self
 
 if TYPE_CHECKING:
     from compliance.intake.verdict import Evidence
@@ -48,8 +48,161 @@ FIELD_IDS = (
 )
 
 
-class ImportRefused(Exception):
-    """A file the importers will not take. `str(exc)` is one sentence for the owner."""
+@dataclass(frozen=True, slots=True, init=False)
+class Said:
+    """A sentence for the owner, kept as its key in the string catalog and its values, so
+    that it can be shown in either language: ``Said("warning.relation_no_code", where=...)``.
+
+    A value may itself be a `Said` or a `Joined` (a fragment: "row 5", how to export a
+    list), shown in the same language; numbers written with ``{n:,}`` read 1.000 in Dutch.
+    `str(said)` is the English text.
+    """
+
+    key: str
+    params: tuple[tuple[str, object], ...]
+
+    def __init__(self, key: str, /, **params: object) -> None:
+        object.__setattr__(self, "key", key)
+        object.__setattr__(self, "params", tuple(sorted(params.items())))
+
+    def text(self, lang: str = "en") -> str:
+        from compliance.i18n import t
+
+        return t(self.key, lang, **{k: localised(rendered(v, lang), lang) for k, v in self.params})
+
+    def replace(self, **params: object) -> Said:
+        """The same sentence with some of its values changed."""
+        return Said(self.key, **{**dict(self.params), **params})
+
+    def __str__(self) -> str:
+        return self.text("en")
+
+    def as_dict(self) -> dict[str, object]:
+        """Key and values as plain JSON (how the store keeps a warning)."""
+        return {"key": self.key, "params": {k: _plain(v) for k, v in self.params}}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, object]) -> Said:
+        params = data.get("params") or {}
+        assert isinstance(params, dict)
+        return cls(str(data["key"]), **{str(k): _unplain(v) for k, v in params.items()})
+
+
+@dataclass(frozen=True, slots=True)
+class Joined:
+    """Items shown as one list: "A, B and C" (``last`` is the key of " and "), or with
+    ``sep=None`` "A or B or C" (every gap is ``last``, the key of " or ")."""
+
+    items: tuple[object, ...]
+    last: str
+    sep: str | None = ", "
+
+    def text(self, lang: str = "en") -> str:
+        from compliance.i18n import t
+
+        shown = [rendered(item, lang) for item in self.items]
+        if len(shown) < 2:
+            return "".join(shown)
+        last = t(self.last, lang)
+        return (last if self.sep is None else self.sep).join(shown[:-1]) + last + shown[-1]
+
+
+def texts(saids: Sequence[Said], lang: str = "en") -> tuple[str, ...]:
+    """Each sentence in `lang` (warnings as the owner reads them)."""
+    return tuple(said.text(lang) for said in saids)
+
+
+class _DutchNumber(int):
+    """An integer whose thousands separator is a dot: ``f"{n:,}"`` reads 1.000."""
+
+    def __format__(self, spec: str) -> str:
+        text = int.__format__(self, spec)
+        return text.replace(",", ".") if "," in spec else text
+
+
+class _DutchDecimal(float):
+    """A number with a decimal comma (and a dot between thousands): 2,5 and 1.234,5."""
+
+    def __format__(self, spec: str) -> str:
+        return float.__format__(self, spec).translate(str.maketrans(",.", ".,"))
+
+
+def localised(value: object, lang: str) -> object:
+    """A placeholder value written as `lang` writes numbers: in Dutch 1.000 and 2,5."""
+    if lang == "en" or isinstance(value, bool):
+        return value
+    if isinstance(value, int):
+        return _DutchNumber(value)
+    if isinstance(value, float):
+        return _DutchDecimal(value)
+    return value
+
+
+def rendered(value: object, lang: str) -> object:
+    """A value of a `Said` as shown in `lang`: fragments become their text."""
+    return value.text(lang) if isinstance(value, Said | Joined) else value
+
+
+def _plain(value: object) -> object:
+    if isinstance(value, Said):
+        return value.as_dict()
+    if isinstance(value, Joined):
+        return {"items": [_plain(i) for i in value.items], "last": value.last, "sep": value.sep}
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    return str(value)
+
+
+def _unplain(value: object) -> object:
+    if isinstance(value, dict) and "key" in value:
+        return Said.from_dict(value)
+    if isinstance(value, dict) and "items" in value:
+        items = value["items"]
+        assert isinstance(items, list)
+        sep = value.get("sep")
+        return Joined(
+            tuple(_unplain(i) for i in items), str(value["last"]), None if sep is None else str(sep)
+        )
+    return value
+
+
+def _rebuilt(cls: type[SaidError], said: Said) -> SaidError:
+    return cls.of(said)
+
+
+class SaidError(Exception):
+    """An error whose message is a `Said`: ``raise ImportRefused("refusal.empty", file=…)``.
+
+    `str(exc)` is the English sentence (the CLI's default, the logs); `exc.text(lang)` the
+    sentence in the reader's language.
+    """
+
+    said: Said
+
+    def __init__(self, key: str, /, **params: object) -> None:
+        super().__init__(key)
+        self.said = Said(key, **params)
+
+    @classmethod
+    def of(cls, said: Said) -> Self:
+        """The error saying `said` (a sentence caught elsewhere, passed on)."""
+        exc = cls.__new__(cls)
+        Exception.__init__(exc, said.key)
+        exc.said = said
+        return exc
+
+    def text(self, lang: str = "en") -> str:
+        return self.said.text(lang)
+
+    def __str__(self) -> str:
+        return self.said.text("en")
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_rebuilt, (type(self), self.said))
+
+
+class ImportRefused(SaidError):
+    """A file the importers will not take: one sentence for the owner (a `Said`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,7 +328,7 @@ class ParsedExport:
     invoices: Sequence[InvoiceRow] = ()
     rows_read: int = 0
     skipped: int = 0  # rows deliberately not imported (suppliers, blank lines)
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[Said, ...] = ()  # each shown in the reader's language
     columns_mapped: dict[str, str] = field(default_factory=dict)  # file header -> field
     columns_unmapped: tuple[str, ...] = ()
     messages: tuple[MessageRow, ...] = ()  # mailbox exports only

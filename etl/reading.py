@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from etl.jsondoc import keys_of, load_json, records_in
-from etl.model import ImportRefused, InvoiceRow, ParsedExport, RecordRow, SubjectRow
+from etl.model import ImportRefused, InvoiceRow, ParsedExport, RecordRow, Said, SubjectRow
 from etl.rows import ImportLog, require_columns
 from etl.tabular import HeaderMap, Table, map_headers, read_table
 from etl.values import cell_text
@@ -31,8 +31,8 @@ def open_table(
     source: str | Path | Table,
     aliases: Mapping[str, Sequence[str]],
     required: Sequence[Sequence[str]],
-    what: str,
-    how: str,
+    what: Said,
+    how: Said,
 ) -> tuple[Table, HeaderMap]:
     """A sniffed table whose required columns are all present, or a refusal saying which."""
     table = source if isinstance(source, Table) else read_table(source, aliases)
@@ -57,7 +57,7 @@ def counted_rows(table: Table, log: ImportLog) -> Iterator[tuple[int, tuple[Any,
 
 
 def open_json_list(
-    path: Path, what: str, how: str, needed: frozenset[str] = frozenset()
+    path: Path, what: Said, how: Said, needed: frozenset[str] = frozenset()
 ) -> list[dict[str, Any]]:
     """The records of an API answer, or a refusal naming what the JSON held instead.
 
@@ -65,15 +65,13 @@ def open_json_list(
     """
     records = records_in(load_json(path))
     if records is None:
-        raise ImportRefused(
-            f"{path.name}: this JSON is not a list of {what} (it holds no list of objects); {how}"
-        )
+        raise ImportRefused("refusal.json_not_a_list", file=path.name, what=what, how=how)
     keys = keys_of(records)
     if records and not needed <= keys:
         raise ImportRefused(
-            f"{path.name}: this JSON is not a list of {what} (keys found: "
-            f"{', '.join(sorted(keys)[:15])}; expected: {', '.join(sorted(needed))}); {how}"
-        )
+            "refusal.json_keys_missing", file=path.name, what=what,
+            found=", ".join(sorted(keys)[:15]), expected=", ".join(sorted(needed)), how=how,
+        )  # fmt: skip
     return records
 
 
@@ -83,8 +81,8 @@ def finish(
     kind: str,
     log: ImportLog,
     *,
-    what: str,
-    fix_dates: str,
+    what: Said,
+    fix_dates: Said,
     subjects: tuple[SubjectRow, ...] = (),
     records: tuple[RecordRow, ...] = (),
     invoices: Sequence[InvoiceRow] = (),
@@ -92,10 +90,7 @@ def finish(
 ) -> ParsedExport:
     """The result of a fully read file, after the whole-file checks."""
     if log.rows_read == 0:
-        raise ImportRefused(
-            f"{path.name}: the file holds no {what}, only column names or an empty list; "
-            "export the list again with its rows (check the filter or period) and try again."
-        )
+        raise ImportRefused("refusal.no_rows", file=path.name, what=what)
     log.check_dates(fix_dates)
     return ParsedExport(
         source=source,

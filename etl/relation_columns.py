@@ -24,10 +24,12 @@ from compliance.identity import mask_iban, normalise_iban, normalise_kvk, split_
 from etl.arrow_rows import RECORDS, SUBJECTS, RecordColumns, SubjectColumns
 from etl.csv_columns import blank_rows, first_filled, stripped
 from etl.headers import HeaderMap
+from etl.model import Said
 from etl.rows import ImportLog, is_company_of, mandate_on_file, ordered_fields
 from etl.values import parse_bool, parse_date
 
 CHUNK = 100_000  # rows turned into Python values at a time: the memory stays bounded
+MANDATE_DATE, MODIFIED_ON = Said("what.mandate_date"), Said("what.modification_date")
 _TEXTS = ("ref", "company", "person", "kvk", "iban", "bic", "bp")
 # One address and nothing else: `split_emails` gives exactly that address in lower case.
 _ONE_ADDRESS = (
@@ -176,22 +178,30 @@ class _Rows:
                 log.skipped += 1
                 continue
             log.rows_read += 1
-            where = f"row {start + k + 2}"
             ref = part["ref"][k]
             if not ref:
                 log.skipped += 1
-                log.warn(f"{where}: the relation has no code and was skipped.")
+                log.warn("warning.relation_no_code", where=Said("where.row", n=start + k + 2))
                 continue
-            self.row(part, k, start + k, where, ref)
+            self.row(part, k, start + k, ref)
         for lists, schema, tables in ((self.subjects, SUBJECTS, self.subject_tables),
                                       (self.records, RECORDS, self.record_tables)):  # fmt: skip
             full = pa.schema([("pos", pa.int64()), *schema])
             tables.append(pa.table({f.name: pa.array(lists[f.name], f.type) for f in full},
                                    schema=full))  # fmt: skip
 
-    def day(self, judged: tuple[date | None, str | None], where: str, what: str) -> date | None:
-        """`ImportLog.date` of a cell judged by `_judged_date`."""
-        return self.log.judged_date(*judged, where, what)
+    def day(self, judged: tuple[date | None, str | None], line: int, what: object) -> date | None:
+        """`ImportLog.date` of a cell judged by `_judged_date` on line `line`; the line is
+        put in words only for a warning (a million rows need none)."""
+        parsed, garbage = judged
+        if garbage is None:
+            if parsed is None:
+                return None
+            earliest, latest = self.log.plausible_dates()
+            if earliest <= parsed <= latest:
+                self.log.dates_ok += 1
+                return parsed
+        return self.log.judged_date(parsed, garbage, Said("where.row", n=line), what)
 
     def contact_fields(self, mask: int, named: bool, person: bool, email: bool, kvk: bool
                        ) -> tuple[str, ...]:  # fmt: skip
@@ -213,26 +223,28 @@ class _Rows:
             found = self.payment[(bic, mandate)] = ordered_fields(names)
         return found
 
-    def row(self, part: dict[str, list[Any]], k: int, i: int, where: str, ref: str) -> None:
+    def row(self, part: dict[str, list[Any]], k: int, i: int, ref: str) -> None:
         """One relation: `relations_from_table`'s reading, then `Relations.add`."""
         log = self.log
         company, person = part["company"][k], part["person"][k]
         inactive = part["judged_inactive"][k]
         if inactive is None and self.fields["has_active"]:
             inactive = part["judged_active"][k] is False
-        mandate_date = self.day(part["judged_mandate_date"][k], where, "mandate date")
-        added_on = self.day(part["judged_added_on"][k], where, "AddDatum")
-        modified_on = self.day(part["judged_modified_on"][k], where, "modification date")
+        line = i + 2
+        mandate_date = self.day(part["judged_mandate_date"][k], line, MANDATE_DATE)
+        added_on = self.day(part["judged_added_on"][k], line, "AddDatum")
+        modified_on = self.day(part["judged_modified_on"][k], line, MODIFIED_ON)
         if ref in self.where:
-            log.warn(f"{where}: relation {ref} also appears at row {self.where[ref]}; "
-                     "the last one is kept.")  # fmt: skip
+            log.warn("warning.relation_twice", where=Said("where.row", n=line), ref=ref,
+                     other=Said("where.row", n=self.where[ref]))  # fmt: skip
         name = company or person
         if not name:
             name = ref
-            log.warn(f"{where}: relation {ref} has no name; its code is shown instead.")
+            log.warn("warning.relation_no_name", where=Said("where.row", n=line), ref=ref)
         kvk_text, kvk = part["kvk"][k], part["judged_kvk"][k]
         if kvk_text and not kvk:
-            log.warn(f"{where}: KvK number {kvk_text[:20]!r} is not 8 digits and was ignored.")
+            log.warn("warning.kvk_not_8_digits", where=Said("where.row", n=line),
+                     kvk=repr(kvk_text[:20]))  # fmt: skip
         emails: list[str] = []
         any_email = False
         for column in part["emails"]:  # the e-mail cells in column order
@@ -241,12 +253,12 @@ class _Rows:
                 continue
             any_email = True
             if not addresses:
-                log.warn(f"{where}: an e-mail field holds no valid address.")
+                log.warn("warning.email_invalid", where=Said("where.row", n=line))
             emails.extend(e for e in addresses if e not in emails)
         written, iban, masked = part["judged_iban"][k]
         if written and not iban:
-            log.warn(f"{where}: bank {masked} is not a valid IBAN; "
-                     "it is listed as payment data but not used for linking.")  # fmt: skip
+            log.warn("warning.invalid_iban", where=Said("where.row", n=line),
+                     last4=written[-4:])  # fmt: skip
         seen_on = modified_on or added_on
         for column, value in (("pos", i), ("ref", ref), ("name", name), ("kvk", kvk),
                             ("emails", emails), ("iban", iban),

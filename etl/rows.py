@@ -15,13 +15,14 @@ from pathlib import Path
 from typing import Any
 
 from compliance.identity import mask_iban, normalise_iban, normalise_kvk, split_emails
-from etl.model import FIELD_IDS, ImportRefused, InvoiceRow, RecordRow, SubjectRow
+from etl.model import FIELD_IDS, ImportRefused, InvoiceRow, Joined, RecordRow, Said, SubjectRow
 from etl.tabular import HeaderMap
 from etl.values import cell_text, parse_bool, parse_date
 
 MAX_WARNINGS = 50  # the preview shows these; a broken file would otherwise bury the rest
 EARLIEST_PLAUSIBLE = date(1990, 1, 1)
 _PAYMENT_ONLY = {"iban", "bic", "mandate"}
+INVOICE_DATE = Said("what.invoice_date")  # a date's name in a warning
 
 
 _FIELD_ORDER = {f: i for i, f in enumerate(FIELD_IDS)}
@@ -68,21 +69,36 @@ class ImportLog:
     def __init__(self, path: Path, as_of: date) -> None:
         self.path = path
         self.as_of = as_of
-        self.warnings: list[str] = []
+        self.warnings: list[Said] = []
         self.more_warnings = 0
         self.rows_read = 0
         self.skipped = 0
         self.dates_ok = 0
-        self.dates_bad: list[str] = []
+        self.dates_bad = 0
+        self.first_bad_date: tuple[object, str] | None = None  # (where, the quoted text)
         self._plausible: tuple[date, date] | None = None
 
-    def warn(self, text: str) -> None:
+    def warn(self, key: str, /, **params: object) -> None:
+        """A warning: `key` in the string catalog, with its values."""
         if len(self.warnings) < MAX_WARNINGS:
-            self.warnings.append(text)
+            self.warnings.append(Said(key, **params))
         else:
             self.more_warnings += 1
 
-    def date(self, value: Any, where: str, what: str) -> date | None:
+    def add_warning(self, said: Said) -> None:
+        """A warning already made (a column reader makes it only when there is room)."""
+        if len(self.warnings) < MAX_WARNINGS:
+            self.warnings.append(said)
+        else:
+            self.more_warnings += 1
+
+    def bad_date(self, where: object, garbage: str) -> None:
+        """Count an unreadable date (the first one is named if the file is refused)."""
+        self.dates_bad += 1
+        if self.first_bad_date is None:
+            self.first_bad_date = (where, garbage)
+
+    def date(self, value: Any, where: object, what: object) -> date | None:
         """A parsed date; garbage becomes a warning naming the row, odd years one too."""
         try:
             parsed = parse_date(value)
@@ -91,20 +107,21 @@ class ImportLog:
         return self.judged_date(parsed, None, where, what)
 
     def judged_date(
-        self, parsed: date | None, garbage: str | None, where: str, what: str
+        self, parsed: date | None, garbage: str | None, where: object, what: object
     ) -> date | None:
         """`date` once the cell is read: `garbage` is the quoted text of an unreadable
-        one (the column readers judge each distinct text once, then call this per row)."""
+        one (the column readers judge each distinct text once, then call this per row).
+        `where` ("row 7") and `what` (the date's name) are a `Said` or a column's name."""
         if garbage is not None:
-            self.dates_bad.append(f"{where}: {garbage}")
-            self.warn(f"{where}: {what} {garbage} is not a date and was ignored.")
+            self.bad_date(where, garbage)
+            self.warn("warning.not_a_date", where=where, what=what, text=garbage)
             return None
         if parsed is None:
             return None
         self.dates_ok += 1
         earliest, latest = self.plausible_dates()
         if parsed < earliest or parsed > latest:
-            self.warn(f"{where}: {what} {parsed.isoformat()} looks wrong; check it in the source.")
+            self.warn("warning.date_looks_wrong", where=where, what=what, date=parsed.isoformat())
         return parsed
 
     def plausible_dates(self) -> tuple[date, date]:
@@ -125,18 +142,19 @@ class ImportLog:
         """`n` warnings beyond those shown: counted, not written (a long list's rest)."""
         self.more_warnings += n
 
-    def check_dates(self, fix: str) -> None:
+    def check_dates(self, fix: Said) -> None:
         """Refuse the file when most of its dates are unreadable (a wrong column or format)."""
-        bad = len(self.dates_bad)
+        bad = self.dates_bad
         if bad and bad * 2 > bad + self.dates_ok:
+            where, garbage = self.first_bad_date or ("", "")
             raise ImportRefused(
-                f"{self.path.name}: {bad} of {bad + self.dates_ok} dates could not be read "
-                f"(first: {self.dates_bad[0]}); {fix}"
-            )
+                "refusal.dates_unreadable", file=self.path.name, bad=bad,
+                total=bad + self.dates_ok, where=where, text=garbage, how=fix,
+            )  # fmt: skip
 
-    def all_warnings(self) -> tuple[str, ...]:
+    def all_warnings(self) -> tuple[Said, ...]:
         if self.more_warnings:
-            return (*self.warnings, f"… and {self.more_warnings} more warnings like these.")
+            return (*self.warnings, Said("warning.more", n=self.more_warnings))
         return tuple(self.warnings)
 
 
@@ -145,7 +163,7 @@ class Relation:
     """What one export says about one relation, before the privacy rules are applied."""
 
     ref: str
-    where: str  # "row 7", "relation 12": how the owner finds it in the file
+    where: Said  # "row 7", "relation 12": how the owner finds it in the file
     company: str = ""
     person: str = ""
     emails: list[str] = field(default_factory=list)
@@ -168,13 +186,12 @@ class Relations:
     def __init__(self, log: ImportLog) -> None:
         self.log = log
         self._rows: dict[str, tuple[SubjectRow, list[RecordRow]]] = {}
-        self._where: dict[str, str] = {}
+        self._where: dict[str, Said] = {}
 
     def add(self, rel: Relation) -> None:
         if rel.ref in self._rows:
             self.log.warn(
-                f"{rel.where}: relation {rel.ref} also appears at {self._where[rel.ref]}; "
-                "the last one is kept."
+                "warning.relation_twice", where=rel.where, ref=rel.ref, other=self._where[rel.ref]
             )
         self._rows[rel.ref] = self._build(rel)
         self._where[rel.ref] = rel.where
@@ -184,25 +201,22 @@ class Relations:
         name = rel.company or rel.person
         if not name:
             name = rel.ref
-            log.warn(f"{rel.where}: relation {rel.ref} has no name; its code is shown instead.")
+            log.warn("warning.relation_no_name", where=rel.where, ref=rel.ref)
         kvk = normalise_kvk(rel.kvk) if rel.kvk else None
         if rel.kvk and not kvk:
-            log.warn(f"{rel.where}: KvK number {rel.kvk[:20]!r} is not 8 digits and was ignored.")
+            log.warn("warning.kvk_not_8_digits", where=rel.where, kvk=repr(rel.kvk[:20]))
         emails: list[str] = []
         for raw in rel.emails:
             found = split_emails(raw)
             if not found:
-                log.warn(f"{rel.where}: an e-mail field holds no valid address.")
+                log.warn("warning.email_invalid", where=rel.where)
             emails.extend(e for e in found if e not in emails)
         written_iban = "".join(ch for ch in rel.iban if ch.isalnum()).upper()
         iban = normalise_iban(written_iban) if written_iban else None
         # mask_iban suits IBANs; of anything else (an old 7-digit account) show 4 characters.
         masked = "IBAN " + mask_iban(iban) if iban else "account …" + written_iban[-4:]
         if written_iban and not iban:
-            log.warn(
-                f"{rel.where}: bank {masked} is not a valid IBAN; "
-                "it is listed as payment data but not used for linking."
-            )
+            log.warn("warning.invalid_iban", where=rel.where, last4=written_iban[-4:])
         seen_on = rel.modified_on or rel.added_on
         subject = SubjectRow(
             ref=rel.ref,
@@ -265,14 +279,13 @@ class Invoices:
         self.log = log
         self._rows: dict[str, InvoiceRow] = {}
 
-    def add(self, number: str, subject_ref: str, invoice_date: date, where: str) -> None:
+    def add(self, number: str, subject_ref: str, invoice_date: date, where: Said) -> None:
         known = self._rows.get(number)
         if known is None:
             self._rows[number] = InvoiceRow(number, subject_ref, invoice_date)
         elif known.subject_ref != subject_ref:
             self.log.warn(
-                f"{where}: invoice {number} is also booked on relation {known.subject_ref}; "
-                "the first one is kept."
+                "warning.invoice_twice", where=where, number=number, other=known.subject_ref
             )
         elif invoice_date < known.invoice_date:
             self._rows[number] = InvoiceRow(number, subject_ref, invoice_date)
@@ -282,26 +295,34 @@ class Invoices:
 
 
 def add_invoice(
-    log: ImportLog, invoices: Invoices, where: str, number: str, ref: str, raw_date: Any
+    log: ImportLog, invoices: Invoices, where: Said, number: str, ref: str, raw_date: Any
 ) -> None:
     """One invoice line of any export: its date checked, skipped (with a warning) when its
     number, relation or date is missing. `etl.invoice_list` applies the same rules to a
     whole list at once."""
-    invoice_date = log.date(raw_date, where, "invoice date")
+    invoice_date = log.date(raw_date, where, INVOICE_DATE)
     if not number or not ref or invoice_date is None:
         log.skipped += 1
-        missing = "number" if not number else "relation" if not ref else "date"
-        log.warn(f"{where}: the invoice has no {missing} and was skipped.")
+        if not number:
+            log.warn("warning.invoice_no_number", where=where)
+        elif not ref:
+            log.warn("warning.invoice_no_relation", where=where)
+        else:
+            log.warn("warning.invoice_no_date", where=where)
         return
     invoices.add(number, ref, invoice_date, where)
 
 
-def columns_listed(headers: Sequence[str], limit: int = 15) -> str:
+def columns_listed(headers: Sequence[str], limit: int = 15) -> str | Said:
     # A quoted header cell may hold a line break; the refusal must stay one line.
     named = [" ".join(str(h).split()) for h in headers if h]
     shown = [h for h in named if h][:limit]
     rest = len([h for h in named if h]) - len(shown)
-    return ", ".join(shown) + (f" and {rest} more" if rest > 0 else "") if shown else "none"
+    if not shown:
+        return Said("list.none")
+    if rest > 0:
+        return Said("list.and_more", items=", ".join(shown), n=rest)
+    return ", ".join(shown)
 
 
 def require_columns(
@@ -310,8 +331,8 @@ def require_columns(
     mapping: HeaderMap,
     required: Sequence[Sequence[str]],
     aliases: Mapping[str, Sequence[str]],
-    what: str,
-    how: str,
+    what: Said,
+    how: Said,
 ) -> None:
     """Refuse a file lacking a required field; each group in `required` needs one of its fields.
 
@@ -321,14 +342,21 @@ def require_columns(
     missing = [group for group in required if not any(mapping.has(f) for f in group)]
     if not missing:
         return
-    labels = []
+    labels: list[object] = []
     for group in missing:
         first, *others = (aliases[f][0] for f in group)
-        labels.append(first + (f" (or {' or '.join(others)})" if others else ""))
-    named = labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " and " + labels[-1]
-    noun = "column" if len(labels) == 1 else "columns"
-    verb = "was" if len(labels) == 1 else "were"
+        labels.append(
+            Said("list.column_or", column=first, others=Joined(tuple(others), "list.or", None))
+            if others
+            else first
+        )
+    found = columns_listed(headers)
+    if len(labels) == 1:
+        raise ImportRefused(
+            "refusal.missing_column", file=path.name, what=what, named=labels[0], found=found,
+            how=how,
+        )  # fmt: skip
     raise ImportRefused(
-        f"{path.name}: this does not look like {what}: no {noun} {named} {verb} found "
-        f"(columns found: {columns_listed(headers)}); {how}"
-    )
+        "refusal.missing_columns", file=path.name, what=what,
+        named=Joined(tuple(labels), "list.and"), found=found, how=how,
+    )  # fmt: skip

@@ -26,22 +26,19 @@ from pathlib import Path
 from typing import Any
 
 from etl.invoice_list import read_invoices
-from etl.model import ParsedExport
+from etl.model import ParsedExport, Said
 from etl.reading import counted_rows, finish, open_json_list, open_table, today_or
 from etl.rows import ImportLog, Invoices, Relation, Relations, add_invoice, mandate_on_file
 from etl.tabular import Table, map_headers
 from etl.values import cell_text, parse_bool
 
 SOURCE = "snelstart"
-HOW_RELATIONS = (
-    "export the relations from SnelStart (Relaties → Overzicht relaties → Exporteren) "
-    "and try again."
-)
-HOW_INVOICES = (
-    "export the sales invoices from SnelStart (Verkoop → Verkoopfacturen → Exporteren) "
-    "and try again."
-)
-FIX_DATES = "export the file again with dates as dd-mm-jjjj and try again."
+HOW_RELATIONS = Said("how.snelstart_relations")
+HOW_INVOICES = Said("how.snelstart_invoices")
+FIX_DATES = Said("how.dates_dd_mm_jjjj")
+RELATIONS, INVOICES = Said("what.relations"), Said("what.invoices")
+MANDATE_DATE, MODIFIED_ON = Said("what.mandate_date"), Said("what.modification_date")
+ADDED_ON = Said("what.creation_date")
 
 RELATION_ALIASES: dict[str, list[str]] = {
     "ref": ["Relatiecode", "Relatienummer", "Klantcode"],
@@ -122,25 +119,25 @@ def parse_relations(path: str | Path, *, as_of: date | None = None) -> ParsedExp
     """Relations from a CSV/XLSX export or a B2B API ``/v2/relaties`` JSON answer."""
     path = Path(path)
     if path.suffix.lower() == ".json":
-        records = open_json_list(path, "relations", HOW_RELATIONS, API_RELATION_NEEDED)
+        records = open_json_list(path, RELATIONS, HOW_RELATIONS, API_RELATION_NEEDED)
         return relations_from_json(path, records, as_of)
     return relations_from_table(path, as_of)
 
 
 def relations_from_table(source: Path | Table, as_of: date | None = None) -> ParsedExport:
-    what = "a SnelStart relations export"
+    what = Said("what.snelstart_relations")
     table, cols = open_table(source, RELATION_ALIASES, RELATION_REQUIRED, what, HOW_RELATIONS)
     log = ImportLog(table.path, today_or(as_of))
     relations = Relations(log)
     for number, cells in counted_rows(table, log):
-        where = f"row {number}"
         if is_supplier_only(cols.text(cells, "kind")):
             log.skipped += 1
             continue
+        where = Said("where.row", n=number)
         ref = cols.text(cells, "ref")
         if not ref:
             log.skipped += 1
-            log.warn(f"{where}: the relation has no Relatiecode and was skipped.")
+            log.warn("warning.relation_no_relatiecode", where=where)
             continue
         kvk, vat = cols.text(cells, "kvk"), cols.text(cells, "vat_number")
         payment = {"name"} if cols.text(cells, "holder_name") else set()
@@ -157,17 +154,17 @@ def relations_from_table(source: Path | Table, as_of: date | None = None) -> Par
                 iban=_account(cols.values(cells, "iban")),
                 bic=cols.text(cells, "bic"),
                 mandate=any(mandate_on_file(v) for v in cols.values(cells, "mandate")),
-                mandate_date=log.date(cols.first(cells, "mandate_date"), where, "mandate date"),
+                mandate_date=log.date(cols.first(cells, "mandate_date"), where, MANDATE_DATE),
                 is_company=_company_hint(kvk, vat),
                 inactive=parse_bool(cols.first(cells, "inactive")) is True,
-                added_on=log.date(cols.first(cells, "added_on"), where, "creation date"),
-                modified_on=log.date(cols.first(cells, "modified_on"), where, "modification date"),
+                added_on=log.date(cols.first(cells, "added_on"), where, ADDED_ON),
+                modified_on=log.date(cols.first(cells, "modified_on"), where, MODIFIED_ON),
                 contact_fields={f for f in _CONTACT_FIELDS if cols.values(cells, f)},
                 payment_fields=payment,
             )
         )
     return finish(
-        table.path, SOURCE, "relations", log, what="relations", fix_dates=FIX_DATES,
+        table.path, SOURCE, "relations", log, what=RELATIONS, fix_dates=FIX_DATES,
         subjects=relations.subjects(), records=relations.records(), mapping=cols,
     )  # fmt: skip
 
@@ -200,10 +197,14 @@ def relations_from_json(
             continue
         ref = cell_text(item.get("id"))
         code = cell_text(item.get("relatiecode"))
-        where = f"relation {position}" + (f" (code {code})" if code else "")
+        where = (
+            Said("where.relation_code", n=position, code=code)
+            if code
+            else Said("where.relation", n=position)
+        )
         if not ref:
             log.skipped += 1
-            log.warn(f"{where}: the relation has no id and was skipped.")
+            log.warn("warning.relation_no_id", where=where)
             continue
         # The address is only known through its parts (vestigingsAdres.straat, ...).
         keys = {f: ks for f, ks in API_RELATION_KEYS.items() if f != "address"}
@@ -234,7 +235,7 @@ def relations_from_json(
         )
     present = sorted({str(k) for record in records[:50] for k in record})
     return finish(
-        path, SOURCE, "relations", log, what="relations", fix_dates=FIX_DATES,
+        path, SOURCE, "relations", log, what=RELATIONS, fix_dates=FIX_DATES,
         subjects=relations.subjects(), records=relations.records(),
         mapping=map_headers(present, API_RELATION_KEYS),
     )  # fmt: skip
@@ -244,17 +245,17 @@ def parse_invoices(path: str | Path, *, as_of: date | None = None) -> ParsedExpo
     """Sales invoices from a CSV/XLSX list or a B2B API ``/v2/verkoopfacturen`` answer."""
     path = Path(path)
     if path.suffix.lower() == ".json":
-        records = open_json_list(path, "invoices", HOW_INVOICES, API_INVOICE_NEEDED)
+        records = open_json_list(path, INVOICES, HOW_INVOICES, API_INVOICE_NEEDED)
         return invoices_from_json(path, records, as_of)
     return invoices_from_table(path, as_of)
 
 
 def invoices_from_table(source: Path | Table, as_of: date | None = None) -> ParsedExport:
-    what = "a SnelStart sales invoice list"
+    what = Said("what.snelstart_invoices")
     table, cols = open_table(source, INVOICE_ALIASES, INVOICE_REQUIRED, what, HOW_INVOICES)
     log = ImportLog(table.path, today_or(as_of))
     return finish(
-        table.path, SOURCE, "invoices", log, what="invoices", fix_dates=FIX_DATES,
+        table.path, SOURCE, "invoices", log, what=INVOICES, fix_dates=FIX_DATES,
         invoices=read_invoices(table, cols, log), mapping=cols,
     )  # fmt: skip
 
@@ -268,10 +269,11 @@ def invoices_from_json(
         log.rows_read += 1
         relation = item.get("relatie")
         ref = cell_text(relation.get("id")) if isinstance(relation, dict) else ""
-        add_invoice(log, invoices, f"invoice {position}", cell_text(item.get("factuurnummer")), ref,
-             item.get("factuurDatum"))  # fmt: skip
+        number = cell_text(item.get("factuurnummer"))
+        where = Said("where.invoice", n=position)
+        add_invoice(log, invoices, where, number, ref, item.get("factuurDatum"))
     present = sorted({str(k) for record in records[:50] for k in record})
     return finish(
-        path, SOURCE, "invoices", log, what="invoices", fix_dates=FIX_DATES,
+        path, SOURCE, "invoices", log, what=INVOICES, fix_dates=FIX_DATES,
         invoices=invoices.rows(), mapping=map_headers(present, API_INVOICE_KEYS),
     )  # fmt: skip

@@ -128,10 +128,6 @@ class Table:
             yield from _csv_rows(self)
 
 
-def refuse_unreadable(path: Path, what: str) -> ImportRefused:
-    return ImportRefused(f"{path.name}: {what}; export the file again and try once more.")
-
-
 def read_table(path: str | Path, aliases: Mapping[str, Iterable[str]] | None = None) -> Table:
     """Sniff a CSV or XLSX file; `aliases` (field -> header spellings) locate the header row."""
     path = Path(path)
@@ -141,31 +137,25 @@ def read_table(path: str | Path, aliases: Mapping[str, Iterable[str]] | None = N
             head = handle.read(SAMPLE_BYTES)
             more = bool(handle.read(1))
     except OSError as exc:
-        raise ImportRefused(f"{path.name}: the file could not be read ({exc.strerror}).") from None
+        raise ImportRefused("refusal.unreadable", file=path.name, problem=exc.strerror) from None
     if not head.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
-        raise ImportRefused(f"{path.name}: the file is empty; export the list again.")
+        raise ImportRefused("refusal.empty", file=path.name)
     if head.startswith(b"PK\x03\x04"):
         return _read_xlsx(path, lookup)
     if head.startswith(b"\xd0\xcf\x11\xe0"):
-        raise ImportRefused(
-            f"{path.name}: this is an old Excel 97-2003 (.xls) workbook; open it in Excel, "
-            "save it as .xlsx or CSV and try again."
-        )
+        raise ImportRefused("refusal.old_excel", file=path.name)
     if head.startswith(b"%PDF"):
-        raise ImportRefused(f"{path.name}: this is a PDF, not a list; export CSV or Excel instead.")
+        raise ImportRefused("refusal.pdf", file=path.name)
     return _read_csv_head(path, head, more, lookup)
 
 
 def _read_csv_head(path: Path, head: bytes, more: bool, lookup: Mapping[str, str]) -> Table:
     encoding = sniff_encoding(head, complete=not more)
     if encoding.startswith("utf-16") and path.stat().st_size % 2:
-        raise refuse_unreadable(path, "the file is cut off (it ends in half a character)")
+        raise ImportRefused("refusal.cut_off_half_character", file=path.name)
     text = "" if encoding == "binary" else decode_head(head, encoding)
     if encoding == "binary" or looks_binary(text):
-        raise ImportRefused(
-            f"{path.name}: this is not a text or Excel file; export the list as CSV or Excel "
-            "(.xlsx) and try again."
-        )
+        raise ImportRefused("refusal.not_text_or_excel", file=path.name)
     if more and (end := max(text.rfind("\n"), text.rfind("\r"))) > 0:
         text = text[:end]  # the last line of the sample may be cut off: drop it
     delimiter = sniff_delimiter(text)
@@ -173,10 +163,10 @@ def _read_csv_head(path: Path, head: bytes, more: bool, lookup: Mapping[str, str
         lines = io.StringIO(text, newline="")
         sample = list(csv.reader(lines, delimiter=delimiter))[:HEADER_SEARCH_ROWS]
     except csv.Error as exc:
-        raise refuse_unreadable(path, f"the file is not readable as CSV ({exc})") from None
+        raise ImportRefused("refusal.not_csv", file=path.name, problem=str(exc)) from None
     index = pick_header(sample, lookup)
     if index < 0:
-        raise ImportRefused(f"{path.name}: the file holds no columns; export the list again.")
+        raise ImportRefused("refusal.no_columns", file=path.name)
     headers = tuple(cell_text(cell).lstrip("\ufeff") for cell in sample[index])
     return Table(path, "csv", headers, index + 1, encoding=encoding, delimiter=delimiter)
 
@@ -217,12 +207,13 @@ def _csv_rows(table: Table) -> Iterator[tuple[int, tuple[Any, ...]]]:
                         last = (reader.line_num, len(cells))
                     yield reader.line_num, tuple(cells)
     except csv.Error as exc:
+        name = table.path.name
         if "field limit" in str(exc):
-            what = f"a field is longer than {csv.field_size_limit() // (1024 * 1024)} MB"
-            raise refuse_unreadable(table.path, what + ", which no export holds") from None
-        raise refuse_unreadable(table.path, f"a line is not valid CSV ({exc})") from None
+            mb = csv.field_size_limit() // (1024 * 1024)
+            raise ImportRefused("refusal.field_too_long", file=name, mb=mb) from None
+        raise ImportRefused("refusal.line_not_csv", file=name, problem=str(exc)) from None
     except (OSError, UnicodeError):
-        raise refuse_unreadable(table.path, "the file could not be read to the end") from None
+        raise ImportRefused("refusal.not_read_to_the_end", file=table.path.name) from None
     _refuse_cut_off(table, *last)
 
 
@@ -236,9 +227,7 @@ def _refuse_cut_off(table: Table, line: int, cells: int) -> None:
         handle.seek(max(0, handle.seek(0, 2) - 4))
         if handle.read().rstrip(b"\x00\x1a").endswith((b"\n", b"\r")):
             return
-    raise refuse_unreadable(
-        table.path, f"the file is cut off (line {line} ends halfway, without its last columns)"
-    )
+    raise ImportRefused("refusal.cut_off_line", file=table.path.name, line=line)
 
 
 @contextmanager
@@ -254,11 +243,9 @@ def _workbook(path: Path) -> Iterator[Any]:
             workbook = openpyxl.load_workbook(handle, read_only=True, data_only=True)
         except Exception as exc:  # openpyxl raises many kinds on damaged or foreign ZIPs
             if path.suffix.lower() == ".zip":
-                raise refuse_unreadable(path, "the zip file is damaged or cut off") from None
+                raise ImportRefused("refusal.zip_damaged", file=path.name) from None
             raise ImportRefused(
-                f"{path.name}: the file could not be opened as an Excel workbook "
-                f"({workbook_problem(exc)}); save it again from Excel as .xlsx or CSV and try "
-                "again."
+                "refusal.not_a_workbook", file=path.name, problem=workbook_problem(exc)
             ) from None
         for sheet in workbook.worksheets:
             # Read by the cells the sheet really holds: a dimension claiming A1:XFD1048576
@@ -280,7 +267,7 @@ def _read_xlsx(path: Path, lookup: Mapping[str, str]) -> Table:
                 matches = count_matches(top[index], lookup)
                 candidates.append((matches, -len(candidates), sheet.title, index, top[index]))
         if not candidates:
-            raise ImportRefused(f"{path.name}: the workbook holds no data; export the list again.")
+            raise ImportRefused("refusal.workbook_empty", file=path.name)
         # The sheet whose header knows the most columns (the first one when none is known).
         _, _, title, index, header_cells = max(candidates)
         headers = tuple(cell_text(cell) for cell in header_cells)
@@ -292,9 +279,9 @@ def _iter_sheet(path: Path, sheet: Any, limit: int | None = None) -> Iterator[tu
         yield from sheet.iter_rows(values_only=True, max_row=limit)
     except Exception as exc:  # a damaged sheet surfaces only while reading it
         raise ImportRefused(
-            f"{path.name}: sheet {sheet.title!r} could not be read ({workbook_problem(exc)}); "
-            "save the workbook again from Excel and try again."
-        ) from None
+            "refusal.sheet_unreadable", file=path.name, sheet=repr(sheet.title),
+            problem=workbook_problem(exc),
+        ) from None  # fmt: skip
 
 
 def _xlsx_rows(table: Table) -> Iterator[tuple[int, tuple[Any, ...]]]:

@@ -46,16 +46,13 @@ from typing import Any
 
 from etl.access_rows import AccessEntries, finish_access
 from etl.jsondoc import load_json
-from etl.model import AccessRow, ImportRefused, ParsedExport, SystemRow
+from etl.model import AccessRow, ImportRefused, ParsedExport, Said, SystemRow
 from etl.reading import today_or
 from etl.rows import ImportLog
 from etl.values import cell_text
 
 SOURCE = "transip"
-HOW = (
-    "save the answer of the TransIP API call as it comes (or run python -m compliance pull "
-    "transip) and try again."
-)
+HOW = Said("how.transip")
 PUBLIC = ("0.0.0.0/0", "::/0")
 _INTERNAL = tuple(
     ipaddress.ip_network(n)
@@ -139,15 +136,9 @@ def parse_json(
         return whois_contacts(path, name, data, log)
     if kind == "purchase_invoices":
         log.rows_read = log.skipped = len(data["invoices"])
-        log.warn(
-            f"{name}: TransIP's invoices to ICT Roermond hold no client data; "
-            "nothing from them is kept."
-        )
+        log.warn("warning.transip_invoices", name=name)
         return informational(path, "purchase_invoices", log)
-    raise ImportRefused(
-        f"{path.name}: this JSON is not a TransIP API answer (vps, firewall, ip-addresses, "
-        f"domains, contacts or invoices); {HOW}"
-    )
+    raise ImportRefused("refusal.transip_unknown", file=path.name, how=HOW)
 
 
 def informational(path: Path, kind: str, log: ImportLog) -> ParsedExport:
@@ -172,15 +163,12 @@ def _firewall(path: Path, name: str, firewall: dict[str, Any], log: ImportLog) -
     vps = name_from_file(name, "firewall")
     if not vps:
         vps = re.sub(r"\.json$", "", PurePosixPath(name).name, flags=re.IGNORECASE)
-        log.warn(
-            f"{name}: the file name does not say which VPS this firewall belongs to; it is "
-            f"listed as '{vps}'. Name it transip_firewall_<vps>.json next time."
-        )
+        log.warn("warning.firewall_unnamed", name=name, vps=vps)
     if firewall.get("isEnabled") is False:
-        log.warn(f"{name}: the firewall of {vps} is switched off: the server is open to all.")
+        log.warn("warning.firewall_off", name=name, vps=vps)
     rules = firewall.get("ruleSet") or []
     if not isinstance(rules, list):
-        raise ImportRefused(f"{path.name}: the firewall answer holds no list of rules; {HOW}")
+        raise ImportRefused("refusal.firewall_no_rules", file=path.name, how=HOW)
     entries = AccessEntries()
     for number, rule in enumerate(rules, start=1):
         if not isinstance(rule, dict):
@@ -203,7 +191,10 @@ def _firewall(path: Path, name: str, firewall: dict[str, Any], log: ImportLog) -
             net = _network(raw)
             if net is None:
                 log.skipped += 1
-                log.warn(f"{name}: rule {number}: {cell_text(raw)[:40]!r} is no IP address.")
+                log.warn(
+                    "warning.not_an_ip_address", name=name, rule=number,
+                    text=repr(cell_text(raw)[:40]),
+                )  # fmt: skip
                 continue
             if net.prefixlen == 0 or _is_internal(net):  # open to all, or internal
                 log.skipped += 1
@@ -224,7 +215,7 @@ def _firewall(path: Path, name: str, firewall: dict[str, Any], log: ImportLog) -
             )
     # Public rules and internal ranges are counted as skipped: no person behind them.
     return finish_access(
-        path, SOURCE, "firewall", log, what="firewall rules", access=entries.rows(),
+        path, SOURCE, "firewall", log, what=Said("what.firewall_rules"), access=entries.rows(),
         systems=(SystemRow(vps),), scopes=(f"firewall:{vps}",), allow_empty=True,
     )  # fmt: skip
 
@@ -246,17 +237,14 @@ def _vps_list(path: Path, data: dict[str, Any], log: ImportLog) -> ParsedExport:
         hints = tuple(h for h in (description, *_tags(server.get("tags"))) if h)
         systems.append(SystemRow(name, description, hints))
     if not systems:
-        raise ImportRefused(f"{path.name}: the VPS list holds no VPS with a name; {HOW}")
-    return finish_access(path, SOURCE, "vps", log, what="VPSs", systems=systems)
+        raise ImportRefused("refusal.vps_list_empty", file=path.name, how=HOW)
+    return finish_access(path, SOURCE, "vps", log, what=Said("what.vpss"), systems=systems)
 
 
 def _ip_addresses(path: Path, name: str, addresses: list[Any], log: ImportLog) -> ParsedExport:
     vps = name_from_file(name, "ip_addresses")
     if not vps:
-        raise ImportRefused(
-            f"{path.name}: the file name does not say which VPS these addresses belong to; "
-            "save it as transip_ip-addresses_<vps>.json and try again."
-        )
+        raise ImportRefused("refusal.ip_addresses_unnamed", file=path.name)
     names = []
     for item in addresses:
         log.rows_read += 1
@@ -267,6 +255,6 @@ def _ip_addresses(path: Path, name: str, addresses: list[Any], log: ImportLog) -
     # name the client the VPS is for.
     log.skipped = log.rows_read
     return finish_access(
-        path, SOURCE, "ip_addresses", log, what="IP addresses",
+        path, SOURCE, "ip_addresses", log, what=Said("what.ip_addresses"),
         systems=(SystemRow(vps, "", tuple(names)),), allow_empty=True,
     )  # fmt: skip

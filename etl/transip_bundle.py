@@ -12,7 +12,7 @@ from pathlib import Path, PurePosixPath
 
 from etl.access_rows import AccessEntries
 from etl.archive import check_members
-from etl.model import ImportRefused, ParsedExport, SystemRow
+from etl.model import ImportRefused, ParsedExport, Said, SystemRow
 from etl.transip import HOW, SOURCE, parse_json
 
 MAX_BUNDLE_FILES = 2000
@@ -36,15 +36,12 @@ def parse_bundle(path: Path, *, as_of: date | None = None) -> ParsedExport:
     try:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError) as exc:
-        raise ImportRefused(f"{path.name}: the ZIP file cannot be opened ({exc}).") from None
+        raise ImportRefused("refusal.zip_unopenable", file=path.name, problem=str(exc)) from None
     with archive:
         members = [i for i in archive.infolist() if not i.is_dir()]
         if len(members) > MAX_BUNDLE_FILES or sum(i.file_size for i in members) > MAX_BUNDLE_BYTES:
-            raise ImportRefused(
-                f"{path.name}: the ZIP file is larger than a TransIP export can be; "
-                "zip only the saved API answers."
-            )
-        how = "zip only the saved API answers."
+            raise ImportRefused("refusal.bundle_too_big", file=path.name)
+        how = Said("how.zip_only_answers")
         check_members(path, members, how=how, max_total=MAX_BUNDLE_BYTES)
         parts, ignored = [], []
         for info in sorted(members, key=lambda i: i.filename):
@@ -53,7 +50,7 @@ def parse_bundle(path: Path, *, as_of: date | None = None) -> ParsedExport:
                 continue
             parts.append(_bundle_member(path, archive, info, as_of))
     if not parts:
-        raise ImportRefused(f"{path.name}: the ZIP file holds no JSON answers; {HOW}")
+        raise ImportRefused("refusal.bundle_no_json", file=path.name, how=HOW)
     return _merge(path, parts, ignored)
 
 
@@ -65,13 +62,13 @@ def _bundle_member(
         data = json.loads(archive.read(info).decode("utf-8-sig"))
     except (ValueError, UnicodeDecodeError, RecursionError, zipfile.BadZipFile):
         raise ImportRefused(
-            f"{path.name}: {member} in the ZIP file is not valid JSON; {HOW}"
+            "refusal.bundle_member_json", file=path.name, member=member, how=HOW
         ) from None
     try:
         return parse_json(path, data, as_of=as_of, file_name=member)
     except ImportRefused as exc:
-        reason = str(exc).removeprefix(f"{path.name}: ")
-        raise ImportRefused(f"{path.name}: {member}: {reason}") from None
+        # The member's own sentence, naming the ZIP and the member where it named the file.
+        raise ImportRefused.of(exc.said.replace(file=f"{path.name}: {member}")) from None
 
 
 def _merge(path: Path, parts: list[ParsedExport], ignored: list[str]) -> ParsedExport:
@@ -94,7 +91,7 @@ def _merge(path: Path, parts: list[ParsedExport], ignored: list[str]) -> ParsedE
                 )
     warnings = [w for p in parts for w in p.warnings]
     if ignored:
-        warnings.append(f"{len(ignored)} files in the ZIP are not JSON and were ignored.")
+        warnings.append(Said("warning.bundle_not_json", n=len(ignored)))
     return ParsedExport(
         source=SOURCE,
         kind="bundle",

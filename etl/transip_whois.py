@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from etl.access_rows import finish_access
-from etl.model import ParsedExport, SubjectRow
+from etl.model import ParsedExport, Said, SubjectRow
 from etl.rows import ImportLog, Relation, Relations
 from etl.transip import SOURCE, informational, name_from_file
 from etl.values import cell_text
@@ -34,7 +34,7 @@ def whois_contacts(path: Path, name: str, data: dict[str, Any], log: ImportLog) 
     if isinstance(data.get("contacts"), list):
         groups = [(name_from_file(name, "contacts") or "domain", data["contacts"])]
         if not data["contacts"]:  # a domain without contacts of its own: nothing to keep
-            log.warn(f"{name}: this domain has no WHOIS contacts; nothing to keep.")
+            log.warn("warning.whois_none", name=name)
             return informational(path, "domains", log)
     else:
         domains = data["domains"] if isinstance(data.get("domains"), list) else [data["domain"]]
@@ -45,10 +45,7 @@ def whois_contacts(path: Path, name: str, data: dict[str, Any], log: ImportLog) 
         ]
         if not any(contacts for _, contacts in groups):
             log.rows_read = log.skipped = len(domains)
-            log.warn(
-                f"{name}: this domain list names {len(domains)} domains but no WHOIS contacts; "
-                "save GET /domains/<domain>/contacts per domain (pull transip does this)."
-            )
+            log.warn("warning.whois_domains_only", name=name, n=len(domains))
             return informational(path, "domains", log)
     own_kvk, own_domains = _own_identity()
     relations = Relations(log)
@@ -74,16 +71,17 @@ def whois_contacts(path: Path, name: str, data: dict[str, Any], log: ImportLog) 
             }  # fmt: skip
             relations.add(
                 Relation(
-                    ref=f"{domain}:{kind}", where=f"domain {domain}, contact {kind}",
+                    ref=f"{domain}:{kind}",
+                    where=Said("where.whois_contact", domain=domain, kind=kind),
                     company=company, person=person, emails=[email] if email else [],
                     kvk=kvk, is_company=bool(company) or None, contact_fields=filled,
                 )
             )  # fmt: skip
     subjects: tuple[SubjectRow, ...] = relations.subjects()
     if log.rows_read and not subjects:
-        log.warn(f"{name}: every WHOIS contact is ICT Roermond itself; nothing to keep.")
+        log.warn("warning.whois_own", name=name)
         return informational(path, "domains", log)
-    parsed = finish_access(path, SOURCE, "domains", log, what="WHOIS contacts")
+    parsed = finish_access(path, SOURCE, "domains", log, what=Said("what.whois_contacts"))
     return replace(parsed, subjects=subjects, records=relations.records())
 
 

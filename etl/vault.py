@@ -37,19 +37,16 @@ from etl.access_rows import (
     preview_mapping,
 )
 from etl.jsondoc import load_json
-from etl.model import AccessRow, ImportRefused, ParsedExport
+from etl.model import AccessRow, ImportRefused, ParsedExport, Said
 from etl.reading import is_blank, open_table, today_or
 from etl.rows import ImportLog
 from etl.tabular import Table
 from etl.values import cell_text
 
 SOURCE = "vault"
-HOW_BITWARDEN = (
-    "export the vault from Bitwarden (Tools → Export vault, format .csv or .json) and try again."
-)
-HOW_KEEPASS = (
-    "export the database from KeePass (File → Export → KeePass CSV or KeePass XML) and try again."
-)
+HOW_BITWARDEN = Said("how.bitwarden")
+HOW_KEEPASS = Said("how.keepass")
+DATE, REVISION_DATE = Said("what.date"), Said("what.revision_date")
 
 BITWARDEN_ALIASES: dict[str, list[str]] = {
     "name": ["name"], "type": ["type"], "folder": ["folder"], "collections": ["collections"],
@@ -136,7 +133,7 @@ class VaultReader:
     def finish(self, kind: str, **extra: Any) -> ParsedExport:
         # The count of dropped secrets goes into the summary (CLI and page), not a warning.
         return finish_access(
-            self.path, SOURCE, kind, self.log, what="vault items",
+            self.path, SOURCE, kind, self.log, what=Said("what.vault_items"),
             access=self.entries.rows(), scopes=(f"vault:{self.flavour}",),
             secrets_dropped=self.secrets_dropped, **extra,
         )  # fmt: skip
@@ -162,21 +159,24 @@ def _folder_hints(folder: str) -> list[str]:
 
 
 # ------------------------------------------------------------------------- CSV
-def _check_width(table: Table, number: int, cells: tuple[Any, ...], how: str) -> None:
+def _check_width(table: Table, number: int, cells: tuple[Any, ...], how: Said) -> None:
     """A row split into other columns than its header (another delimiter, an unquoted comma)
     could move a password into a column that is kept: the whole file is refused."""
     width = len(table.headers)
     extra = any(cell_text(c) for c in cells[width:])
     if extra or (table.format == "csv" and len(cells) != width):
+        if len(cells) == 1:
+            raise ImportRefused(
+                "refusal.row_width_one", file=table.path.name, row=number, width=width, how=how
+            )
         raise ImportRefused(
-            f"{table.path.name}: row {number} has {len(cells)} column"
-            f"{'' if len(cells) == 1 else 's'} where the header has {width}, so a password "
-            f"could land in a column that is kept; {how}"
-        )
+            "refusal.row_width", file=table.path.name, row=number, cells=len(cells), width=width,
+            how=how,
+        )  # fmt: skip
 
 
 def bitwarden_from_table(source: Path | Table, as_of: date | None = None) -> ParsedExport:
-    what = "a Bitwarden vault export"
+    what = Said("what.bitwarden_export")
     table, cols = open_table(source, BITWARDEN_ALIASES, BITWARDEN_REQUIRED, what, HOW_BITWARDEN)
     reader = VaultReader(table.path, "bitwarden", as_of)
     for number, cells in table.rows():
@@ -200,7 +200,7 @@ def bitwarden_from_table(source: Path | Table, as_of: date | None = None) -> Par
 
 
 def keepass_from_table(source: Path | Table, as_of: date | None = None) -> ParsedExport:
-    what = "a KeePass export"
+    what = Said("what.keepass_export")
     table, cols = open_table(source, KEEPASS_ALIASES, KEEPASS_REQUIRED, what, HOW_KEEPASS)
     reader = VaultReader(table.path, "keepass", as_of)
     for number, cells in table.rows():
@@ -215,7 +215,9 @@ def keepass_from_table(source: Path | Table, as_of: date | None = None) -> Parse
                 folder=group.removeprefix("Root/").removeprefix("Root") if group else "",
                 uri=cols.text(cells, "url"),
                 username=cols.text(cells, "username"),
-                seen_on=reader.log.date(cols.first(cells, "modified"), f"row {number}", "date"),
+                seen_on=reader.log.date(
+                    cols.first(cells, "modified"), Said("where.row", n=number), DATE
+                ),
             )
         )
     mapped = preview_mapping(cols, "vault", SECRET_COLUMNS)
@@ -241,10 +243,7 @@ def parse_bitwarden_json(path: str | Path, *, as_of: date | None = None) -> Pars
 
 def bitwarden_from_json(path: Path, data: Any, as_of: date | None = None) -> ParsedExport:
     if data.get("encrypted") is True or "encKeyValidation_DO_NOT_EDIT" in data:
-        raise ImportRefused(
-            f"{path.name}: this Bitwarden export is encrypted; export the vault again as "
-            "plain .json or .csv (not 'encrypted'), import it and delete the file."
-        )
+        raise ImportRefused("refusal.bitwarden_encrypted", file=path.name)
     folders = _names(data.get("folders"))
     collections = _names(data.get("collections"))
     reader = VaultReader(path, "bitwarden", as_of)
@@ -265,8 +264,8 @@ def bitwarden_from_json(path: Path, data: Any, as_of: date | None = None) -> Par
         )
         uris = login.get("uris") if isinstance(login.get("uris"), list) else []
         uri = next((cell_text(u.get("uri")) for u in uris if isinstance(u, dict)), "")
-        where = f"item {cell_text(item.get('name'))[:40]!r}"
-        seen = reader.log.date(item.get("revisionDate"), where, "revision date")
+        where = Said("where.item", name=repr(cell_text(item.get("name"))[:40]))
+        seen = reader.log.date(item.get("revisionDate"), where, REVISION_DATE)
         reader.add(
             VaultItem(
                 item=cell_text(item.get("name")),

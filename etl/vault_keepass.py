@@ -34,16 +34,15 @@ def parse_keepass_xml(path: str | Path, *, as_of: date | None = None) -> ParsedE
     try:
         root = parse(path, forbid_dtd=True).getroot()
     except DefusedXmlException:
-        raise ImportRefused(
-            f"{path.name}: the XML declares a DOCTYPE or entities, which a KeePass export "
-            f"never does; {HOW_KEEPASS}"
-        ) from None
+        raise ImportRefused("refusal.keepass_doctype", file=path.name, how=HOW_KEEPASS) from None
     except ParseError as exc:
-        raise ImportRefused(f"{path.name}: the XML is damaged ({exc}); {HOW_KEEPASS}") from None
+        raise ImportRefused(
+            "refusal.keepass_damaged", file=path.name, problem=str(exc), how=HOW_KEEPASS
+        ) from None
     except OSError as exc:
-        raise ImportRefused(f"{path.name}: the file could not be read ({exc.strerror}).") from None
+        raise ImportRefused("refusal.unreadable", file=path.name, problem=exc.strerror) from None
     if root.tag != "KeePassFile" or root.find("Root") is None:
-        raise ImportRefused(f"{path.name}: this XML is not a KeePass export; {HOW_KEEPASS}")
+        raise ImportRefused("refusal.keepass_not", file=path.name, how=HOW_KEEPASS)
     reader = VaultReader(path, "keepass", as_of)
     bin_uuid = (root.findtext("Meta/RecycleBinUUID") or "").strip()
     in_bin = 0
@@ -51,10 +50,7 @@ def parse_keepass_xml(path: str | Path, *, as_of: date | None = None) -> ParsedE
         # The top group is the database itself ("Root", "Database"): not a folder name.
         in_bin += _walk(reader, top, [], bin_uuid, False)
     if in_bin:
-        reader.log.warn(
-            f"{in_bin} entries are in KeePass's Recycle Bin: they still count as held until "
-            "the bin is emptied."
-        )
+        reader.log.warn("warning.keepass_recycle_bin", n=in_bin)
     return reader.finish("vault")
 
 

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from etl.jsondoc import load_json
-from etl.model import ImportRefused, ParsedExport, WebObservation
+from etl.model import ImportRefused, ParsedExport, Said, WebObservation
 from etl.tabular import SAMPLE_BYTES, decode_head, read_table, sniff_encoding
 from etl.website_ga import looks_like_ga_settings, parse_ga_settings
 from etl.website_har import parse_har
@@ -37,10 +37,7 @@ from etl.website_scan import looks_like_scan, parse_scan
 
 __all__ = ["detect", "parse_page", "unrecognised"]
 
-PAGE_HOW = (
-    "save the page's source (Ctrl+U in the browser, then Ctrl+S) or paste the Google tag "
-    "snippet into a .txt file."
-)
+PAGE_HOW = Said("how.page_source")
 _GA_MARKERS = (
     "dataRetentionSettings",
     "dataSharingSettings",
@@ -67,10 +64,10 @@ def _read_text(path: Path) -> str:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise ImportRefused(f"{path.name}: the file could not be read ({exc.strerror}).") from None
+        raise ImportRefused("refusal.unreadable", file=path.name, problem=exc.strerror) from None
     encoding = sniff_encoding(raw[:SAMPLE_BYTES])
     if encoding == "binary":
-        raise ImportRefused(f"{path.name}: this is not a text file; {PAGE_HOW}")
+        raise ImportRefused("refusal.page_not_text", file=path.name, how=PAGE_HOW)
     return raw.decode(encoding, errors="replace").lstrip("\ufeff")
 
 
@@ -117,12 +114,9 @@ def parse_page(path: Path, **_: Any) -> ParsedExport:
     observations, warnings = page_observations(text)
     is_html = bool(re.search(r"<(html|!doctype html|head|body)\b", text[:65536], re.I))
     if not observations and not is_html:
-        raise ImportRefused(
-            f"{path.name}: no Google Analytics, Tag Manager or other tracking tag was found in "
-            f"this text; {PAGE_HOW}"
-        )
+        raise ImportRefused("refusal.page_no_tag", file=path.name, how=PAGE_HOW)
     if not observations:
-        warnings.append("no tracking tag was found in this page.")
+        warnings.append(Said("warning.page_no_tag"))
     url = canonical_url(text)
     host = re.sub(r"^[a-z]+://", "", url).split("/")[0]
     page = WebObservation(
@@ -196,8 +190,4 @@ def detect(path: Path) -> Found | None:
 
 
 def unrecognised(path: Path) -> ImportRefused:
-    return ImportRefused(
-        f"{path.name}: this file was not recognised as website evidence (a HAR file, the "
-        "site's HTML or tag snippet, a cookie scanner's CSV or Google Analytics settings "
-        "JSON); see README section 'Website'."
-    )
+    return ImportRefused("refusal.not_website_evidence", file=path.name)

@@ -22,12 +22,9 @@ from pathlib import Path
 from typing import Any
 
 from etl.jsondoc import load_json
-from etl.model import ImportRefused, ParsedExport, WebObservation
+from etl.model import ImportRefused, ParsedExport, Said, WebObservation
 
-HOW = (
-    "save the answer of the Admin API call (dataRetentionSettings, dataSharingSettings or "
-    "googleSignalsSettings) as it comes, or use the form on the Cookies & analytics page."
-)
+HOW = Said("how.ga_settings")
 RESOURCES = ("dataRetentionSettings", "dataSharingSettings", "googleSignalsSettings")
 _NAME = re.compile(r"^(properties|accounts)/(\d+)/(" + "|".join(RESOURCES) + r")$")
 # dataSharingSettings field -> setting id (the two sales fields are one choice on screen).
@@ -91,14 +88,15 @@ def parse_ga_settings(path: Path, doc: Any | None = None) -> ParsedExport:
     if isinstance(doc, dict) and isinstance(doc.get("error"), dict):
         error = doc["error"]
         raise ImportRefused(
-            f"{path.name}: this is an error answer of the Google API ({error.get('code', '?')} "
-            f"{error.get('status', '')}: {str(error.get('message', ''))[:120]}); {HOW}"
-        )
+            "refusal.ga_error_answer", file=path.name, code=str(error.get("code", "?")),
+            status=str(error.get("status", "")), message=str(error.get("message", ""))[:120],
+            how=HOW,
+        )  # fmt: skip
     found = settings_objects(doc)
     if not found:
-        raise ImportRefused(f"{path.name}: this JSON holds no Google Analytics settings; {HOW}")
+        raise ImportRefused("refusal.ga_no_settings", file=path.name, how=HOW)
     observations: dict[str, WebObservation] = {}
-    warnings: list[str] = []
+    warnings: list[Said] = []
     for resource, obj in found:
         where = str(obj.get("name") or resource)
         if resource == "dataRetentionSettings":
@@ -112,7 +110,9 @@ def parse_ga_settings(path: Path, doc: Any | None = None) -> ParsedExport:
                         "setting", setting, value=value, detail=where
                     )
                 elif value:
-                    warnings.append(f"{key} {value!r} is not a known retention; ignored.")
+                    warnings.append(
+                        Said("warning.ga_unknown_retention", key=key, value=repr(value))
+                    )
         elif resource == "dataSharingSettings":
             for key, setting in SHARING_FIELDS.items():
                 value = _on_off(obj.get(key))
@@ -129,12 +129,9 @@ def parse_ga_settings(path: Path, doc: Any | None = None) -> ParsedExport:
                     "setting", "ga.google_signals", value=value, detail=where
                 )
             else:
-                warnings.append("Google signals state is not set (unspecified); not recorded.")
+                warnings.append(Said("warning.ga_signals_unset"))
     if not observations:
-        raise ImportRefused(
-            f"{path.name}: the Google Analytics answer holds no setting this dashboard reads "
-            f"(no retention, data sharing or Google signals state); {HOW}"
-        )
+        raise ImportRefused("refusal.ga_nothing_read", file=path.name, how=HOW)
     return ParsedExport(
         "website",
         "ga_settings",

@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
-from etl.model import ImportRefused, ParsedExport, WebObservation
+from etl.model import ImportRefused, ParsedExport, Said, WebObservation
 from etl.tabular import sniff_encoding
 from etl.website_cookies import Cookie, listed_cookie, set_cookie, when
 from etl.website_hosts import (
@@ -46,7 +46,7 @@ from etl.website_hosts import (
 )
 from etl.website_page import page_observations
 
-HOW = "save it again from the browser's developer tools (Network tab, Export HAR)."
+HOW = Said("how.har")
 MAX_HAR_BYTES = 512 * 1024 * 1024
 
 
@@ -54,29 +54,25 @@ def load_har(path: Path) -> dict[str, Any]:
     """The `log` object of a HAR file, or a refusal in one sentence."""
     try:
         if path.stat().st_size > MAX_HAR_BYTES:
-            raise ImportRefused(
-                f"{path.name}: this HAR file is larger than 512 MB; record a shorter visit "
-                f"(two or three pages) and {HOW}"
-            )
+            raise ImportRefused("refusal.har_too_big", file=path.name, how=HOW)
         raw = path.read_bytes()
     except OSError as exc:
-        raise ImportRefused(f"{path.name}: the file could not be read ({exc.strerror}).") from None
+        raise ImportRefused("refusal.unreadable", file=path.name, problem=exc.strerror) from None
     encoding = sniff_encoding(raw[:4096])
     try:
         doc = json.loads(raw.decode("utf-8" if encoding == "binary" else encoding))
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
-        where = f" (line {exc.lineno}, column {exc.colno})" if hasattr(exc, "lineno") else ""
-        raise ImportRefused(
-            f"{path.name}: this is not a HAR file, it is not valid JSON{where}; {HOW}"
-        ) from None
+        if hasattr(exc, "lineno"):
+            raise ImportRefused(
+                "refusal.har_not_json_at", file=path.name, line=exc.lineno, column=exc.colno,
+                how=HOW,
+            ) from None  # fmt: skip
+        raise ImportRefused("refusal.har_not_json", file=path.name, how=HOW) from None
     log = doc.get("log") if isinstance(doc, dict) else None
     if not isinstance(log, dict) or not isinstance(log.get("entries"), list):
-        raise ImportRefused(f"{path.name}: this JSON is not a HAR file (no log.entries); {HOW}")
+        raise ImportRefused("refusal.har_no_entries", file=path.name, how=HOW)
     if not log["entries"]:
-        raise ImportRefused(
-            f"{path.name}: the HAR file holds no requests; reload the page with the Network "
-            f"tab open, then {HOW}"
-        )
+        raise ImportRefused("refusal.har_no_requests", file=path.name, how=HOW)
     return log
 
 
@@ -209,7 +205,7 @@ def parse_har(path: Path, *, as_of: date | None = None) -> ParsedExport:
     log = load_har(path)
     entries = [e for e in log["entries"] if isinstance(e, dict)]
     if not entries:
-        raise ImportRefused(f"{path.name}: the HAR entries are not requests; {HOW}")
+        raise ImportRefused("refusal.har_entries_not_requests", file=path.name, how=HOW)
     page_url, html, visited_on = _page(log, entries)
     visit = _Visit(site=site_of(urlsplit(page_url).hostname or ""), page_html=html)
     for entry in entries:
@@ -217,11 +213,7 @@ def parse_har(path: Path, *, as_of: date | None = None) -> ParsedExport:
     observations, warnings = _observations(visit)
     observations.insert(0, WebObservation("page", page_url, value=visit.site, detail="HAR"))
     if not visit.cookie_info:
-        warnings.insert(
-            0,
-            "the HAR file holds no cookies at all; Chrome's default 'Export HAR (sanitized)' "
-            "leaves them out: export again with 'Export HAR (with sensitive data)'.",
-        )
+        warnings.insert(0, Said("warning.har_no_cookies"))
     return ParsedExport(
         "website",
         "har",
@@ -233,7 +225,7 @@ def parse_har(path: Path, *, as_of: date | None = None) -> ParsedExport:
     )
 
 
-def _observations(visit: _Visit) -> tuple[list[WebObservation], list[str]]:
+def _observations(visit: _Visit) -> tuple[list[WebObservation], list[Said]]:
     found: list[WebObservation] = []
     unknown = []
     tags: set[str] = set()
@@ -278,10 +270,8 @@ def _observations(visit: _Visit) -> tuple[list[WebObservation], list[str]]:
         found += [o for o in from_page if (o.kind, o.name) not in known and o.kind != "tracker"]
     warnings = []
     if unknown:
-        warnings.append(
-            f"the HAR does not say how long {len(unknown)} cookies live ({', '.join(unknown[:5])}"
-            f"{', …' if len(unknown) > 5 else ''}); Chrome's HAR export includes it."
-        )
+        names = ", ".join(unknown[:5]) + (", …" if len(unknown) > 5 else "")
+        warnings.append(Said("warning.har_lifetimes_unknown", n=len(unknown), names=names))
     return found, warnings
 
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from etl.model import WebObservation
+from etl.model import Said, WebObservation
 from etl.website_hosts import (
     GA_DEFAULT_COOKIE_SECONDS,
     TAG_ID,
@@ -158,7 +158,7 @@ class _Tags:
 
 def page_observations(
     text: str, *, predict_cookies: bool = True
-) -> tuple[list[WebObservation], list[str]]:
+) -> tuple[list[WebObservation], list[Said]]:
     """(observations, warnings) for one page or snippet.
 
     `predict_cookies` adds the cookies the tag will write; a HAR (which saw the real
@@ -192,15 +192,12 @@ def page_observations(
         found.append(
             WebObservation("field", "user_id", value=tags.user_id_sources[0], detail="tag snippet")
         )
-    warnings: list[str] = []
+    warnings: list[Said] = []
     if predict_cookies:
         found += _predicted_cookies(tags, ids)
     if any(i.startswith("GTM-") for i in ids) and not tags.config:
         containers = ", ".join(i for i in ids if i.startswith("GTM-"))
-        warnings.append(
-            f"the page loads Google Tag Manager ({containers}): the Google Analytics settings "
-            "live in that container; check them in Tag Manager or record them on the form."
-        )
+        warnings.append(Said("warning.page_tag_manager", containers=containers))
     return found, warnings
 
 

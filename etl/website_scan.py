@@ -21,7 +21,7 @@ from itertools import pairwise
 from pathlib import Path
 
 from etl.headers import map_headers
-from etl.model import ImportRefused, ParsedExport, WebObservation
+from etl.model import ImportRefused, ParsedExport, Said, WebObservation
 from etl.reading import is_blank, open_table
 from etl.tabular import Table
 from etl.values import cell_text
@@ -39,11 +39,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "wildcard": ("Wildcard match", "Wildcard"),
 }  # fmt: skip
 REQUIRED = (("name",), ("domain",), ("retention",))
-WHAT = "a cookie scanner's list"
-HOW = (
-    "export the scan's cookie list as CSV with the cookie's name, domain and retention "
-    "period (see README section 'Website')."
-)
+WHAT = Said("what.cookie_scan")
+HOW = Said("how.cookie_scan")
 
 _SECONDS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400, "week": 604800,
             "month": 2_592_000, "year": 31_536_000}  # fmt: skip
@@ -170,7 +167,7 @@ def parse_scan(source: Path | Table) -> ParsedExport:
     table, mapping = open_table(source, ALIASES, REQUIRED, WHAT, HOW)
     path = table.path
     cookies: dict[tuple[str, str], WebObservation] = {}
-    warnings: list[str] = []
+    warnings: list[Said] = []
     rows = 0
     for number, cells in table.rows():
         if is_blank(cells):
@@ -178,7 +175,7 @@ def parse_scan(source: Path | Table) -> ParsedExport:
         rows += 1
         name = mapping.text(cells, "name")
         if not name:
-            warnings.append(f"row {number}: no cookie name; row skipped.")
+            warnings.append(Said("warning.cookie_no_name", where=Said("where.row", n=number)))
             continue
         if cell_text(mapping.first(cells, "wildcard")) == "1" and not name.endswith("*"):
             name += "*"
@@ -189,7 +186,12 @@ def parse_scan(source: Path | Table) -> ParsedExport:
         except UnknownRetention:
             seconds, known = None, False
             shown = retention if len(retention) <= 60 else retention[:57] + "..."
-            warnings.append(f"row {number}: retention {shown!r} of {name} not understood.")
+            warnings.append(
+                Said(
+                    "warning.cookie_retention_unknown", where=Said("where.row", n=number),
+                    retention=repr(shown), name=name,
+                )
+            )  # fmt: skip
         cookies[(name, domain)] = WebObservation(
             "cookie", name, domain=domain, lifetime_seconds=seconds,
             session=known and seconds is None, party=party,
@@ -197,7 +199,7 @@ def parse_scan(source: Path | Table) -> ParsedExport:
             detail=f"{retention} ({mapping.text(cells, 'platform')})".replace(" ()", ""),
         )  # fmt: skip
     if not cookies:
-        raise ImportRefused(f"{path.name}: the cookie list holds no cookies; {HOW}")
+        raise ImportRefused("refusal.cookie_scan_empty", file=path.name, how=HOW)
     return ParsedExport(
         "website",
         "cookie_scan",

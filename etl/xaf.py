@@ -31,14 +31,15 @@ from xml.etree.ElementTree import Element, ParseError
 import defusedxml.ElementTree as safe_et
 from defusedxml.common import DefusedXmlException
 
-from etl.model import ImportRefused, ParsedExport
+from etl.model import ImportRefused, ParsedExport, Said
 from etl.reading import finish, today_or
 from etl.rows import ImportLog, Invoices, Relation, Relations
 from etl.tabular import HeaderMap
 
 NAMESPACES = ("http://www.auditfiles.nl/XAF/3.2", "http://www.auditfiles.nl/XAF/3.1")
 XAF_SOURCES = ("eboekhouden", "snelstart")
-FIX_DATES = "export the audit file again from the bookkeeping package and try again."
+FIX_DATES = Said("how.xaf_again")
+DATE = Said("what.date")
 # Elements that repeat by the thousand: dropped from the tree once read.
 _BULKY = {"ledgerAccount", "vatCode", "period", "obLine", "subledger", "basic", "sbLine"}
 _CONTACT_TAGS = {"telephone": "phone", "fax": "fax", "website": "website",
@@ -70,12 +71,9 @@ def source_from_software(software: str) -> str | None:
 
 def unknown_maker(path: Path, software: str) -> ImportRefused:
     """The refusal for an audit file whose header names neither of our two packages."""
-    made_by = repr(software) if software else "an unnamed program"
-    return ImportRefused(
-        f"{path.name}: this audit file was made by {made_by}, not recognisably by "
-        "e-boekhouden.nl or SnelStart; import it again with --source eboekhouden or "
-        "--source snelstart."
-    )
+    if not software:
+        return ImportRefused("refusal.xaf_unnamed_maker", file=path.name)
+    return ImportRefused("refusal.xaf_unknown_maker", file=path.name, software=repr(software))
 
 
 # Element -> field, shown in the import preview like a CSV's column mapping.
@@ -115,15 +113,15 @@ class _Reader:
     def customer(self, elem: Element) -> None:
         self.log.rows_read += 1
         ref = _child_text(elem, "custSupID")
-        where = f"customer {ref or self.log.rows_read}"
         kind = _child_text(elem, "custSupTp").upper()
         if kind == "S":
             self.suppliers.add(ref)
             self.log.skipped += 1
             return
+        where = Said("where.customer", ref=ref or self.log.rows_read)
         if not ref:
             self.log.skipped += 1
-            self.log.warn(f"{where}: the relation has no custSupID and was skipped.")
+            self.log.warn("warning.relation_no_custsupid", where=where)
             return
         self.customers += 1
         rel = Relation(ref=ref, where=where, company=_child_text(elem, "custSupName"))
@@ -166,10 +164,10 @@ class _Reader:
                 or _child_text(line, "docRef")
                 or (f"{self.journal_id}/{number}" if number else "")
             )
-            where = f"transaction {number or self.transactions}"
-            day = self.log.date(_child_text(line, "effDate") or raw_date, where, "date")
+            where = Said("where.transaction", n=number or self.transactions)
+            day = self.log.date(_child_text(line, "effDate") or raw_date, where, DATE)
             if not invoice or day is None:
-                self.log.warn(f"{where}: a sales line has no invoice reference or date.")
+                self.log.warn("warning.sales_line_incomplete", where=where)
                 continue
             self.invoices.add(invoice, customer, day, where)
 
@@ -178,10 +176,9 @@ def _check_root(path: Path, elem: Element) -> None:
     namespace = elem.tag[1:].split("}")[0] if elem.tag.startswith("{") else ""
     if local(elem.tag) != "auditfile" or namespace not in NAMESPACES:
         raise ImportRefused(
-            f"{path.name}: this XML file is not an XML Auditfile Financieel 3.2 (its root is "
-            f"{local(elem.tag)!r} in namespace {namespace or 'none'!r}); export the audit file "
-            "(XAF 3.2) from the bookkeeping package and try again."
-        )
+            "refusal.xaf_wrong_root", file=path.name, root=repr(local(elem.tag)),
+            namespace=repr(namespace or "none"),
+        )  # fmt: skip
 
 
 def parse(
@@ -190,32 +187,25 @@ def parse(
     """Customers and sales invoices of one audit file; `source` overrides softwareDesc."""
     path = Path(path)
     if source is not None and source not in XAF_SOURCES:
-        raise ImportRefused(
-            f"{path.name}: an audit file can be imported as eboekhouden or snelstart, "
-            f"not as {source!r}; choose one of those two."
-        )
+        raise ImportRefused("refusal.xaf_wrong_source", file=path.name, source=repr(source))
     reader = _Reader(path, source, today_or(as_of))
     try:
         with path.open("rb") as handle:
             _stream(handle, reader)
     except DefusedXmlException:
-        raise ImportRefused(
-            f"{path.name}: the file declares a DOCTYPE or entities, which an audit file never "
-            "does, so it was not read; export the audit file again from the bookkeeping package."
-        ) from None
+        raise ImportRefused("refusal.xaf_doctype", file=path.name) from None
     except ParseError as exc:
         line, column = getattr(exc, "position", (0, 0))
         raise ImportRefused(
-            f"{path.name}: the file is not well-formed XML (line {line}, column {column}); "
-            "export the audit file again, it may have been cut off."
+            "refusal.xaf_not_xml", file=path.name, line=line, column=column
         ) from None
     except OSError as exc:
-        raise ImportRefused(f"{path.name}: the file could not be read ({exc.strerror}).") from None
+        raise ImportRefused("refusal.unreadable", file=path.name, problem=exc.strerror) from None
     if reader.source is None:
         reader.resolve_source()
     log = reader.log
     return finish(
-        path, reader.source or "", "auditfile", log, what="customers or transactions",
+        path, reader.source or "", "auditfile", log, what=Said("what.customers_or_transactions"),
         fix_dates=FIX_DATES, subjects=reader.relations.subjects(),
         records=reader.relations.records(), invoices=reader.invoices.rows(),
         mapping=HeaderMap({}, dict(ELEMENTS_READ), ()),

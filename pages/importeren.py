@@ -9,6 +9,7 @@ from compliance.ui.uploads import (
     preview_columns,
     preview_summary,
     preview_upload,
+    refusal_text,
     sample_table,
 )
 
@@ -34,12 +35,12 @@ for file in files:
     with st.container(border=True):
         st.markdown(f"**{ui.md_escape(file.name)}**")
         if refusal:
-            st.error(ui.md_escape(refusal), icon=":material/block:")
+            st.error(refusal_text(s, refusal), icon=":material/block:")
             continue
         ready.append((file.name, data))
         st.markdown(preview_summary(s, parsed))
         for warning in parsed.warnings:
-            st.warning(warning)
+            st.warning(refusal_text(s, warning))
         sample = sample_table(s, parsed)
         if not sample.empty:
             with st.expander(s.t("import.sample_title", n=len(sample))):

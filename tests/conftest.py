@@ -48,3 +48,13 @@ def hang_guard():
     finally:
         signal.alarm(0)
         signal.signal(signal.SIGALRM, previous)
+
+
+@pytest.fixture(autouse=True)
+def _english_command_line(monkeypatch):
+    """The CLI writes refusals in Dutch when $LANG starts with "nl": on a Dutch developer's
+    machine the tests would read Dutch where they expect the English default."""
+    import os
+
+    if os.environ.get("LANG", "").lower().startswith("nl"):
+        monkeypatch.setenv("LANG", "C.UTF-8")

@@ -27,7 +27,7 @@ from compliance import store
 from compliance.cli import main
 from compliance.importing import parse
 from compliance.ui.display import md_escape
-from etl.model import ImportRefused
+from etl.model import ImportRefused, texts
 from tests.bad_inputs.make_bad_inputs import BIG, CASES, GENERATED_AT_TEST_TIME
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -122,8 +122,9 @@ def test_cli_imports_what_is_importable_and_keeps_what_was_there(
     subjects_before = len(store.subjects(db))
     parsed = parse(files[name])
     if ROWS[name]["expected"] == "warning":
-        assert any(ROWS[name]["message"] in w for w in parsed.warnings), parsed.warnings
-        assert all(len(w) < 300 for w in parsed.warnings)  # a sentence, never the cell itself
+        warnings = texts(parsed.warnings)
+        assert any(ROWS[name]["message"] in w for w in warnings), warnings
+        assert all(len(w) < 300 for w in warnings)  # a sentence, never the cell itself
     else:
         assert parsed.warnings == ()
     assert main(["import", "--db", str(db), str(files[name])]) == 0
@@ -153,31 +154,79 @@ def test_one_cli_run_over_every_bad_file_in_a_real_process(
     assert sha256(db) == before
 
 
+# ------------------------------------------------------------------------- in Dutch
+# Words of an English sentence that plain Dutch never has (with the spaces around them).
+ENGLISH = (" the ", " is not ", " file ", " row ", " was ", " could not ", " and try ")
+
+
+def assert_dutch(message: str, name: str) -> None:
+    """One sentence naming the file, as `assert_one_sentence`, and not in English."""
+    assert_one_sentence(message, name)
+    found = [word for word in ENGLISH if word in f" {message.removeprefix(name)} "]
+    assert not found, (found, message)
+
+
+@pytest.mark.parametrize("name", REFUSED)
+def test_every_refusal_has_its_own_dutch_sentence(name: str, files: dict[str, Path]) -> None:
+    with pytest.raises(ImportRefused) as caught:
+        parse(files[name])
+    dutch = caught.value.text("nl")
+    assert_dutch(dutch, name)
+    assert dutch != str(caught.value)
+    assert caught.value.text("en") == str(caught.value)
+
+
+@pytest.mark.parametrize("name", [name for name in ACCEPTED if ROWS[name]["expected"] == "warning"])
+def test_every_warning_has_its_own_dutch_sentence(name: str, files: dict[str, Path]) -> None:
+    parsed = parse(files[name])
+    for warning in parsed.warnings:
+        dutch = warning.text("nl")
+        assert dutch != str(warning) and "\n" not in dutch
+        assert not [word for word in ENGLISH if word in f" {dutch} "], dutch
+
+
+def test_a_dutch_number_reads_with_a_dot_between_thousands(files: dict[str, Path]) -> None:
+    with pytest.raises(ImportRefused) as caught:
+        parse(files["mail-60000-recipients.eml"])
+    assert "addressed to 60,000 people" in str(caught.value)
+    assert "gericht aan 60.000 mensen, meer dan een mailserver bezorgt (10.000)" in (
+        caught.value.text("nl")
+    )
+
+
 # ------------------------------------------------------------------------- the upload page
+@pytest.mark.parametrize("lang", ["nl", "en"])
 def test_the_upload_page_shows_each_refusal_and_writes_nothing(
-    files: dict[str, Path], db: Path, monkeypatch: pytest.MonkeyPatch
+    files: dict[str, Path], db: Path, monkeypatch: pytest.MonkeyPatch, lang: str
 ) -> None:
     monkeypatch.setenv("COMPLIANCE_DB", str(db))
     before = sha256(db)
     committed = [r["file"] for r in MANIFEST if r["file"] not in BIG]
     at = AppTest.from_file(str(ROOT / "pages" / "importeren.py"), default_timeout=60)
     at.session_state["as_of"] = AS_OF
+    at.session_state["lang"] = lang
     at.run()
     at.file_uploader[0].set_value(
         [(name, files[name].read_bytes(), "application/octet-stream") for name in committed]
     ).run()
     assert not at.exception
     shown = [e.value for e in at.error]
-    expected = []
+    expected, expected_warnings = [], []
     for name in committed:
         if ROWS[name]["expected"] == "refused":
             with pytest.raises(ImportRefused) as caught:
                 parse(files[name])
-            expected.append(md_escape(str(caught.value)))  # shown as text, not markdown
+            # In the chosen language, shown as text, not markdown.
+            expected.append(md_escape(caught.value.text(lang)))
+            if lang == "nl":
+                assert_dutch(caught.value.text(lang), name)
+        else:
+            expected_warnings += [md_escape(w) for w in texts(parse(files[name]).warnings, lang)]
     assert shown == expected
     warnings = [w.value for w in at.warning]
+    assert warnings == expected_warnings
     for name in committed:
-        if ROWS[name]["expected"] == "warning":
+        if ROWS[name]["expected"] == "warning" and lang == "en":
             assert any(ROWS[name]["message"] in w for w in warnings), name
     assert sha256(db) == before
 
@@ -188,8 +237,9 @@ def test_the_upload_preview_of_a_big_file_is_a_sentence(name: str, files: dict[s
 
     parsed, refusal = preview_upload.__wrapped__(name, files[name].read_bytes())
     assert parsed is None
-    assert_one_sentence(refusal, name)
-    assert ROWS[name]["message"] in refusal
+    assert_one_sentence(str(refusal), name)
+    assert ROWS[name]["message"] in str(refusal)
+    assert_dutch(refusal.text("nl"), name)
 
 
 # ------------------------------------------------------------------------- regressions

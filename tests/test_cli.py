@@ -33,9 +33,17 @@ def db(tmp_path: Path) -> Path:
 def test_import_prints_one_summary_line_per_file(db: Path, capsys) -> None:
     assert main(["import", "--db", str(db), str(RELATIES), str(FACTUREN)]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert len(lines) == 2
-    assert lines[0].startswith("relaties-cp1252.csv: imported from eboekhouden (relations)")
-    assert lines[1].startswith("facturen-cp1252.csv: imported from eboekhouden (invoices)")
+    summaries = [line for line in lines if not line.startswith("  ")]
+    assert len(summaries) == 2
+    assert summaries[0].startswith("relaties-cp1252.csv: imported from eboekhouden (relations)")
+    assert summaries[1].startswith("facturen-cp1252.csv: imported from eboekhouden (invoices)")
+    # The relations' warnings follow their summary, one a line, indented.
+    assert lines[1:4] == [
+        "  warning: row 5: KvK number '12345' is not 8 digits and was ignored.",
+        "  warning: row 5: bank account …0004 is not a valid IBAN; it is listed as payment data "
+        "but not used for linking.",
+        "  warning: row 6: relation K001 also appears at row 2; the last one is kept.",
+    ]
 
 
 def test_same_file_again_changes_nothing(db: Path, capsys) -> None:

@@ -167,9 +167,10 @@ def test_upload_a_har_on_the_import_page(plain: Path) -> None:
     shown = texts(at)
     assert "Herkend als **Website ictroermond.nl** · HAR-bestand (bezoek), bewijs van " in shown
     assert "2026-11-20. Cookies: 3 · trackerdomeinen: 2" in shown
-    assert [e.value for e in at.error] == [
-        "kapot.har: this is not a HAR file, it is not valid JSON (line 1, column 1); save it "
-        "again from the browser's developer tools (Network tab, Export HAR)."
+    assert [e.value for e in at.error] == [  # in the page's language, Dutch
+        "kapot.har: dit is geen HAR-bestand, het is geen geldige JSON (regel 1, kolom 1); sla "
+        "het opnieuw op vanuit de ontwikkelhulpmiddelen van de browser (tabblad Netwerk, "
+        "Export HAR)."
     ]
     assert store.website_evidence(plain).empty  # nothing written before the button
     at.button[0].click().run()

@@ -10,7 +10,7 @@ import pytest
 import etl
 from compliance import importing, store
 from etl.access_rows import mask_key
-from etl.model import ImportRefused
+from etl.model import ImportRefused, texts
 
 FIXTURES = Path(__file__).parent / "fixtures" / "dsd"
 AS_OF = date(2026, 11, 25)
@@ -96,6 +96,6 @@ def test_a_row_without_customer_is_skipped_with_a_warning(tmp_path: Path) -> Non
     )
     export = etl.parse_file(path)
     assert len(export.access) == 1 and export.skipped == 1
-    assert export.warnings == (
+    assert texts(export.warnings) == (
         "row 2: the licence has no end customer or product and was skipped.",
     )

@@ -17,7 +17,7 @@ from compliance.store import ensure_database
 from etl import eboekhouden, invoice_list, snelstart
 from etl.csv_columns import WHITESPACE, plain_columns, stripped
 from etl.invoice_list import InvoiceColumns
-from etl.model import ImportRefused, InvoiceRow
+from etl.model import ImportRefused, InvoiceRow, texts
 from etl.tabular import read_table
 
 AS_OF = date(2026, 11, 25)
@@ -122,7 +122,7 @@ def test_snelstart_invoice_list_takes_the_column_path_too(tmp_path, monkeypatch)
     by_columns, by_rows = _parse_both(path, snelstart.parse_invoices, monkeypatch)
     _same(by_columns, by_rows)
     assert by_columns.invoices[0] == InvoiceRow("20230007", "1001", date(2023, 6, 1))
-    assert by_columns.warnings == (
+    assert texts(by_columns.warnings) == (
         "row 5: invoice 20230008 is also booked on relation 1002; the first one is kept.",
     )
 
@@ -134,7 +134,7 @@ def test_many_warnings_are_counted_beyond_the_fifty_shown(tmp_path, monkeypatch)
     by_columns, by_rows = _parse_both(path, eboekhouden.parse_invoices, monkeypatch)
     _same(by_columns, by_rows)
     assert len(by_columns.warnings) == 51
-    assert by_columns.warnings[-1] == "… and 190 more warnings like these."
+    assert texts(by_columns.warnings)[-1] == "… and 190 more warnings like these."
 
 
 def test_mostly_unreadable_dates_refuse_the_file_the_same_way(tmp_path, monkeypatch):

@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from etl import eboekhouden
-from etl.model import ImportRefused
+from etl.model import ImportRefused, texts
 
 AS_OF = date(2026, 11, 25)
 HEADER = ["Code", "Bedrijf", "Contactpersoon", "Email", "Email factuur", "KvkNummer", "IBAN",
@@ -120,7 +120,7 @@ def test_the_column_path_keeps_the_rules(tmp_path, monkeypatch):
     assert (first.ref, first.name, first.kvk, first.iban) == ("K1", "Jansen B.V.", None, None)
     assert second.emails == ("a@x.nl", "b@y.nl") and second.inactive is True
     assert second.is_company is False
-    assert parsed.warnings == (
+    assert texts(parsed.warnings) == (
         "row 3: AddDatum 'zomaar' is not a date and was ignored.",
         "row 3: relation K2 has no name; its code is shown instead.",
         "row 3: KvK number 'abc' is not 8 digits and was ignored.",

@@ -13,7 +13,7 @@ import pytest
 
 import etl
 from etl import transip
-from etl.model import ImportRefused
+from etl.model import ImportRefused, texts
 
 FIXTURES = Path(__file__).parent / "fixtures" / "transip"
 AS_OF = date(2026, 11, 25)
@@ -50,7 +50,7 @@ def test_public_rules_internal_ranges_and_garbage_are_skipped() -> None:
     assert export.skipped == 5
     assert export.rows_read == 11
     assert all(a.holder not in ("0.0.0.0/0", "::/0", "10.0.0.0/8") for a in export.access)
-    assert export.warnings == (
+    assert texts(export.warnings) == (
         "transip_firewall_ictr-vps1.json: rule 7: 'not-an-ip' is no IP address.",
     )
 
@@ -87,7 +87,7 @@ def test_a_firewall_file_without_vps_in_its_name_still_imports(tmp_path: Path) -
     shutil.copy(FIXTURES / "transip_firewall_ictr-vps2.json", path)
     export = etl.parse_file(path, as_of=AS_OF)
     assert {a.system for a in export.access} == {"firewall"}
-    assert "does not say which VPS" in export.warnings[0]
+    assert "does not say which VPS" in texts(export.warnings)[0]
 
 
 def test_an_empty_or_disabled_firewall_imports_so_old_entries_can_go(tmp_path: Path) -> None:
@@ -95,7 +95,7 @@ def test_an_empty_or_disabled_firewall_imports_so_old_entries_can_go(tmp_path: P
     path.write_text('{"vpsFirewall": {"isEnabled": false, "ruleSet": []}}')
     export = etl.parse_file(path, as_of=AS_OF)
     assert export.access == () and export.scopes == ("firewall:ictr-vps2",)
-    assert "switched off" in export.warnings[0]
+    assert "switched off" in texts(export.warnings)[0]
 
 
 def test_vps_list_gives_descriptions_and_tags_as_linking_hints() -> None:

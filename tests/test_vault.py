@@ -18,7 +18,7 @@ import pytest
 import etl
 from compliance import store
 from compliance.cli import build_parser, main
-from etl.model import ImportRefused
+from etl.model import ImportRefused, texts
 from tests.factories import export, relation
 
 FIXTURES = Path(__file__).parent / "fixtures" / "vault"
@@ -113,7 +113,7 @@ def test_keepass_xml_drops_strings_attachments_and_history() -> None:
     # password and its empty URL (not a secret: empty).
     assert export_.secrets_dropped == 7
     assert export_.access[1].item == "Prullenbak/Bakkerij Proefdeeg webshop"
-    assert export_.warnings == (
+    assert texts(export_.warnings) == (
         "1 entries are in KeePass's Recycle Bin: they still count as held until the bin is "
         "emptied.",
     )

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import etl
-from etl.model import ImportRefused, ParsedExport, WebObservation
+from etl.model import ImportRefused, ParsedExport, WebObservation, texts
 from etl.website_cookies import set_cookie, when
 from etl.website_har import parse_har
 
@@ -104,7 +104,7 @@ def test_firefox_har_reads_set_cookie_headers_and_says_what_it_cannot_know() -> 
     assert found["PHPSESSID"].session
     unknown = found["_ga"]
     assert unknown.lifetime_seconds is None and not unknown.session
-    assert export.warnings == (
+    assert texts(export.warnings) == (
         "the HAR does not say how long 1 cookies live (_ga); Chrome's HAR export includes it.",
     )
 
@@ -113,7 +113,7 @@ def test_a_sanitized_har_is_read_but_not_complete() -> None:
     export = parse_har(FIXTURES / "sanitized.har")
     assert not cookies(export)
     assert not export.complete
-    assert "Export HAR (with sensitive data)" in export.warnings[0]
+    assert "Export HAR (with sensitive data)" in texts(export.warnings)[0]
     assert "region1.google-analytics.com" in of_kind(export, "tracker")
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import etl
-from etl.model import ImportRefused
+from etl.model import ImportRefused, texts
 from etl.website_js import Expression, calls, strip_comments, value
 from etl.website_page import page_observations
 
@@ -64,7 +64,7 @@ def test_tag_manager_only_warns_that_the_settings_live_in_the_container() -> Non
     export = etl.parse_file(FIXTURES / "gtm-only.html")
     assert "GTM-K7RMND2" in by_name(export, "tag")
     assert not by_name(export, "cookie")  # GTM decides; nothing to predict
-    assert export.warnings and "GTM-K7RMND2" in export.warnings[0]
+    assert texts(export.warnings) and "GTM-K7RMND2" in texts(export.warnings)[0]
 
 
 def test_analytics_js_with_masked_ips_and_a_user_id() -> None:
@@ -129,7 +129,7 @@ def test_an_html_page_without_tags_is_evidence_with_a_warning(tmp_path: Path) ->
     path.write_text("<!DOCTYPE html><html><body>Welkom</body></html>", encoding="utf-8")
     export = etl.parse_file(path)
     assert [o.kind for o in export.observations] == ["page"]
-    assert export.warnings == ("no tracking tag was found in this page.",)
+    assert texts(export.warnings) == ("no tracking tag was found in this page.",)
 
 
 def test_a_page_full_of_unclosed_tags_is_read_in_linear_time(tmp_path: Path, hang_guard) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import etl
-from etl.model import ImportRefused
+from etl.model import ImportRefused, texts
 from etl.website_scan import UnknownRetention, category_of, retention_seconds
 
 FIXTURES = Path(__file__).parent / "fixtures" / "website"
@@ -135,7 +135,7 @@ def test_open_cookie_database_csv() -> None:
     assert found["VISITOR_INFO1_LIVE"].category == "marketing"
     unknown = found["wp_lang"]
     assert unknown.lifetime_seconds is None and not unknown.session
-    assert export.warnings == (
+    assert texts(export.warnings) == (
         "row 8: retention 'until further notice' of wp_lang not understood.",
     )
     assert export.columns_mapped["Retention period"] == "retention"

@@ -33,7 +33,7 @@ from compliance.store.connection import (
     writing,
 )
 from compliance.store.due_dates import clock_range, deletion_rows, deletion_rows_of
-from compliance.store.loading import ImportResult, load_export
+from compliance.store.loading import ImportResult, import_warnings, load_export
 from compliance.store.messages import message_evidence, messages, overrule_message
 from compliance.store.queries import (
     audit_log,
@@ -76,6 +76,7 @@ __all__ = [
     "ensure_database",
     "forget_access_link",
     "has_data",
+    "import_warnings",
     "imports",
     "inventory",
     "invoice_count",

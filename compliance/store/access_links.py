@@ -35,14 +35,14 @@ def link_access(
             [source, category, ref],
         ).fetchall()[0][0]
         if not found:
-            raise StoreError("That access entry is not in the database (any more).")
+            raise StoreError("store.no_such_access_entry")
         if (
             subject_id is not None
             and not conn.execute(
                 "SELECT count(*) FROM subjects WHERE id = ?", [subject_id]
             ).fetchall()[0][0]
         ):
-            raise StoreError(f"There is no subject number {subject_id}.")
+            raise StoreError("store.no_such_subject", n=subject_id)
         conn.execute(
             "INSERT INTO access_links VALUES (?, ?, ?, ?, ?, ?) "
             "ON CONFLICT (source, category, ref) DO UPDATE SET subject_id = excluded.subject_id, "

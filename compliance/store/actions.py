@@ -121,7 +121,7 @@ def mark_request_answered(
             0
         ]
         if not found[0]:
-            raise StoreError(f"There is no request number {request_id}.")
+            raise StoreError("store.no_such_request", n=request_id)
         conn.execute("UPDATE requests SET answered_on = ? WHERE id = ?", [answered_on, request_id])
         append_audit(
             conn,
@@ -146,7 +146,7 @@ def mark_deleted(
 ) -> int:
     """Record that the data of one subject × category × source was deleted; returns rows."""
     if not evidence.strip():
-        raise StoreError("Say how the data was deleted (the evidence) before marking it done.")
+        raise StoreError("store.deletion_needs_evidence")
     with writing(path) as conn:
         count = conn.execute(
             "SELECT count(*) FROM records WHERE subject_id = ? AND category = ? AND source = ? "
@@ -154,7 +154,7 @@ def mark_deleted(
             [subject_id, category, source],
         ).fetchall()[0][0]
         if not count:
-            raise StoreError("Nothing left to delete for that subject, category and system.")
+            raise StoreError("store.nothing_to_delete")
         conn.execute(
             "UPDATE records SET deleted_on = ?, deleted_by = ?, deletion_evidence = ? "
             "WHERE subject_id = ? AND category = ? AND source = ? AND deleted_on IS NULL",

@@ -34,11 +34,9 @@ def backup(path: Path | str, *, actor: str, now: datetime, target: Path | None =
     """Copy the database to `target` (default data/backups/<name>-<timestamp>.duckdb)."""
     path = Path(path)
     if not path.exists():
-        raise StoreError(f"There is no database at {path} to back up.")
+        raise StoreError("store.no_database_to_back_up", path=str(path))
     if target is not None and not target.parent.is_dir():
-        raise StoreError(
-            f"The folder {target.parent} does not exist; choose an existing folder for the backup."
-        )
+        raise StoreError("store.no_backup_folder", folder=str(target.parent))
     ensure_database(path)
     compact(path)  # what a killed import or a deletion left in freed blocks is not copied
     target = target or backup_dir(path) / f"{path.stem}-{now:%Y%m%d-%H%M%S}{path.suffix}"
@@ -55,23 +53,17 @@ def backup(path: Path | str, *, actor: str, now: datetime, target: Path | None =
 def _check_backup(source: Path) -> None:
     """Refuse anything that is not a database of this dashboard from this or an older version."""
     if not source.is_file():
-        raise StoreError(f"{source.name}: there is no such backup file.")
+        raise StoreError("store.no_such_backup", file=source.name)
     try:
         with _connect(source, read_only=True) as conn:
             versions = _applied_versions(conn)
     except StoreError:
         versions = set()
     if not versions:
-        raise StoreError(
-            f"{source.name} is not a backup of this dashboard's database; choose a file from "
-            "data/backups."
-        )
+        raise StoreError("store.not_a_backup", file=source.name)
     unknown = versions - {v for v, _, _ in MIGRATIONS}
     if unknown:
-        raise StoreError(
-            f"{source.name} comes from a newer version of AVG-toezicht; update the program "
-            "before restoring it."
-        )
+        raise StoreError("store.backup_too_new", file=source.name)
 
 
 def restore(path: Path | str, source: Path | str, *, actor: str, now: datetime) -> Path | None:
@@ -79,7 +71,7 @@ def restore(path: Path | str, source: Path | str, *, actor: str, now: datetime) 
     path, source = Path(path), Path(source)
     _check_backup(source)
     if path.resolve() == source.resolve():
-        raise StoreError("That backup is the database itself; choose a file from data/backups.")
+        raise StoreError("store.backup_is_database")
     saved = None
     staged = path.with_name(path.name + ".restoring")
     try:

@@ -28,6 +28,7 @@ import pyarrow as pa
 
 from compliance.faults import log_fault
 from compliance.schema import MIGRATIONS
+from etl.model import SaidError
 
 Connection = duckdb.DuckDBPyConnection
 
@@ -37,12 +38,13 @@ LOCK_WAIT_SECONDS = float(os.environ.get("COMPLIANCE_LOCK_WAIT", "10"))
 _WRITES = threading.RLock()
 
 
-class StoreBusy(RuntimeError):
-    """Another process holds the database file."""
+class StoreBusy(SaidError, RuntimeError):
+    """Another process holds the database file: ``StoreBusy("store.busy", path=…)``."""
 
 
-class StoreError(RuntimeError):
-    """The database cannot be used as asked; the message is a sentence for the owner."""
+class StoreError(SaidError, RuntimeError):
+    """The database cannot be used as asked: a sentence for the owner from the string
+    catalog (``exc.text(lang)``; `str(exc)` is the English)."""
 
 
 # ------------------------------------------------------------------------- connections
@@ -64,15 +66,9 @@ def _connect(path: Path | str, read_only: bool) -> Iterator[Connection]:
         except duckdb.Error as exc:  # a lock, or no (whole) database at all
             locked = isinstance(exc, duckdb.IOException | duckdb.ConnectionException)
             if not (locked and _is_lock_error(exc)):
-                raise StoreError(
-                    f"{Path(path).name} cannot be opened as a database (it is damaged, cut "
-                    "short or another kind of file); restore it from a backup or move it aside."
-                ) from None
+                raise StoreError("store.not_a_database", file=Path(path).name) from None
             if time.monotonic() > deadline:
-                raise StoreBusy(
-                    f"Another import is using the database {path}; wait until it has "
-                    "finished and try again."
-                ) from None
+                raise StoreBusy("store.busy", path=str(path)) from None
             time.sleep(0.2)
     try:
         yield conn

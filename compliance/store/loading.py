@@ -3,6 +3,7 @@ and audit entry, or nothing at all."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -18,13 +19,14 @@ from compliance.store.connection import (
     execute_with,
     is_imported,
     next_id,
+    reading,
     writing,
 )
 from compliance.store.messages import load_messages
 from compliance.store.redaction import detect_reappearances
 from compliance.store.website import load_observations
 from etl.arrow_rows import INVOICES, InvoiceColumns, columns_of
-from etl.model import InvoiceRow, ParsedExport
+from etl.model import InvoiceRow, ParsedExport, Said
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,7 @@ class ImportResult:
     access_unlinked: int = 0  # ... and those waiting for the owner (Toegang page)
     access_gone: int = 0  # entries a newer complete list no longer holds
     reappeared: int = 0  # records this import brought back after they were deleted
+    warnings: tuple[Said, ...] = ()  # the file's warnings, shown in the reader's language
 
 
 def load_export(
@@ -93,7 +96,9 @@ def load_export(
         if parsed.access or parsed.scopes:
             counts.update(access)
 
-        warnings = list(parsed.warnings)
+        # Each warning as its catalog key and values (JSON), never as a sentence in one
+        # language: `warning_of` makes it a `Said` again.
+        warnings = [json.dumps(w.as_dict(), ensure_ascii=False) for w in parsed.warnings]
         conn.execute(
             "INSERT INTO imports VALUES "
             "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'imported', NULL, ?, ?, ?)",
@@ -145,7 +150,27 @@ def load_export(
         access_unlinked=access["unlinked"],
         access_gone=access["gone"],
         reappeared=reappeared,
+        warnings=tuple(parsed.warnings),
     )
+
+
+def warning_of(stored: str) -> Said:
+    """A warning as `imports.warnings` keeps it (JSON of key and values), as a `Said`; one
+    stored before warnings were kept so (an English sentence) is shown as it was written."""
+    try:
+        data = json.loads(stored)
+    except ValueError:
+        data = None
+    if not isinstance(data, dict) or "key" not in data:
+        return Said("warning.stored_text", text=stored)
+    return Said.from_dict(data)
+
+
+def import_warnings(path: Path | str, import_id: int) -> tuple[Said, ...]:
+    """The warnings of one import, to be shown in the reader's language."""
+    with reading(path) as conn:
+        rows = conn.execute("SELECT warnings FROM imports WHERE id = ?", [import_id]).fetchall()
+    return tuple(warning_of(w) for w in rows[0][0]) if rows else ()
 
 
 def _load_invoices(conn, parsed: ParsedExport, import_id: int) -> dict[str, int]:

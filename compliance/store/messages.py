@@ -384,17 +384,13 @@ def checked_classes(classes: Iterable[str] | str) -> list[str]:
     chosen = [classes] if isinstance(classes, str) else [str(c) for c in classes]
     chosen = list(dict.fromkeys(c.strip() for c in chosen))
     if not chosen:
-        raise StoreError("Choose what the message is: one or more request types, or contact "
-                         "or noise.")  # fmt: skip
+        raise StoreError("store.choose_classes")
     for cls in chosen:
         if cls not in CLASSES:
-            raise StoreError(f"'{cls}' is not a class a message can have.")
+            raise StoreError("store.unknown_class", cls=cls)
     single = [c for c in chosen if c in _SINGLE_CLASSES]
     if single and len(chosen) > 1:
-        raise StoreError(
-            f"A message that is {single[0]} cannot be anything else as well; choose request "
-            "types, or only one of unclear, contact and noise."
-        )
+        raise StoreError("store.single_class", cls=single[0])
     return chosen
 
 
@@ -413,7 +409,7 @@ def overrule_message(
     (by message-id) and in the audit log (automatic, before and after as lists)."""
     chosen = checked_classes(classes)
     if not reason.strip():
-        raise StoreError("Say why the classification is overruled.")
+        raise StoreError("store.overrule_needs_reason")
     with writing(path) as conn:
         row = conn.execute(
             "SELECT m.classes, o.classes FROM messages m "
@@ -422,7 +418,7 @@ def overrule_message(
             [message_id],
         ).fetchall()
         if not row:
-            raise StoreError("There is no incoming message with that message-id.")
+            raise StoreError("store.no_such_message")
         automatic, before = _listed(row[0][0]), row[0][1]
         conn.execute(
             """

@@ -29,8 +29,7 @@ def subjects(path: Path | str) -> pd.DataFrame:
         systems = [row[0] for row in conn.execute(
             "SELECT DISTINCT source FROM source_subjects ORDER BY source").fetchall()]  # fmt: skip
         if len(systems) > 64:  # the importers know seven; a bit each must fit in 64
-            raise StoreError("The database names more than 64 source systems; restore it "
-                             "from a backup.")  # fmt: skip
+            raise StoreError("store.too_many_sources")
         people = conn.sql(
             """
             SELECT s.id,

@@ -23,7 +23,7 @@ def _request(conn, request_id: int) -> tuple:
         [request_id],
     ).fetchall()
     if not row:
-        raise StoreError(f"There is no request number {request_id}.")
+        raise StoreError("store.no_such_request", n=request_id)
     return row[0]
 
 
@@ -50,13 +50,13 @@ def record_outcome(
 ) -> None:
     """Answered or rejected on `on`, with a note (required for a rejection: the reason)."""
     if outcome not in OUTCOMES:
-        raise StoreError(f"'{outcome}' is not an outcome; use answered or rejected.")
+        raise StoreError("store.unknown_outcome", outcome=outcome)
     if outcome == "rejected" and not note.strip():
-        raise StoreError("Say why the request is rejected; the requester must be told.")
+        raise StoreError("store.rejection_needs_reason")
     with writing(path) as conn:
         _id, _type, received_on, _answered, _ext = _request(conn, request_id)
         if on < received_on:
-            raise StoreError("That date lies before the day the request was received.")
+            raise StoreError("store.date_before_received")
         conn.execute("UPDATE requests SET answered_on = ? WHERE id = ?", [on, request_id])
         _upsert(conn, request_id, {"outcome": outcome, "note": note.strip() or None}, actor, now)
         append_audit(
@@ -75,9 +75,9 @@ def record_extension(
     with writing(path) as conn:
         _id, _type, received_on, answered_on, _ext = _request(conn, request_id)
         if told_on < received_on:
-            raise StoreError("That date lies before the day the request was received.")
+            raise StoreError("store.date_before_received")
         if answered_on is not None:
-            raise StoreError(f"Request {request_id} has already been answered.")
+            raise StoreError("store.already_answered", n=request_id)
         conn.execute("UPDATE requests SET extended = true WHERE id = ?", [request_id])
         _upsert(
             conn,

@@ -117,13 +117,13 @@ def record_ga_settings(
     """
     bad = [k for k, v in settings.items() if v not in FORM_SETTINGS.get(k, ())]
     if bad:
-        raise StoreError(f"The setting {bad[0]} cannot be {settings[bad[0]]!r}.")
+        raise StoreError("store.bad_setting", setting=bad[0], value=repr(settings[bad[0]]))
     if not settings:
-        raise StoreError("Fill in at least one setting before saving; 'unknown' is not saved.")
+        raise StoreError("store.no_setting")
     if not actor.strip():
-        raise StoreError("Say who read these settings before saving.")
+        raise StoreError("store.settings_need_reader")
     if observed_on > now.date():
-        raise StoreError("The date the settings were checked lies in the future.")
+        raise StoreError("store.settings_in_future")
     with writing(path) as conn:
         evidence_id = next_id(conn, "website_evidence")
         conn.execute(

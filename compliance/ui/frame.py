@@ -87,7 +87,8 @@ def error_text(s_or_lang: Settings | str, exc: Exception) -> str:
     """A store error as the owner reads it: what kind of problem, then the store's sentence."""
     lang = s_or_lang.lang if isinstance(s_or_lang, Settings) else s_or_lang
     kind = "error.busy" if isinstance(exc, store.StoreBusy) else "error.store"
-    return f"{t(kind, lang)} {exc}"
+    said = exc.text(lang) if isinstance(exc, store.StoreBusy | store.StoreError) else str(exc)
+    return f"{t(kind, lang)} {said}"
 
 
 def guarded(s_or_lang: Settings | str, fn: Callable[..., T], *args: Any) -> T:

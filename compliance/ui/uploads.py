@@ -24,8 +24,7 @@ from compliance.ui.frame import (
     error_text,
     now,
 )
-from compliance.visible import visible
-from etl.model import ImportRefused, ParsedExport
+from etl.model import ImportRefused, ParsedExport, Said
 
 T = TypeVar("T")
 
@@ -54,12 +53,19 @@ def _with_upload(name: str, data: bytes, fn: Callable[[Path], T]) -> T:
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def preview_upload(name: str, data: bytes) -> tuple[ParsedExport | None, str | None]:
-    """(parsed file, None) or (None, the refusal sentence); writes nothing to the database."""
+def preview_upload(name: str, data: bytes) -> tuple[ParsedExport | None, Said | None]:
+    """(parsed file, None) or (None, the refusal); writes nothing to the database. The
+    refusal and the warnings are shown in the reader's language (`refusal_text`)."""
     try:
         return _with_upload(name, data, importing.parse), None
     except ImportRefused as exc:
-        return None, visible(str(exc))
+        return None, exc.said
+
+
+def refusal_text(s: Settings, said: Said) -> str:
+    """A refusal or an import warning as the page shows it: in the chosen language, as
+    plain text (a file name or a cell holding * or _ is not markdown)."""
+    return md_escape(said.text(s.lang))
 
 
 def preview_summary(s: Settings, parsed: ParsedExport) -> str:
@@ -140,7 +146,7 @@ def import_uploads(
                 ),
             )
         except ImportRefused as exc:
-            lines.append((False, s.t("import.refused", reason=md_escape(exc))))
+            lines.append((False, s.t("import.refused", reason=refusal_text(s, exc.said))))
         except (store.StoreBusy, store.StoreError) as exc:
             lines.append((False, f"{name}: {error_text(s, exc)}"))
         else:

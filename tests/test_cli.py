@@ -380,3 +380,72 @@ def test_classify_refuses_what_is_no_mail_in_one_sentence(
         "latin1-termination@proefpersoon.example.nl"]  # fmt: skip
     assert main(["classify", str(tmp_path / "bestaat-niet.eml")]) == 2
     assert "bestaat-niet.eml: the file does not exist" in capsys.readouterr().err
+
+
+# ------------------------------------------------------------------------- language
+def test_lang_nl_writes_refusals_and_warnings_in_dutch(db: Path, tmp_path: Path, capsys) -> None:
+    bad = tmp_path / "leeg.csv"
+    bad.write_bytes(b"")
+    assert main(["import", "--lang", "nl", "--db", str(db), str(RELATIES), str(bad)]) == 2
+    out, err = capsys.readouterr()
+    assert err.splitlines() == [
+        "geweigerd: leeg.csv: het bestand is leeg; exporteer de lijst opnieuw."
+    ]
+    assert "  waarschuwing: rij 6: relatie K001 staat ook op rij 2; de laatste is bewaard." in (
+        out.splitlines()
+    )
+    assert "warning:" not in out
+
+
+def test_lang_follows_a_dutch_environment_and_lang_en_overrules_it(
+    db: Path, tmp_path: Path, monkeypatch, capsys
+) -> None:
+    bad = tmp_path / "kapot.csv"
+    bad.write_bytes(bytes(range(256)) * 8)
+    monkeypatch.setenv("LANG", "nl_NL.UTF-8")
+    assert main(["import", "--db", str(db), str(bad)]) == 2
+    assert capsys.readouterr().err == (
+        "geweigerd: kapot.csv: dit is geen tekst- of Excelbestand; exporteer de lijst opnieuw "
+        "als CSV of Excel (.xlsx) en probeer het nog eens.\n"
+    )
+    assert main(["import", "--lang", "en", "--db", str(db), str(bad)]) == 2
+    assert capsys.readouterr().err.startswith("refused: kapot.csv: this is not a text or Excel")
+    monkeypatch.setenv("LANG", "en_GB.UTF-8")
+    assert main(["import", "--db", str(db), str(bad)]) == 2
+    assert capsys.readouterr().err.startswith("refused: kapot.csv: this is not a text or Excel")
+    assert not db.exists()
+
+
+def test_lang_nl_writes_the_database_s_refusal_in_dutch(db: Path, capsys) -> None:
+    assert main(["import", "--db", str(db), str(RELATIES)]) == 0
+    capsys.readouterr()
+    args = ["deletion", "done", "--lang", "nl", "--db", str(db), "--subject", "1",
+            "--category", "contact", "--source", "eboekhouden", "--on", "2026-11-20"]  # fmt: skip
+    assert main([*args, "--evidence", ""]) == 2
+    assert capsys.readouterr().err == (
+        "geweigerd: Schrijf op hoe de gegevens zijn verwijderd (het bewijs) voordat u de "
+        "verwijdering afvinkt.\n"
+    )
+
+
+def test_a_dutch_run_in_a_real_process(db: Path, tmp_path: Path) -> None:
+    """As the owner runs it from a Dutch terminal: exit 2, one Dutch line on stderr."""
+    bad = tmp_path / "leeg.csv"
+    bad.write_bytes(b"")
+    done = subprocess.run(
+        [sys.executable, "-m", "compliance", "import", "--db", str(db), str(bad)],
+        cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT), "LANG": "nl_NL.UTF-8"},
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr == "geweigerd: leeg.csv: het bestand is leeg; exporteer de lijst opnieuw.\n"
+
+
+def test_report_keeps_dutch_by_default_and_lang_chooses_it(db: Path, capsys) -> None:
+    assert main(["import", "--db", str(db), str(RELATIES)]) == 0
+    capsys.readouterr()
+    assert main(["report", "--db", str(db), "--as-of", "2026-11-25", "--format", "text"]) == 0
+    assert "Peildatum" in capsys.readouterr().out
+    args = ["report", "--db", str(db), "--as-of", "2026-11-25", "--format", "text"]
+    assert main([*args, "--lang", "en"]) == 0
+    assert "As of" in capsys.readouterr().out

@@ -10,6 +10,7 @@ with an autofilter, real dates, and overdue rows highlighted (see compliance.spr
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -21,10 +22,11 @@ import pandas as pd
 
 from compliance import store
 from compliance.figures import TREND_SERIES, WeekFigures, trend, week_figures
-from compliance.i18n import label, t
+from compliance.i18n import STRINGS, label, t
 from compliance.policy import Policy
 from compliance.report import Snapshot, build_snapshot, deletion_reason
 from compliance.requests import request_type
+from compliance.samples import SAMPLE_ACTOR
 from compliance.spreadsheet import Book, Column, Table
 from compliance.store import review as review_store
 from compliance.workdays import WorkCalendar
@@ -195,7 +197,6 @@ def _register(book: Book, c: Context) -> None:
                     else ""
                 ),
                 measures,
-                cat.fideslang,
             )
         )
     cols = [
@@ -210,7 +211,6 @@ def _register(book: Book, c: Context) -> None:
             ("e", 18),
             ("f", 50),
             ("g", 60),
-            ("fideslang", 24),
         )
     ]
     book.sheet(c.t("audit.sheet.register"), c.title("audit.sheet.register"), cols, rows)
@@ -456,9 +456,48 @@ def _import_log(book: Book, c: Context) -> None:
     book.sheet(c.t("audit.sheet.imports"), c.title("audit.sheet.imports"), cols, rows)
 
 
+def _action(c: Context, action: str) -> str:
+    key = f"audit.action.{action}"
+    return c.t(key) if key in STRINGS else c.t("audit.action.other")
+
+
+def _detail(c: Context, raw: str | None) -> str:
+    """The stored details in words, "Peildatum: 2026-11-18 · Bestand: x.csv", not JSON."""
+    try:
+        detail = json.loads(raw) if raw else {}
+    except ValueError:
+        return ""
+    if not isinstance(detail, dict):
+        return ""
+    parts = []
+    for key, value in detail.items():
+        if value is None or value == "" or key in HIDDEN_DETAILS:
+            continue
+        name = f"audit.detail.{key}"
+        words = c.t(name) if name in STRINGS else key.replace("_", " ")
+        if isinstance(value, list):
+            value = ", ".join(map(str, value))
+        elif key == "type" and value in c.policy.request_types:
+            value = label(c.policy.request_types[value], "label", c.lang)
+        elif key == "source":
+            value = c.system(str(value))
+        parts.append(f"{words}: {value}")
+    return " · ".join(parts)
+
+
+# Kept in the log for whoever investigates; no meaning for a reader of the workbook.
+HIDDEN_DETAILS = frozenset({"sha256"})
+
+
 def _audit_log(book: Book, c: Context) -> None:
     rows = [
-        (r["id"], r["at"], r["actor"], r["action"], r["detail"])
+        (
+            r["id"],
+            r["at"],
+            c.t("audit.actor.samples") if r["actor"] == SAMPLE_ACTOR else r["actor"],
+            _action(c, r["action"]),
+            _detail(c, r["detail"]),
+        )
         for r in _rows(store.audit_log(c.db, limit=None))
     ]
     cols = [

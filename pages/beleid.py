@@ -48,7 +48,7 @@ st.subheader(s.t("policy.categories"))
 cols = st.columns(2)
 for i, cat in enumerate(p.categories.values()):
     with cols[i % 2].container(border=True):
-        st.markdown(f"**{ui.md_escape(label(cat, 'label', s.lang))}** · `{cat.fideslang}`")
+        st.markdown(f"**{ui.md_escape(label(cat, 'label', s.lang))}**")
         st.caption(label(cat, "description", s.lang))
         st.markdown(
             s.t(

@@ -138,7 +138,9 @@ else:
             format="YYYY-MM-DD",
             key="mark_date",
         )
-        c2.text_input(s.t("deletions.mark_actor"), value=current_actor(), key="mark_actor")
+        # A computer account ("root", "administrator") is nobody's name: the owner types it.
+        c2.text_input(s.t("deletions.mark_actor"), value=ui.person_name(current_actor()),
+                      placeholder=s.t("deletions.actor_placeholder"), key="mark_actor")  # fmt: skip
         st.checkbox(s.t("deletions.mark_confirm"), key="mark_confirm")
         st.form_submit_button(
             s.t("deletions.mark_button"),

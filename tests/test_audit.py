@@ -138,7 +138,9 @@ def test_register_covers_article_30_for_every_category(db: Path) -> None:
     rows = list(ws.iter_rows(min_row=3, values_only=True))
     assert len(rows) == 6
     assert all(all(v not in (None, "") for v in row) for row in rows)
-    assert rows[0][header.index("Fideslang")] == "user.contact"
+    # the category in the owner's words, no taxonomy code beside it
+    assert rows[0][0] == "NAW- en contactgegevens"
+    assert not any("user." in str(v) for row in rows for v in row)
 
 
 def ooxml_text(value: str) -> str:
@@ -281,3 +283,22 @@ def test_cookies_sheet_lists_checks_and_too_long_cookies(db: Path) -> None:
     assert "controle" in kinds and "tracker" in kinds
     check = rows[("controle", "elke cookie hooguit een maand")]
     assert check[4].value == "niet in orde" and check[6].value == "ga4-default.har"
+
+
+def test_the_audit_log_sheet_is_words_not_json(db: Path) -> None:
+    """What was done and its details in the reader's language: no JSON, no action codes."""
+    ws = workbook(db)["Auditlog"]
+    header = [c.value for c in ws[2]]
+    rows = list(ws.iter_rows(min_row=3, values_only=True))
+    assert rows
+    actions = {r[header.index("Handeling")] for r in rows}
+    assert "export geïmporteerd" in actions
+    assert not any("_" in a for a in actions)  # no "request_add", "sign_off"
+    for row in rows:
+        detail = row[header.index("Details")] or ""
+        assert "{" not in detail and '"' not in detail, detail
+        assert "sha256" not in detail
+    imported = next(r for r in rows if r[header.index("Handeling")] == "export geïmporteerd")
+    assert "bestand: " in imported[header.index("Details")]
+    english = workbook(db, "en")["Audit log"].iter_rows(min_row=3, values_only=True)
+    assert "export imported" in {r[3] for r in english}

@@ -481,6 +481,7 @@ def test_mark_needs_evidence_and_confirmation(seeded: Path) -> None:
     at.get("form_submit_button")[0].click().run()
     assert at.error[0].value == t("deletions.need_evidence")
     at.text_area(key="mark_evidence").input("gewist")
+    at.text_input(key="mark_actor").input("Rob")  # "root" is not offered as a name
     at.get("form_submit_button")[0].click().run()
     assert at.error[0].value == t("deletions.need_confirm")
     log = store.audit_log(seeded)
@@ -510,7 +511,10 @@ def test_policy_shows_interpretations_and_the_calendar(seeded: Path) -> None:
     callouts = [i.value for i in at.info]
     assert len(callouts) == 4  # client/prospect, payment, IP addresses, credentials
     assert all(c.startswith("**Interpretatie") for c in callouts)
-    assert "data/policy.toml" in texts(at)
+    shown = texts(at)
+    # where the rules live, in words once, never a path or a taxonomy code
+    assert "beleidsbestand (policy.toml in de map data)" in shown
+    assert "data/policy.toml" not in shown and "user.contact" not in shown
     tables = [shown_table(at, i) for i in range(len(at.table))]
     calendar = next(tb for tb in tables if t("col.holiday_name") in tb.columns)
     days = dict(zip(calendar[t("col.holiday_date")], calendar[t("col.holiday_name")], strict=True))

@@ -103,9 +103,7 @@ def test_two_findings_of_one_code_for_one_subject_both_count() -> None:
             date(2026, 11, 25),
             pd.DataFrame(columns=["status", "dormant"]),
             empty,
-            pd.DataFrame(
-                columns=["status", "subject_id", "category", "source", "days_overdue", "due"]
-            ),  # fmt: skip
+            pd.DataFrame(columns=list(DELETION_COLUMNS)),
             pd.DataFrame(columns=["status", "respond_by"]),
             findings,
         )

@@ -26,8 +26,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "statement does not list: switch it off in the tag or list it in the statement.",
     ),
     "cookies.todo_lifetime_ga": (
-        "zet in de Google-tag cookie_expires op 2592000 (30 dagen), of pas de verklaring aan.",
-        "set cookie_expires to 2592000 (30 days) in the Google tag, or change the statement.",
+        "laat de websitebouwer in de Google-tag de instelling «cookie_expires: 2592000» zetten "
+        "(30 dagen), of pas de verklaring aan.",
+        "have the web developer set «cookie_expires: 2592000» in the Google tag (30 days), or "
+        "change the statement.",
     ),
     "cookies.todo_lifetime": (
         "laat de websitebouwer de looptijd inkorten tot hooguit een maand, of noem de cookie "
@@ -38,7 +40,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "cookies.what_cookie": ("Cookie", "Cookie"),
     "cookies.what_host": ("Trackerdomein", "Tracker host"),
     "cookies.evidence_file": ("gezien in {file} op {date}", "seen in {file} on {date}"),
-    "cookies.evidence_policy": ("volgens data/policy.toml", "according to data/policy.toml"),
+    "cookies.evidence_policy": ("volgens het beleidsbestand", "according to the policy file"),
     "cookies.evidence_form": (
         "volgens het formulier van {date}",
         "according to the form of {date}",
@@ -86,10 +88,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "check.ad_personalization_off": ("advertentiefuncties uit", "advertising features off"),
     "check.ad_personalization_off.todo": (
-        "Zet advertentiepersonalisatie uit (Beheer → Gegevensverzameling) of zet "
-        "allow_ad_personalization_signals: false in de tag.",
-        "Switch ads personalization off (Admin → Data collection) or set "
-        "allow_ad_personalization_signals: false in the tag.",
+        "Zet advertentiepersonalisatie uit (Beheer → Gegevensverzameling), of laat de "
+        "websitebouwer in de Google-tag «allow_ad_personalization_signals: false» zetten "
+        "(geen gepersonaliseerde advertenties).",
+        "Switch ads personalization off (Admin → Data collection), or have the web developer "
+        "set «allow_ad_personalization_signals: false» in the Google tag (no personalised "
+        "ads).",
     ),
     "check.user_id_off": ("geen User-ID", "no User-ID"),
     "check.user_id_off.todo": (
@@ -104,25 +108,25 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "check.statement_mentions.todo": (
         "Vermeld in de privacy- en cookieverklaring dat de site Google Analytics "
-        "privacyvriendelijk gebruikt (en pas data/policy.toml aan).",
+        "privacyvriendelijk gebruikt (en pas het beleidsbestand aan).",
         "State in the privacy and cookie statement that the site uses Google Analytics in a "
-        "privacy-friendly way (and update data/policy.toml).",
+        "privacy-friendly way (and update the policy file).",
     ),
     "check.cookie_lifetime": ("elke cookie hooguit een maand", "every cookie one month at most"),
     "check.cookie_lifetime.todo": (
-        "Zet cookie_expires op 2592000 in de Google-tag; laat andere cookies door de "
-        "websitebouwer inkorten. Onbekend? Importeer een HAR-bestand uit Chrome.",
-        "Set cookie_expires to 2592000 in the Google tag; have other cookies shortened by the "
-        "web developer. Unknown? Import a HAR file saved from Chrome.",
+        "Laat de websitebouwer in de Google-tag «cookie_expires: 2592000» zetten (30 dagen) "
+        "en andere cookies inkorten. Onbekend? Importeer een HAR-bestand uit Chrome.",
+        "Have the web developer set «cookie_expires: 2592000» in the Google tag (30 days) and "
+        "shorten other cookies. Unknown? Import a HAR file saved from Chrome.",
     ),
     "check.cookies_declared": (
         "alle cookies en trackers in de verklaring",
         "every cookie and tracker in the statement",
     ),
     "check.cookies_declared.todo": (
-        "Noem elke cookie en tracker in de verklaring (en in data/policy.toml), of haal hem "
+        "Noem elke cookie en tracker in de verklaring (en in het beleidsbestand), of haal hem "
         "van de site.",
-        "Name every cookie and tracker in the statement (and in data/policy.toml), or remove "
+        "Name every cookie and tracker in the statement (and in the policy file), or remove "
         "it from the site.",
     ),
     "check.data_collected": (

@@ -34,8 +34,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "error.busy": ("De database is even bezet.", "The database is busy."),
     "error.store": ("De database kan niet worden gebruikt.", "The database cannot be used."),
     "error.policy": (
-        "Het beleidsbestand data/policy.toml klopt niet.",
-        "The policy file data/policy.toml is not right.",
+        "Het beleidsbestand (policy.toml in de map data) klopt niet.",
+        "The policy file (policy.toml in the data folder) is not right.",
     ),
     # statuses the UI adds
     "status.kept": ("bewaard zolang klant", "kept while client"),
@@ -355,6 +355,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "deletions.mark_date": ("Verwijderd op", "Deleted on"),
     "deletions.mark_actor": ("Door wie", "By whom"),
+    "deletions.actor_placeholder": ("uw naam", "your name"),
     "deletions.mark_confirm": (
         "Ik bevestig dat deze gegevens in dat systeem echt zijn verwijderd.",
         "I confirm that this data was really deleted in that system.",
@@ -378,10 +379,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "deletions.log_empty": ("Nog niets vastgelegd.", "Nothing recorded yet."),
     # policy
     "policy.intro": (
-        "De privacyverklaring als regels die het dashboard controleert. Wijzigen kan in "
-        "data/policy.toml, zonder code aan te passen.",
-        "The privacy statement as the rules the dashboard checks. Change them in "
-        "data/policy.toml, without touching code.",
+        "De privacyverklaring als regels die het dashboard controleert. Ze staan in het "
+        "beleidsbestand (policy.toml in de map data); wie dat aanpast, hoeft geen code te "
+        "veranderen.",
+        "The privacy statement as the rules the dashboard checks. They live in the policy "
+        "file (policy.toml in the data folder); changing it needs no change to the code.",
     ),
     "policy.controller": (
         "**{name}** · {address} · KvK {kvk} · {email} · {phone} · toezichthouder: {authority}",
@@ -391,9 +393,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "policy.interpretations": ("Interpretaties", "Interpretations"),
     "policy.interpretations_note": (
         "Waar de verklaring vaag is of zichzelf tegenspreekt, rekent het dashboard zo. "
-        "U kunt dit aanpassen in data/policy.toml.",
+        "U kunt dit aanpassen in het beleidsbestand.",
         "Where the statement is vague or contradicts itself, the dashboard counts like this. "
-        "You can change it in data/policy.toml.",
+        "You can change it in the policy file.",
     ),
     "policy.interpretation": ("Interpretatie", "Interpretation"),
     "policy.subject_states": (
@@ -420,11 +422,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "policy.calendar_note": (
         "Werkdagen zijn maandag tot en met vrijdag, behalve de feestdagen van de Algemene "
         "termijnenwet. 5 mei telt elk jaar (niet alleen in lustrumjaren); Goede Vrijdag telt "
-        "mee; dagen die bij besluit gelijkgesteld zijn staan in data/policy.toml. De dag van "
+        "mee; dagen die bij besluit gelijkgesteld zijn staan in het beleidsbestand. De dag van "
         "ontvangst telt nooit mee.",
         "Working days are Monday to Friday, except the holidays of the Algemene termijnenwet. "
         "5 May counts every year (not only in lustrum years); Good Friday counts; days "
-        "equated by decree are listed in data/policy.toml. The day of receipt never counts.",
+        "equated by decree are listed in the policy file. The day of receipt never counts.",
     ),
     "policy.year": ("Jaar", "Year"),
     "policy.systems": ("Verwerkers en systemen", "Processors and systems"),
@@ -478,8 +480,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "equated by decree (Atw art. 3(3))",
     ),
     "holiday.note_company": (
-        "eigen sluitingsdag (data/policy.toml)",
-        "own closing day (data/policy.toml)",
+        "eigen sluitingsdag (uit het beleidsbestand)",
+        "own closing day (from the policy file)",
     ),
     # import
     "import.intro": (

@@ -168,12 +168,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "mail.intro": (
         "Elke ontvangen e-mail uit de mailbox-exports is een of meer verzoeken, te "
         "beoordelen (mogelijk een verzoek), gewoon contact of ruis, volgens de regels in "
-        "data/policy.toml. Klopt een classificatie niet, corrigeer hem hier met een reden; "
+        "het beleidsbestand. Klopt een classificatie niet, corrigeer hem hier met een reden; "
         "dat blijft staan als u de mailbox opnieuw importeert. Van de e-mails zelf bewaren we "
         "alleen afzender, datum, onderwerp en de zinnen waarin een regel gevonden werd, nooit "
         "de hele tekst.",
         "Every received e-mail from the mailbox exports is one or more requests, to review "
-        "(possibly a request), ordinary contact or noise, by the rules in data/policy.toml. If "
+        "(possibly a request), ordinary contact or noise, by the rules in the policy file. If "
         "a classification is wrong, correct it here with a reason; it stays when you import "
         "the mailbox again. Of the e-mails we keep only sender, date, subject and the "
         "sentences a rule was found in, never the whole text.",

@@ -18,6 +18,7 @@ from compliance.ui.display import (  # noqa: F401
     kind_label,
     listed,
     md_escape,
+    person_name,
     plural,
     request_type_label,
     requests_table,

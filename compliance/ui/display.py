@@ -149,6 +149,15 @@ def badge(s: Settings, key: str, text: str | None = None) -> str:
     return f":{colour}-badge[{md_escape(text if text is not None else key)}]"
 
 
+# Accounts of a computer, not of a person: never offered as "who did it".
+SYSTEM_ACCOUNTS = frozenset({"root", "admin", "administrator", "administrateur", "user", "system"})
+
+
+def person_name(account: str) -> str:
+    """The operating-system account as a person's name, or "" for a computer's account."""
+    return "" if account.strip().lower() in SYSTEM_ACCOUNTS else account
+
+
 MAX_GROUP_ITEMS = 50  # items folded out under one finding; the workbook has them all
 
 

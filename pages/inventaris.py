@@ -5,6 +5,7 @@ import streamlit as st
 
 from compliance import ui
 from compliance.ui.inventory import (
+    ALL_SYSTEMS,
     inventory_by_status,
     inventory_table,
     overview_file_name,
@@ -30,15 +31,16 @@ chosen = st.pills(
     format_func=lambda v: ui.status_label(s, v),
     key="inv_status",
 )
-per_source = ui.derived(
+inventory = ui.derived(
     s, f"inventory:{sorted(chosen or [])}", lambda: inventory_by_status(s, snap, chosen or [])
 )
+per_source = inventory[inventory["source"] != ALL_SYSTEMS]
 
 if per_source.empty:
     st.info(s.t("inventory.nothing"))
 else:
     # Few rows of long text: a static table that wraps reads better than a grid that cuts.
-    ui.static_table(inventory_table(s, per_source), s)
+    ui.static_table(inventory_table(s, inventory), s)
     chart = per_source.assign(
         category=[ui.category_label(s, c) for c in per_source["category"]],
         source=[ui.source_label(s, v) for v in per_source["source"]],

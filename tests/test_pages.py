@@ -600,3 +600,21 @@ def test_the_guide_tells_the_week_in_dutch_and_english(seeded: Path) -> None:
     assert "Every week, in this order" in en and "Elke week" not in en
     for key in ("page.importeren", "page.verzoeken", "page.verwijderingen", "page.toegang"):
         assert f"*{t(key)}*" in nl and f"*{t(key, 'en')}*" in en
+
+
+def test_inventory_counts_a_person_in_two_systems_once(seeded: Path) -> None:
+    """The same client in e-boekhouden and SnelStart is one person with contact data; the
+    records are counted per system."""
+    relation_sb = ParsedExport(
+        "snelstart", "relations",
+        (SubjectRow("S1", "Klant Test BV", kvk="90000001", added_on=date(2025, 1, 6)),),
+        (RecordRow("S1", "contact", "S1", ("name",), seen_on=date(2026, 10, 1)),), (), 1,
+    )  # fmt: skip
+    before = shown_table(run_page("pages/inventaris.py"), 0)
+    row = before[before[t("col.category")] == "NAW- en contactgegevens"].iloc[0]
+    store.load_export(seeded, relation_sb, "relaties.xlsx", "sha-sb", "test", NOW)
+    after = shown_table(run_page("pages/inventaris.py"), 0)
+    again = after[after[t("col.category")] == "NAW- en contactgegevens"].iloc[0]
+    assert again[t("col.records")] == row[t("col.records")] + 1  # one more record ...
+    assert again[t("col.subjects")] == row[t("col.subjects")]  # ... of a person already known
+    assert "SnelStart (1)" in again[t("col.systems")]

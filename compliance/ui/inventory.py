@@ -25,19 +25,31 @@ from compliance.ui.frame import (
 
 
 def inventory_by_status(s: Settings, snap: Snapshot, statuses: list[str]) -> pd.DataFrame:
-    """Present records per category × system for subjects with one of `statuses`."""
+    """Present records per category × system for subjects with one of `statuses`, and
+    (source "") per category the people over all systems: one person in two systems is
+    one person, so the category's count is not the sum of its systems'."""
     groups = record_groups(s)
     status = snap.subjects.set_index("id")["status"]
     groups = groups[groups["subject_id"].map(status).isin(statuses) & (groups["present"] > 0)]
     out = groups.groupby(["category", "source"], as_index=False).agg(
         subjects=("subject_id", "nunique"), records=("present", "sum")
     )
-    return out.astype({"subjects": int, "records": int})
+    people = groups.groupby("category", as_index=False).agg(
+        subjects=("subject_id", "nunique"), records=("present", "sum")
+    )
+    both = pd.concat([out, people.assign(source=ALL_SYSTEMS)], ignore_index=True)
+    return both.astype({"subjects": int, "records": int})
 
 
-def inventory_table(s: Settings, per_source: pd.DataFrame) -> pd.DataFrame:
-    """One row per category: how many people and records, where, why, and for how long."""
+ALL_SYSTEMS = ""  # inventory_by_status's row per category over every system
+
+
+def inventory_table(s: Settings, inventory: pd.DataFrame) -> pd.DataFrame:
+    """One row per category: how many people (each once) and records, where, why, and for
+    how long."""
     rows = []
+    everywhere = inventory[inventory["source"] == ALL_SYSTEMS].set_index("category")
+    per_source = inventory[inventory["source"] != ALL_SYSTEMS]
     for cid, cat in s.policy.categories.items():
         part = per_source[per_source["category"] == cid]
         if part.empty:
@@ -48,7 +60,7 @@ def inventory_table(s: Settings, per_source: pd.DataFrame) -> pd.DataFrame:
         rows.append(
             {
                 s.t("col.category"): policy_label(cat, "label", s.lang),
-                s.t("col.subjects"): int(part["subjects"].sum()),
+                s.t("col.subjects"): int(everywhere.at[cid, "subjects"]),
                 s.t("col.records"): int(part["records"].sum()),
                 s.t("col.systems"): where,
                 s.t("col.purpose"): policy_label(cat, "purpose", s.lang),

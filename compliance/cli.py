@@ -408,13 +408,12 @@ def cmd_restore(args: argparse.Namespace) -> int:
 def cmd_password(args: argparse.Namespace) -> int:
     """Ask for a new owner password twice and store only its hash."""
     from compliance import auth
-    from compliance.i18n import t
 
     password = getpass.getpass("Nieuw wachtwoord / new password: ")
     repeated = getpass.getpass("Nog eens / again: ")
     problem = auth.password_problem(password, repeated)
     if problem:
-        raise Refused(t(problem, "en"))
+        raise Refused(t(problem, args.message_lang))
     auth.store_hash(auth.hash_password(password))
     say(f"Password hash stored in {auth.SECRETS_PATH}; the password itself is not kept.")
     return 0
@@ -529,10 +528,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", type=Path, metavar="BACKUP")
     p.set_defaults(func=cmd_restore)
 
-    p = sub.add_parser("password", help="set the dashboard password (stores only a hash)")
+    p = with_lang(
+        sub.add_parser("password", help="set the dashboard password (stores only a hash)")
+    )
     p.set_defaults(func=cmd_password)
 
-    p = sub.add_parser("serve", help="start the dashboard")
+    p = with_lang(sub.add_parser("serve", help="start the dashboard"))
     p.add_argument("--address", default=os.environ.get("AVG_ADDRESS", "127.0.0.1"))
     p.add_argument("--port", type=int, default=8501)
     p.set_defaults(func=cmd_serve)

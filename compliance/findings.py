@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from compliance.i18n import t
+from compliance.i18n import STRINGS, t
 
 SEVERITIES = ("high", "medium", "low")
 
@@ -24,7 +24,10 @@ class Finding:
     def message(self, lang: str = "nl") -> str:
         # A parameter may itself be translated: {"nl": ..., "en": ...}.
         params = {k: v[lang] if isinstance(v, Mapping) else v for k, v in self.params.items()}
-        return t(f"finding.{self.code}", lang, **params)
+        key = f"finding.{self.code}"
+        if key not in STRINGS and "n" in params:  # a count: its singular or plural text
+            key = f"{key}.{'one' if params['n'] == 1 else 'many'}"
+        return t(key, lang, **params)
 
 
 def subject_findings(subjects: Iterable[Mapping[str, Any]]) -> list[Finding]:

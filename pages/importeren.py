@@ -43,7 +43,7 @@ for file in files:
             st.warning(refusal_text(s, warning))
         sample = sample_table(s, parsed)
         if not sample.empty:
-            with st.expander(s.t("import.sample_title", n=len(sample))):
+            with st.expander(ui.plural(s, "import.sample_title", len(sample))):
                 ui.static_table(sample, s)
         mapped, unmapped = preview_columns(s, parsed)
         if mapped.empty and not unmapped:  # a HAR, a page, JSON: no columns to show

@@ -186,3 +186,18 @@ def test_the_workbook_has_the_trend_under_the_summary(seeded_db: Path) -> None:
     assert len(series) == len(SIGN_OFF_DATES) + 1
     assert series[-1][0] == t("audit.trend.now")
     assert [r[1].date() for r in series] == [*SIGN_OFF_DATES, AS_OF]
+
+
+@pytest.mark.parametrize(
+    ("n", "nl", "en"),
+    [
+        (1, "1 IP-adres, login of licentie is nog aan niemand gekoppeld: koppel het",
+         "1 IP address, login or licence is not linked"),
+        (2, "2 IP-adressen, logins of licenties zijn nog aan niemand gekoppeld: koppel ze",
+         "2 IP addresses, logins or licences are not linked"),
+    ],
+)  # fmt: skip
+def test_a_counted_finding_speaks_in_singular_or_plural(n: int, nl: str, en: str) -> None:
+    finding = f("access_unlinked", "low", None, n=n)
+    assert finding.message("nl").startswith(nl)
+    assert finding.message("en").startswith(en)

@@ -17,7 +17,13 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{name} is not a client (prospect) but has access: {what}. Remove it, or record that "
         "{name} is a client.",
     ),
-    "finding.access_unlinked": (
+    "finding.access_unlinked.one": (
+        "1 IP-adres, login of licentie is nog aan niemand gekoppeld: koppel het op de pagina "
+        "Toegang, anders ziet het dashboard niet wie er toegang heeft.",
+        "1 IP address, login or licence is not linked to anyone yet: link it on the Access "
+        "page, or the dashboard cannot tell who has access.",
+    ),
+    "finding.access_unlinked.many": (
         "{n} IP-adressen, logins of licenties zijn nog aan niemand gekoppeld: koppel ze op de "
         "pagina Toegang, anders ziet het dashboard niet wie er toegang heeft.",
         "{n} IP addresses, logins or licences are not linked to anyone yet: link them on the "

@@ -264,7 +264,12 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Former client: the written termination was received on {date}. That is the end of "
         "cooperation; the retention periods run from that day.",
     ),
-    "subject.why_client": (
+    "subject.why_client.one": (
+        "Klant: 1 factuur, op {last}. Zonder schriftelijke opzegging loopt er geen "
+        "verwijdertermijn.",
+        "Client: 1 invoice, on {last}. Without a written termination no deletion period runs.",
+    ),
+    "subject.why_client.many": (
         "Klant: {n} facturen, de laatste op {last}. Zonder schriftelijke opzegging loopt er "
         "geen verwijdertermijn.",
         "Client: {n} invoices, the last on {last}. Without a written termination no deletion "
@@ -312,7 +317,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "csv.person": ("Persoon", "Person"),
     "csv.record": ("Gegevens", "Data"),
     "csv.invoices": ("Facturen", "Invoices"),
-    "csv.invoice_summary": ("{n} facturen (eerste – laatste)", "{n} invoices (first – last)"),
+    "csv.invoice_summary.one": ("1 factuur (datum)", "1 invoice (date)"),
+    "csv.invoice_summary.many": ("{n} facturen (eerste – laatste)", "{n} invoices (first – last)"),
     "csv.request": ("Verzoek", "Request"),
     "csv.file_prefix": ("inzage", "access"),
     # deletions
@@ -521,7 +527,11 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Het overzicht bijwerken…",
         "Updating the overview…",
     ),
-    "import.sample_title": (
+    "import.sample_title.one": (
+        "Voorbeeld: de enige rij (deels afgeschermd)",
+        "Example: the only row (partly masked)",
+    ),
+    "import.sample_title.many": (
         "Voorbeeld: de eerste {n} rijen (deels afgeschermd)",
         "Example: the first {n} rows (partly masked)",
     ),

@@ -13,6 +13,7 @@ from compliance.ui.display import (
     fields_text,
     fmt_date,
     listed,
+    plural,
     requests_table,
     source_label,
     status_label,
@@ -104,8 +105,8 @@ def subject_explanation(s: Settings, person: pd.Series) -> str:
     if status == "former_client":
         text = s.t("subject.why_former", date=fmt_date(person["end_of_cooperation"]))
     elif status == "client":
-        text = s.t(
-            "subject.why_client", n=int(person["invoices"]), last=fmt_date(person["last_invoice"])
+        text = plural(
+            s, "subject.why_client", int(person["invoices"]), last=fmt_date(person["last_invoice"])
         )
         if person["status_assumed"]:
             text = s.t("subject.why_assumed")
@@ -187,7 +188,7 @@ def subject_overview(
     rows.append(
         {
             part: s.t("csv.invoices"),
-            what: s.t("csv.invoice_summary", n=int(person["invoices"])),
+            what: plural(s, "csv.invoice_summary", int(person["invoices"])),
             value: f"{fmt_date(person['first_invoice'])} – {fmt_date(person['last_invoice'])}",
         }
     )

@@ -17,7 +17,6 @@ written (Dutch when not given).
 from __future__ import annotations
 
 import argparse
-import csv
 import getpass
 import json
 import os
@@ -34,11 +33,11 @@ from compliance.importing import current_actor, import_file
 from compliance.policy import REQUEST_TYPE_IDS, PolicyError, load_policy
 from compliance.report import build_snapshot, report_json, report_text
 from compliance.requests import CHANNELS
+from compliance.samples import POSTAL_REQUESTS, load_samples
 from compliance.visible import visible
 from etl.model import SOURCES, ImportRefused, Said
 
 ROOT = Path(__file__).resolve().parent.parent
-SAMPLES = ROOT / "data" / "samples"
 EXIT_REFUSED = 2
 EXIT_BUSY = 3
 
@@ -310,46 +309,15 @@ def cmd_access_overview(args: argparse.Namespace) -> int:
     return 0
 
 
-def load_samples(db: Path, if_empty: bool = False) -> list[str]:
-    """Import every sample export and the sample postal requests; returns summary lines."""
-    if if_empty and store.has_data(db):
-        return [f"{db} already holds data; samples not loaded."]
-    lines = []
-    files = sorted(
-        p
-        for p in SAMPLES.iterdir()
-        if p.is_file() and p.name not in ("README.md", "postal_requests.csv")
-    )
-    for path in files:
-        result = import_file(db, path, actor="sample-data", now=datetime.now())
-        lines.append(_summary(result))
-    requests_file = SAMPLES / "postal_requests.csv"
-    if requests_file.exists():
-        with requests_file.open(encoding="utf-8", newline="") as fh:
-            for number, row in enumerate(csv.DictReader(fh), start=1):
-                store.add_request(
-                    db,
-                    type=row["type"],
-                    received_on=date.fromisoformat(row["received_on"]),
-                    channel=row.get("channel") or "post",
-                    actor="sample-data",
-                    now=datetime.now(),
-                    name=row.get("name") or None,
-                    email=normalise_email(row.get("email")),
-                    kvk=normalise_kvk(row.get("kvk")),
-                    answered_on=date.fromisoformat(row["answered_on"])
-                    if row.get("answered_on")
-                    else None,
-                    source="manual",
-                    source_ref=f"sample:{requests_file.name}:{number}",
-                )
-        lines.append(f"{requests_file.name}: sample postal requests recorded.")
-    return lines
-
-
 def cmd_demo(args: argparse.Namespace) -> int:
-    for line in load_samples(args.db, args.if_empty):
-        say(line)
+    if args.if_empty and store.has_data(args.db):
+        say(f"{args.db} already holds data; samples not loaded.")
+        return 0
+    loaded = load_samples(args.db, load_policy())
+    for result in loaded.imports:
+        say(_summary(result))
+    say(f"{POSTAL_REQUESTS}: {loaded.requests} sample postal requests recorded.")
+    say(f"{loaded.sign_offs} sample weekly sign-offs recorded (the Overzicht's trend).")
     return 0
 
 

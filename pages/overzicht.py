@@ -3,8 +3,8 @@
 import streamlit as st
 
 from compliance import store, ui
-from compliance.cli import load_samples
 from compliance.figures import COUNTED_AS_REQUEST, week_figures
+from compliance.samples import load_samples
 from compliance.ui import review
 from compliance.ui.overview import attention_sentence, latest_imports, trend_chart
 from compliance.ui.requests import to_review
@@ -18,13 +18,13 @@ if not ui.guarded(s, store.has_data, s.db):
     if st.button(s.t("empty.load_samples"), type="primary", icon=":material/download:"):
         try:
             with st.spinner(s.t("empty.loading")):
-                lines = ui.guarded(s, load_samples, s.db)
+                loaded = ui.guarded(s, load_samples, s.db, s.policy)
         except (ImportRefused, OSError) as exc:
             reason = exc.text(s.lang) if isinstance(exc, ImportRefused) else str(exc)
             st.error(f"{s.t('empty.samples_failed')} {reason}")
         else:
             ui.clear_cache()
-            st.session_state["_flash"] = s.t("empty.samples_loaded", n=len(lines))
+            st.session_state["_flash"] = s.t("empty.samples_loaded", n=len(loaded.imports))
             st.rerun()
     ui.link_to("pages/importeren.py", s.t("page.importeren"), ":material/upload_file:")
     st.stop()

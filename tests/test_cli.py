@@ -449,3 +449,23 @@ def test_report_keeps_dutch_by_default_and_lang_chooses_it(db: Path, capsys) -> 
     args = ["report", "--db", str(db), "--as-of", "2026-11-25", "--format", "text"]
     assert main([*args, "--lang", "en"]) == 0
     assert "As of" in capsys.readouterr().out
+
+
+def test_demo_loads_the_samples_once(tmp_path: Path) -> None:
+    """`make run`'s first step: every sample export, the postal requests and three weekly
+    sign-offs; a second `--if-empty` run leaves the database as it is."""
+    db = tmp_path / "demo.duckdb"
+    first = subprocess.run(
+        [sys.executable, "-m", "compliance", "demo", "--db", str(db), "--if-empty"],
+        capture_output=True, text=True, cwd=ROOT, check=False,
+    )  # fmt: skip
+    assert first.returncode == 0, first.stderr
+    assert "3 sample weekly sign-offs recorded" in first.stdout
+    assert "sample postal requests recorded" in first.stdout
+    imports = len(store.imports(db))
+    again = subprocess.run(
+        [sys.executable, "-m", "compliance", "demo", "--db", str(db), "--if-empty"],
+        capture_output=True, text=True, cwd=ROOT, check=False,
+    )  # fmt: skip
+    assert again.returncode == 0 and "already holds data" in again.stdout
+    assert len(store.imports(db)) == imports

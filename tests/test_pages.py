@@ -33,6 +33,7 @@ from compliance import store
 from compliance.i18n import t
 from compliance.policy import load_policy
 from compliance.report import build_snapshot
+from compliance.store import review as review_store
 from etl.model import InvoiceRow, ParsedExport, RecordRow, SubjectRow
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -326,6 +327,9 @@ def test_sample_button_loads_the_samples(tmp_path: Path, monkeypatch: pytest.Mon
     assert store.has_data(db)
     assert at.success[0].value.startswith(t("empty.samples_loaded", n=0).split("(")[0])
     assert at.metric  # the real overview now
+    # the sample history: three weekly sign-offs, so the trend is drawn from the start
+    assert len(review_store.sign_offs(db)) == 3
+    assert at.get("plotly_chart")
 
 
 def test_a_broken_database_is_one_sentence_not_a_trace(

@@ -11,6 +11,7 @@ from compliance.ui.access import (
     entry_label,
     file_name,
     filtered,
+    page_column_config,
     people_with,
     state_colour_keys,
     subject_options,
@@ -93,6 +94,7 @@ else:
         ui.style_status(page, s, s.t("toegang.col.state"), state_colour_keys(s)),
         hide_index=True,
         height=38 + 35 * len(page),  # every row of the page, no inner scrolling
+        column_config=page_column_config(s),
     )
     st.download_button(
         s.t("toegang.download"),

@@ -167,3 +167,13 @@ def test_change_a_link_and_forget_it_again(seeded: Path) -> None:
     assert at.success[0].value.startswith("Vergeten:")
     rows = store.access_entries(seeded).set_index("holder")
     assert rows.loc["203.0.113.20/32", "linked_by"] == "name"
+
+
+def test_the_table_fits_the_page_and_the_download_has_every_column() -> None:
+    """Cut-off columns hid what to remove: the page's columns have widths that fit the
+    main area at 1400 px (about 920 px); the CSV keeps every column, "linked by" too."""
+    from compliance.ui.access import CSV_COLUMNS, PAGE_COLUMNS, PAGE_WIDTHS
+
+    assert set(PAGE_WIDTHS) == set(PAGE_COLUMNS)
+    assert sum(PAGE_WIDTHS.values()) <= 920
+    assert set(PAGE_COLUMNS) <= set(CSV_COLUMNS) and "toegang.col.linked_by" in CSV_COLUMNS

@@ -157,11 +157,18 @@ def linked_by_text(s: Settings, row: dict[str, Any]) -> str:
 
 
 # Columns of the page's table (compact) and of the CSV download (everything).
+# On the page the columns must fit its width (a cut-off column hides what to remove): the
+# CSV download has every column, "linked by" among them.
 PAGE_COLUMNS = (
     "toegang.col.subject", "toegang.col.state", "toegang.col.kind", "toegang.col.system",
     "toegang.col.holder", "toegang.col.item", "toegang.col.due", "toegang.col.since",
-    "toegang.col.linked_by",
 )  # fmt: skip
+# Pixel widths that together fit the page at 1400 px wide; the item wraps into its tooltip.
+PAGE_WIDTHS = {
+    "toegang.col.subject": 140, "toegang.col.state": 132, "toegang.col.kind": 100,
+    "toegang.col.system": 104, "toegang.col.holder": 128, "toegang.col.item": 140,
+    "toegang.col.due": 80, "toegang.col.since": 80,
+}  # fmt: skip
 CSV_COLUMNS = (
     "toegang.col.subject", "col.status", "toegang.col.state", "toegang.col.kind",
     "toegang.col.system", "toegang.col.item", "toegang.col.holder", "toegang.col.due",
@@ -189,6 +196,10 @@ def access_table(s: Settings, df: pd.DataFrame, full: bool = False) -> pd.DataFr
     }
     keys = CSV_COLUMNS if full else PAGE_COLUMNS
     return pd.DataFrame({s.t(k): columns[k] for k in keys}, columns=[s.t(k) for k in keys])
+
+
+def page_column_config(s: Settings) -> dict[str, Any]:
+    return {s.t(k): st.column_config.TextColumn(width=w) for k, w in PAGE_WIDTHS.items()}
 
 
 def state_colour_keys(s: Settings) -> dict[str, str]:

@@ -14,6 +14,16 @@ from compliance.ui.uploads import (
 )
 
 s = ui.setup_page("page.importeren")
+# The outcome of the import just done comes first, with the next step; the files it came
+# from are cleared (a new uploader), so their previews no longer push it down the page.
+if results := st.session_state.pop("_import_results", None):
+    for ok, line in results:
+        if ok:
+            st.success(line, icon=":material/check_circle:")
+        else:
+            st.error(line, icon=":material/block:")
+    ui.link_to("pages/overzicht.py", s.t("import.to_overview"), ":material/arrow_forward:")
+    st.divider()
 st.caption(s.t("import.intro"))
 with st.expander(s.t("import.kinds_title"), icon=":material/help:"):
     ui.static_table(import_kinds_table(s), s)
@@ -22,7 +32,7 @@ files = (
     st.file_uploader(
         s.t("import.uploader"),
         accept_multiple_files=True,
-        key="upload_files",
+        key=f"upload_files_{st.session_state.get('_upload_round', 0)}",
         help=s.t("import.size_limit", mb=st.get_option("server.maxUploadSize")),
     )
     or []
@@ -67,13 +77,8 @@ if files:
         bar.progress(1.0, text=s.t("import.busy_overview"))
         ui.warm_snapshot(s)
         bar.progress(1.0, text=s.t("import.busy_done"))
+        st.session_state["_upload_round"] = st.session_state.get("_upload_round", 0) + 1
         st.rerun()
-
-for ok, line in st.session_state.pop("_import_results", []):
-    if ok:
-        st.success(line, icon=":material/check_circle:")
-    else:
-        st.error(line, icon=":material/block:")
 
 st.subheader(s.t("import.history"))
 history = ui.imports(s) if s.change else None

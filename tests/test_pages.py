@@ -561,6 +561,17 @@ def test_import_previews_then_imports(seeded: Path) -> None:
     history = at.dataframe[-1].value
     assert history.iloc[0][t("col.file")] == "relaties.csv"
 
+    # The outcome on top, the next step beside it, the previews gone with their files.
+    # (The link "Naar het overzicht" shows only in the real navigation.)
+    def leaves(node):
+        kids = getattr(node, "children", None)
+        yield from (x for k in kids.values() for x in leaves(k)) if kids else [node]
+
+    shown = [el for el in leaves(at.main) if el.type not in ("title", "empty")]
+    assert shown[0].type == "success" and shown[0].value == at.success[0].value
+    assert not at.file_uploader[0].value
+    assert "e-boekhouden.nl · relaties" not in texts(at)
+
 
 def test_an_import_on_the_page_leaves_the_overview_warm(seeded: Path, monkeypatch) -> None:
     # The snapshot is built while the import's progress bar still shows, once: the page

@@ -12,6 +12,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "page.beleid": ("Beleid", "Policy"),
     "page.importeren": ("Importeren", "Import"),
     "page.guide": ("Zo werkt het", "How it works"),
+    "import.to_overview": ("Naar het overzicht", "To the overview"),
     "nav.help": ("Hulp", "Help"),
     "language.nl": ("Nederlands", "Nederlands"),
     "language.en": ("English", "English"),
@@ -500,11 +501,22 @@ STRINGS: dict[str, tuple[str, str]] = {
     "import.kinds_title": ("Welke bestanden kan ik importeren?", "Which files can I import?"),
     "import.uploader": ("Exportbestanden", "Export files"),
     "import.preview": (
-        "Herkend als **{system}** · {kind}: {rows} rijen gelezen, {subjects} relaties, "
-        "{records} gegevens, {invoices} facturen, {skipped} overgeslagen.",
-        "Recognised as **{system}** · {kind}: {rows} rows read, {subjects} relations, "
-        "{records} records, {invoices} invoices, {skipped} skipped.",
+        "Herkend als **{system}** · {kind}: {counts}.",
+        "Recognised as **{system}** · {kind}: {counts}.",
     ),
+    # counts in a sentence (compliance.ui.uploads.counted)
+    "count.rows_read.one": ("1 rij gelezen", "1 row read"),
+    "count.rows_read.many": ("{n} rijen gelezen", "{n} rows read"),
+    "count.relations.one": ("1 relatie", "1 relation"),
+    "count.relations.many": ("{n} relaties", "{n} relations"),
+    "count.records.one": ("1 gegeven", "1 record"),
+    "count.records.many": ("{n} gegevens", "{n} records"),
+    "count.invoices.one": ("1 factuur", "1 invoice"),
+    "count.invoices.many": ("{n} facturen", "{n} invoices"),
+    "count.new_subjects.one": ("1 nieuwe betrokkene", "1 new data subject"),
+    "count.new_subjects.many": ("{n} nieuwe betrokkenen", "{n} new data subjects"),
+    "count.skipped.one": ("1 overgeslagen", "1 skipped"),
+    "count.skipped.many": ("{n} overgeslagen", "{n} skipped"),
     "import.columns": (
         "Kolommen: {mapped} gelezen, {unmapped} genegeerd",
         "Columns: {mapped} read, {unmapped} ignored",
@@ -551,12 +563,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "col.import_status": ("Status", "Status"),
     "import.busy": ("Bezig met importeren…", "Importing…"),
     "import.result": (
-        "{file}: geïmporteerd uit {system} ({kind}): {rows} rijen gelezen, {new} nieuw, "
+        "{file}: geïmporteerd uit {system} ({kind}): {rows}, {new} nieuw, "
         "{changed} gewijzigd, {unchanged} ongewijzigd, {skipped} overgeslagen; "
-        "{subjects} nieuwe betrokkenen.",
-        "{file}: imported from {system} ({kind}): {rows} rows read, {new} new, "
+        "{subjects}.",
+        "{file}: imported from {system} ({kind}): {rows}, {new} new, "
         "{changed} changed, {unchanged} unchanged, {skipped} skipped; "
-        "{subjects} new data subjects.",
+        "{subjects}.",
     ),
     "import.already": (
         "{file}: al eerder geïmporteerd; er is niets veranderd.",

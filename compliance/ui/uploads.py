@@ -17,6 +17,7 @@ from compliance.ui.display import (
     fields_text,
     kind_label,
     md_escape,
+    plural,
     source_label,
 )
 from compliance.ui.frame import (
@@ -75,13 +76,23 @@ def preview_summary(s: Settings, parsed: ParsedExport) -> str:
         "import.preview",
         system=md_escape(source_label(s, parsed.source)),
         kind=md_escape(kind_label(s, parsed.kind)),
-        rows=parsed.rows_read,
-        subjects=len(parsed.subjects),
-        records=len(parsed.records),
-        invoices=len(parsed.invoices),
-        skipped=parsed.skipped,
+        counts=counted(
+            s,
+            ("rows_read", parsed.rows_read),
+            ("relations", len(parsed.subjects)),
+            ("records", len(parsed.records)),
+            ("invoices", len(parsed.invoices)),
+            ("skipped", parsed.skipped),
+        ),
     )
     return text + access_sentences(s, len(parsed.access), parsed.secrets_dropped)
+
+
+def counted(s: Settings, *counts: tuple[str, int]) -> str:
+    """ "12 rijen gelezen, 1 relatie, 3 gegevens": each count in its singular or plural,
+    the first always, the others only when not zero (a CSV of relations has no invoices)."""
+    parts = [plural(s, f"count.{name}", n) for i, (name, n) in enumerate(counts) if n or not i]
+    return ", ".join(parts)
 
 
 def access_sentences(
@@ -159,12 +170,12 @@ def import_uploads(
                         file=name,
                         system=source_label(s, r.source),
                         kind=kind_label(s, r.kind),
-                        rows=r.rows_read,
+                        rows=plural(s, "count.rows_read", r.rows_read),
                         new=r.rows_new,
                         changed=r.rows_changed,
                         unchanged=r.rows_unchanged,
                         skipped=r.rows_skipped,
-                        subjects=r.subjects_new,
+                        subjects=plural(s, "count.new_subjects", r.subjects_new),
                     )
                     + access_sentences(
                         s,

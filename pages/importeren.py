@@ -11,6 +11,7 @@ from compliance.ui.uploads import (
     preview_upload,
     refusal_text,
     sample_table,
+    uploader_in_our_words,
 )
 
 s = ui.setup_page("page.importeren")
@@ -28,6 +29,7 @@ st.caption(s.t("import.intro"))
 with st.expander(s.t("import.kinds_title"), icon=":material/help:"):
     ui.static_table(import_kinds_table(s), s)
 
+uploader_in_our_words(s, st.get_option("server.maxUploadSize"))
 files = (
     st.file_uploader(
         s.t("import.uploader"),
@@ -85,12 +87,23 @@ history = ui.imports(s) if s.change else None
 if history is None or history.empty:
     st.caption(s.t("import.no_history"))
 else:
-    counts = ("rows_read", "rows_new", "rows_changed", "rows_unchanged", "rows_skipped")
+    # Widths that fit the page; the download has every column.
+    widths = {s.t(k): w for k, w in ui.HISTORY_WIDTHS.items()}
     st.dataframe(
         ui.imports_table(s, history, full=True),
         hide_index=True,
         column_config={
-            s.t("col.imported_at"): st.column_config.DatetimeColumn(format="YYYY-MM-DD HH:mm"),
-            **{s.t(f"col.{c}"): st.column_config.NumberColumn(width="small") for c in counts},
+            **{name: st.column_config.Column(width=w) for name, w in widths.items()},
+            s.t("col.imported_at"): st.column_config.DatetimeColumn(
+                format="YYYY-MM-DD HH:mm", width=widths[s.t("col.imported_at")]
+            ),
         },
+    )
+    st.download_button(
+        s.t("import.history_download"),
+        data=ui.csv_bytes(ui.history_download(s, history)),
+        file_name=f"{s.t('import.history_file')}.csv",
+        mime="text/csv",
+        icon=":material/download:",
+        on_click="ignore",
     )

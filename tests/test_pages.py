@@ -633,3 +633,16 @@ def test_inventory_counts_a_person_in_two_systems_once(seeded: Path) -> None:
     assert again[t("col.records")] == row[t("col.records")] + 1  # one more record ...
     assert again[t("col.subjects")] == row[t("col.subjects")]  # ... of a person already known
     assert "SnelStart (1)" in again[t("col.systems")]
+
+
+def test_the_import_history_fits_the_page_and_downloads_whole(seeded: Path) -> None:
+    from compliance.ui.display import HISTORY_WIDTHS
+
+    assert sum(HISTORY_WIDTHS.values()) <= 920
+    at = run_page("pages/importeren.py")
+    shown = at.dataframe[-1].value
+    assert set(shown.columns) == {t(k) for k in HISTORY_WIDTHS}
+    (button,) = [
+        b for b in at.get("download_button") if b.proto.label == t("import.history_download")
+    ]
+    assert button is not None

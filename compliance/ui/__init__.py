@@ -8,12 +8,14 @@ after that page (`ui.inventory`, `ui.deletions`, ...).
 from compliance.spreadsheet import FORMULA_STARTS, csv_bytes, csv_safe  # noqa: F401
 from compliance.ui.display import (  # noqa: F401
     BADGE_COLOURS,
+    HISTORY_WIDTHS,
     STATUS_COLOURS,
     badge,
     category_label,
     fields_text,
     finding_group,
     fmt_date,
+    history_download,
     imports_table,
     kind_label,
     listed,

@@ -88,6 +88,28 @@ def preview_summary(s: Settings, parsed: ParsedExport) -> str:
     return text + access_sentences(s, len(parsed.access), parsed.secrets_dropped)
 
 
+def _css_text(text: str) -> str:
+    """A catalog text as a CSS string: quotes and backslashes escaped, no markup."""
+    return text.replace("\\", "\\\\").replace('"', '\\"').replace("<", "").replace(">", "")
+
+
+def uploader_in_our_words(s: Settings, limit_mb: int) -> None:
+    """Streamlit writes the uploader's button and limit in English ("Upload", "200MB per
+    file") whatever the page's language: the catalog's words are put in their place."""
+    button = _css_text(s.t("import.uploader_button"))
+    limit = _css_text(s.t("import.uploader_limit", mb=limit_mb))
+    st.html(
+        "<style>"
+        '[data-testid="stFileUploaderDropzone"] button p{font-size:0}'
+        f'[data-testid="stFileUploaderDropzone"] button p::after{{content:"{button}";'
+        "font-size:0.875rem}"
+        '[data-testid="stFileUploaderDropzoneInstructions"] span{font-size:0}'
+        f'[data-testid="stFileUploaderDropzoneInstructions"] span::after{{content:"{limit}";'
+        "font-size:0.875rem}"
+        "</style>"
+    )
+
+
 def counted(s: Settings, *counts: tuple[str, int]) -> str:
     """ "12 rijen gelezen, 1 relatie, 3 gegevens": each count in its singular or plural,
     the first always, the others only when not zero (a CSV of relations has no invoices)."""

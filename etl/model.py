@@ -100,7 +100,7 @@ class Joined:
     def text(self, lang: str = "en") -> str:
         from compliance.i18n import t
 
-        shown = [rendered(item, lang) for item in self.items]
+        shown = [str(rendered(item, lang)) for item in self.items]
         if len(shown) < 2:
             return "".join(shown)
         last = t(self.last, lang)

@@ -8,6 +8,7 @@ AVG_E2E_REQUIRED=1 (set by .ci/run), where that is a failure.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -48,6 +49,18 @@ def _wait_idle(page) -> None:
     page.get_by_test_id("stStatusWidget").wait_for(state="hidden", timeout=60_000)
 
 
+def _headline_adds_up(page) -> int:
+    """The yellow headline's number is the sum of its three cards; returns it."""
+    headline = page.get_by_test_id("stAlert").filter(has_text="aandacht").first.inner_text()
+    number = int(re.search(r"(\d+) (zaken vragen|zaak vraagt)", headline).group(1))
+    cards = [
+        int(_metric(page, label))
+        for label in ("Verwijderingen te laat", "Verzoeken die haast hebben", "Andere bevindingen")
+    ]
+    assert number == sum(cards), (headline, cards)
+    return number
+
+
 def test_weekly_review_in_the_browser(browser_page, server, tmp_path: Path) -> None:
     page = browser_page
     url, db = server
@@ -81,12 +94,14 @@ def test_weekly_review_in_the_browser(browser_page, server, tmp_path: Path) -> N
     page.get_by_test_id("stMetric").first.wait_for(timeout=60_000)
     _wait_idle(page)
     assert _metric(page, "Verwijderingen te laat") == str(overdue)
+    attention = _headline_adds_up(page)
 
     # 4. Mark one deletion done with evidence.
     page.goto(f"{url}/verwijderingen")
     page.get_by_text("Markeer als verwijderd").first.wait_for(timeout=60_000)
     _wait_idle(page)
     page.get_by_label("Hoe is het verwijderd?").fill("Relatie verwijderd in e-boekhouden.nl")
+    page.get_by_label("Door wie").fill("Rob")  # a computer account is never offered
     page.get_by_text("Ik bevestig").click()
     page.get_by_role("button", name="Vastleggen").click()
     page.get_by_text("staat nu als verwijderd").first.wait_for(timeout=60_000)
@@ -100,6 +115,11 @@ def test_weekly_review_in_the_browser(browser_page, server, tmp_path: Path) -> N
     page.get_by_label("Notitie bij de aftekening (optioneel)").fill("Week 48 bekeken")
     page.get_by_role("button", name="Aftekenen").click()
     page.get_by_text("Afgetekend.").first.wait_for(timeout=60_000)
+    _wait_idle(page)
+    # The first sign-off starts the trend: the chart replaces "appears once you signed off".
+    page.get_by_text("Verloop per aftekening").first.wait_for(timeout=60_000)
+    page.get_by_test_id("stPlotlyChart").first.wait_for(timeout=60_000)
+    attention = _headline_adds_up(page)
     signed = review_store.sign_offs(db)
     assert signed["note"].tolist() == ["Week 48 bekeken"]
     page.screenshot(path=str(shots / "overzicht.png"), full_page=True)
@@ -120,3 +140,11 @@ def test_weekly_review_in_the_browser(browser_page, server, tmp_path: Path) -> N
     assert summary["Verwijderingen te laat"] == overdue - 1
     assert "Week 48" not in str(summary)  # the note is in the audit log, not the summary
     assert summary["Laatste aftekening"] != "nog geen"
+    # The workbook counts what the Overzicht's headline counts.
+    assert (
+        summary[
+            "Zaken die aandacht vragen (verwijderingen te laat + verzoeken die haast hebben + "
+            "andere bevindingen)"
+        ]
+        == attention
+    )

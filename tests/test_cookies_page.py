@@ -90,8 +90,8 @@ def test_history_shows_what_changed_per_evidence_date(website: Path) -> None:
     shown = texts(at)
     assert "**2026-11-21** · website-ga4-instellingen.json" in shown
     assert [e.label for e in at.expander if e.label.startswith("**2026")] == [
-        "**2026-11-20** · website-ictroermond.har (HAR-bestand (bezoek))",
-        "**2026-06-12** · website-ictroermond-juni.har (HAR-bestand (bezoek))",
+        "**2026-11-20** · website-ictroermond.har (HAR-bestand van een bezoek)",
+        "**2026-06-12** · website-ictroermond-juni.har (HAR-bestand van een bezoek)",
     ]
     assert "cookie \\_fbp: weg (was 90 dagen)" in shown
     assert "controle: gegevens delen met Google uit: onbekend → **niet in orde**" in shown
@@ -165,7 +165,8 @@ def test_upload_a_har_on_the_import_page(plain: Path) -> None:
     ).run()
     assert not at.exception
     shown = texts(at)
-    assert "Herkend als **Website ictroermond.nl** · HAR-bestand (bezoek), bewijs van " in shown
+    recognised = "Herkend als **Website ictroermond.nl** · HAR-bestand van een bezoek, bewijs van "
+    assert recognised in shown
     assert "2026-11-20. Cookies: 3 · trackerdomeinen: 2" in shown
     assert [e.value for e in at.error] == [  # in the page's language, Dutch
         "kapot.har: dit is geen HAR-bestand, het is geen geldige JSON (regel 1, kolom 1); sla "

@@ -369,6 +369,10 @@ def test_inventory_per_category_and_one_subject(seeded: Path) -> None:
         "TransIP (cloudservers)",
     }
     assert "IBAN, incassomachtiging" in set(records[t("col.fields")])
+    # the date the export gives, apart from when it was imported (not "first seen")
+    payment = records[records[t("col.fields")] == "IBAN, incassomachtiging"].iloc[0]
+    assert payment[t("col.source_date")] == "2026-05-20"
+    assert payment[t("col.first_seen")] == "2026-11-20"  # the seed's import
     assert at.get("download_button")
 
 

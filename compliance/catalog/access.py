@@ -49,7 +49,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "kind.firewall": ("firewall", "firewall"),
     "kind.vps": ("VPS-lijst", "VPS list"),
     "kind.ip_addresses": ("VPS-adressen", "VPS addresses"),
-    "kind.domains": ("domeinen (WHOIS)", "domains (WHOIS)"),
+    "kind.domains": ("domeinenlijst uit WHOIS", "domain list from WHOIS"),
     "kind.purchase_invoices": ("inkoopfacturen", "purchase invoices"),
     "kind.bundle": ("zip met API-antwoorden", "zip of API answers"),
     "kind.vault": ("wachtwoordkluis", "password vault"),

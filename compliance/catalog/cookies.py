@@ -292,7 +292,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "retention.TWENTY_SIX_MONTHS": ("26 maanden", "26 months"),
     "retention.THIRTY_EIGHT_MONTHS": ("38 maanden", "38 months"),
     "retention.FIFTY_MONTHS": ("50 maanden", "50 months"),
-    "kind.har": ("HAR-bestand (bezoek)", "HAR file (visit)"),
+    "kind.har": ("HAR-bestand van een bezoek", "HAR file of a visit"),
     "kind.page": ("pagina of tag", "page or tag"),
     "kind.cookie_scan": ("cookiescan", "cookie scan"),
     "kind.ga_settings": ("Google Analytics-instellingen", "Google Analytics settings"),

@@ -266,7 +266,7 @@ def lifetime_chart(s: Settings, review: Review) -> go.Figure | None:
 
 
 def step_title(s: Settings, step: Step) -> str:
-    """'**2026-11-20** · website-ictroermond.har (HAR file (visit))' in Markdown."""
+    """'**2026-11-20** · website-ictroermond.har (HAR file of a visit)' in Markdown."""
     files = ", ".join(
         evidence_name(s, e) if e.kind == "ga_form" else f"{e.file_name} ({s.t(f'kind.{e.kind}')})"
         for e in step.evidence

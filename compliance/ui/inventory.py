@@ -149,6 +149,9 @@ def subject_records_view(s: Settings, subject_id: int, snap: Snapshot) -> pd.Dat
             s.t("col.system"): [source_label(s, v) for v in records["source"]],
             s.t("col.fields"): [fields_text(s, f) for f in records["fields"]],
             s.t("col.detail"): records["detail"],
+            # The date the export itself gives (its latest: last contact, last change),
+            # and when the dashboard first and last read it: named for what they are.
+            s.t("col.source_date"): [fmt_date(v, "") for v in records["source_date"]],
             s.t("col.first_seen"): [fmt_date(v) for v in records["first_seen"]],
             s.t("col.last_seen"): [fmt_date(v) for v in records["last_seen"]],
             s.t("col.status"): [status_label(s, v) for v in states],

@@ -22,7 +22,7 @@ from sklearn.preprocessing import normalize
 
 from bench.mail_quality import labelled
 from compliance.intake.resemblance import MODEL_FILE, Resemblance, load
-from compliance.intake.verdict import CONTACT, NOISE, message_features
+from compliance.intake.verdict import CONTACT, NOISE, is_reply, message_features
 from compliance.policy import load_policy
 from etl.mail_read import read_eml
 
@@ -36,11 +36,14 @@ DIGITS = 5
 
 
 def corpus() -> tuple[list[frozenset[str]], np.ndarray]:
-    rules = load_policy().mail
+    policy = load_policy()
+    rules, own = policy.mail, policy.controller.own_addresses
     found, is_request = [], []
     for path, gold, _ in labelled("tuned"):
         raw = next(iter(read_eml(path)))
-        found.append(message_features(raw.subject, raw.text(), rules))
+        reply = is_reply(raw.subject, raw.in_reply_to)
+        found.append(message_features(raw.subject, raw.text(), rules, is_reply=reply,
+                                      own_addresses=own))  # fmt: skip
         is_request.append(0 if gold <= {CONTACT, NOISE} else 1)
     return found, np.array(is_request)
 
@@ -77,8 +80,11 @@ def main(argv: list[str]) -> int:
     model = fit(found, y)
     if "--check" in argv:
         shipped = load()
-        stale = shipped.weights.keys() != model.weights.keys() or any(
-            abs(shipped.weights[k] - w) > 1e-3 for k, w in model.weights.items()
+        stale = abs(shipped.intercept - model.intercept) > 1e-3
+        stale = (
+            stale
+            or shipped.weights.keys() != model.weights.keys()
+            or any(abs(shipped.weights[k] - w) > 1e-3 for k, w in model.weights.items())
         )
         print("stale: run python -m bench.train_intake" if stale else "up to date")
         return 1 if stale else 0

@@ -127,3 +127,37 @@ def test_shipped_weights_are_what_the_tuned_part_gives() -> None:
     assert shipped.weights.keys() == fresh.weights.keys()
     assert max(abs(shipped.weights[k] - w) for k, w in fresh.weights.items()) <= 1e-3
     assert (shipped.raise_above, shipped.doubt_below) == (0.8, 0.2)
+
+
+@pytest.mark.parametrize(
+    ("subject", "body", "reply", "reads"),
+    [
+        # an inherited subject is not read (the rules do not read it either)
+        ("Re: Verzoek tot verwijdering", "Ok, bedankt.", True, False),
+        ("Verzoek tot verwijdering", "Ok, bedankt.", False, True),
+    ],
+)
+def test_the_model_reads_what_the_rules_read(rules, subject, body, reply, reads):
+    from compliance.intake.verdict import message_features
+
+    found = message_features(subject, body, rules, is_reply=reply)
+    assert any(f.startswith("s:") for f in found) is reads
+
+
+def test_the_companys_own_mail_quoted_below_is_never_read(rules) -> None:
+    from compliance.intake.verdict import message_features
+
+    body = (
+        "Prima.\n\nOp di 3 mrt 2026 om 10:12 schreef ICT Roermond <info@ictroermond.nl>:\n"
+        "> Hierbij uw factuur. Wilt u uw gegevens laten verwijderen, laat het weten.\n"
+    )
+    own = load_policy().controller.own_addresses
+    theirs = message_features("Re: factuur", body, rules, is_reply=True)
+    ours = message_features("Re: factuur", body, rules, is_reply=True, own_addresses=own)
+    assert "w:verwijderen" in theirs and "w:verwijderen" not in ours
+
+
+def test_a_blank_body_is_not_judged_by_its_subject_alone(rules) -> None:
+    loud = _model({"s:opzegging": 50.0})
+    verdict = classify("a@example.nl", "Opzegging?", {}, " \n ", rules, resemblance=loud)
+    assert not any(e.status in ("resembles", "doubted") for e in verdict.evidence)

@@ -339,26 +339,42 @@ def classify(
             reading.read(reading.sentences_of(parts.below, "unpointed"))
     verdict = _decide(reading, rules, sender, headers, language, soft_noise, pointed)
     model = load() if resemblance is True else resemblance or None
-    if model is None or parts is None:
+    if model is None or parts is None or not (parts.own.strip() or parts.below.strip()):
         # Learned from whole messages: a subject alone (a message trace) is not one.
         return verdict
-    likeness = model.probability(_model_features(subject, parts, rules))
-    return second_look(verdict, likeness, model)
+    read_subject = "" if is_reply and not rules.reply_subject_counts else subject
+    found = _model_features(read_subject, parts, rules, own_addresses)
+    return second_look(verdict, model.probability(found), model)
 
 
-def _model_features(subject: str, parts: OwnWords | None, rules: MailRules) -> frozenset[str]:
-    """What the resemblance reads: the subject and the sender's own words, or a forward's
-    too when the sender wrote (almost) nothing of their own."""
-    own = parts.own if parts else ""
-    if parts and parts.below and len(words(own)) <= EMPTY_WORDS:
+def _model_features(
+    subject: str, parts: OwnWords, rules: MailRules, own_addresses: Iterable[str]
+) -> frozenset[str]:
+    """What the resemblance reads, as the rules read it: the subject (not an inherited
+    one: "Re: Verzoek tot verwijdering" above "bedankt" asks nothing), the sender's own
+    words, and a forward's when the sender wrote (almost) nothing of their own, never the
+    company's own earlier mail quoted below."""
+    own = parts.own
+    ours = parts.below_from in {a.lower() for a in own_addresses}
+    if parts.below and not ours and len(words(own)) <= EMPTY_WORDS:
         own = f"{own}\n{parts.below}"
     return features(subject, own, rules.vocabulary)
 
 
-def message_features(subject: str | None, body: str | None, rules: MailRules) -> frozenset[str]:
+def message_features(
+    subject: str | None,
+    body: str | None,
+    rules: MailRules,
+    *,
+    is_reply: bool = False,
+    own_addresses: Iterable[str] = (),
+) -> frozenset[str]:
     """The resemblance's features of one message, as `classify` computes them (training)."""
     parts = split_own_words(body[:MAX_TEXT_CHARS]) if body else None
-    return _model_features(subject or "", parts, rules)
+    if parts is None:
+        return frozenset()
+    read_subject = "" if is_reply and not rules.reply_subject_counts else subject or ""
+    return _model_features(read_subject, parts, rules, own_addresses)
 
 
 def second_look(verdict: Verdict, likeness: float, model: Resemblance) -> Verdict:

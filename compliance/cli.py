@@ -317,7 +317,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
     for result in loaded.imports:
         say(_summary(result))
     say(f"{POSTAL_REQUESTS}: {loaded.requests} sample postal requests recorded.")
-    say(f"{loaded.sign_offs} sample weekly sign-offs recorded (the Overzicht's trend).")
+    if loaded.sign_offs:
+        say(f"{loaded.sign_offs} sample weekly sign-offs recorded (the Overzicht's trend).")
     return 0
 
 

@@ -80,19 +80,23 @@ def group_findings(findings: Sequence[Finding]) -> list[FindingGroup]:
     np.minimum.at(worst, group, ranks)
     first_at = np.full(n, len(heads), dtype=np.int64)
     np.minimum.at(first_at, group, np.arange(len(heads)))
-    members = np.argsort(group, kind="stable")  # each group's items, in list order
-    ends = np.cumsum(sizes)
-    code_of = codes[first_at]
-    subject_of = subjects[first_at]
+    members = np.argsort(group, kind="stable").tolist()  # each group's items, in order
+    ends = np.cumsum(sizes).tolist()
+    # Plain lists from here: numpy and pandas scalar lookups per group cost seconds at
+    # hundreds of thousands of groups.
+    names = [str(c) for c in code_names.tolist()]
+    code_of = codes[first_at].tolist()
+    subject_of = subjects[first_at].tolist()
+    size_of, worst_of = sizes.tolist(), worst.tolist()
     out = []
     for g in np.lexsort((first_at, -sizes, worst)).tolist():
-        subject = int(subject_of[g])
+        subject = subject_of[g]
         out.append(
             FindingGroup(
-                code=str(code_names[code_of[g]]),
+                code=names[code_of[g]],
                 subject_id=None if subject == -1 else subject,
-                severity=SEVERITIES[int(worst[g])],
-                items=tuple(members[ends[g] - sizes[g] : ends[g]].tolist()),
+                severity=SEVERITIES[worst_of[g]],
+                items=tuple(members[ends[g] - size_of[g] : ends[g]]),
             )
         )
     return out

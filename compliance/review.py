@@ -3,8 +3,8 @@
 At a sign-off the dashboard keeps the counts and *which* findings and overdue deletions
 were open; the next review compares today's snapshot with that.
 
-    >>> before = review_state(last_week_snapshot)
-    >>> changes_since(before, review_state(snapshot)).findings_opened
+    >>> before = review_state(last_week_snapshot, calendar)
+    >>> changes_since(before, review_state(snapshot, calendar)).findings_opened
     ['dormant_client:12']
 """
 

@@ -15,6 +15,7 @@ from compliance.figures import FindingGroup
 from compliance.findings import Finding
 from compliance.i18n import STRINGS
 from compliance.i18n import label as policy_label
+from compliance.samples import SAMPLE_ACTOR
 from compliance.ui.frame import Settings
 from compliance.visible import visible
 
@@ -128,7 +129,7 @@ def history_download(s: Settings, df: pd.DataFrame) -> pd.DataFrame:
     out = imports_table(s, df, full=True)
     out.insert(7, s.t("col.rows_unchanged"), df["rows_unchanged"].to_numpy())
     out[s.t("col.actor")] = [
-        s.t("audit.actor.samples") if a == "sample-data" else a for a in df["actor"]
+        s.t("audit.actor.samples") if a == SAMPLE_ACTOR else a for a in df["actor"]
     ]
     # The first characters of the file's fingerprint: enough to tell two files apart.
     out[s.t("col.fingerprint")] = [v[:12] + "…" for v in df["sha256"]]

@@ -49,6 +49,13 @@ def trend_figure(s: Settings, series: pd.DataFrame) -> go.Figure:
         s.t("trend.today") if signed is None or pd.isna(signed) else as_of.isoformat()
         for as_of, signed in zip(series["as_of"], series["signed"], strict=True)
     ]
+    # Two sign-offs on one as-of date (signed, fixed, signed again) are two points: the
+    # later one also says when it was signed.
+    seen: set[str] = set()
+    for i, (label, signed) in enumerate(zip(list(labels), series["signed"], strict=True)):
+        if label in seen and not pd.isna(signed):
+            labels[i] = f"{label} {pd.Timestamp(signed):%H:%M}"
+        seen.add(labels[i])
     fig = go.Figure()
     for key in TREND_SERIES:
         values = [None if pd.isna(v) else int(v) for v in series[key]]

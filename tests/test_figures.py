@@ -201,3 +201,24 @@ def test_a_counted_finding_speaks_in_singular_or_plural(n: int, nl: str, en: str
     finding = f("access_unlinked", "low", None, n=n)
     assert finding.message("nl").startswith(nl)
     assert finding.message("en").startswith(en)
+
+
+def test_two_sign_offs_on_one_as_of_date_are_two_points_of_the_trend(seeded_db: Path) -> None:
+    """Signed, fixed, signed again the same day: the chart's axis has a place for each."""
+    from compliance.ui.frame import Settings
+    from compliance.ui.overview import trend_figure
+
+    cal_figures = week_figures(build_snapshot(seeded_db, POLICY, AS_OF), CAL)
+    done = pd.DataFrame(
+        {
+            "id": [1, 2],
+            "at": [datetime(2026, 11, 18, 9), datetime(2026, 11, 18, 15, 30)],
+            "as_of": [date(2026, 11, 18)] * 2,
+            "counts": [{"overdue_deletions": 3}, {"overdue_deletions": 2}],
+        }
+    )
+    series = trend(done, cal_figures, AS_OF)
+    s = Settings(db=seeded_db, lang="nl", as_of=AS_OF, policy=POLICY, change=0, cal=CAL)
+    x = list(trend_figure(s, series).data[0].x)
+    assert x == ["2026-11-18", "2026-11-18 15:30", "nu"]
+    assert len(set(x)) == len(x)

@@ -109,7 +109,6 @@ class WeekFigures:
     clients: int
     former_clients: int
     prospects: int
-    dormant_clients: int
     overdue_deletions: int  # retention groups past their due date, not yet deleted
     due_soon_deletions: int  # due within the policy's warning window
     longest_overdue: int | None  # days the most overdue deletion is late (None: none is)
@@ -160,12 +159,10 @@ def week_figures(snap: Snapshot, cal: WorkCalendar) -> WeekFigures:
     urgent = snap.requests_due_within(URGENT_WORKING_DAYS, cal)
     groups = tuple(group_findings(snap.findings))
     others = [g for g in groups if g.code not in COUNTED_AS_REQUEST]
-    dormant = subjects["dormant"].fillna(False).astype(bool) if len(subjects) else []
     return WeekFigures(
         clients=int(status.get("client", 0)),
         former_clients=int(status.get("former_client", 0)),
         prospects=int(status.get("prospect", 0)),
-        dormant_clients=int(np.sum(dormant)),
         overdue_deletions=int(is_overdue.sum()),
         due_soon_deletions=int(is_soon.sum()),
         longest_overdue=int(late_days.max()) if len(late_days) else None,

@@ -117,15 +117,26 @@ class WeekFigures:
     urgent_requests: int  # open, the deadline within 5 working days or passed
     late_requests: int  # open, the deadline passed (a part of urgent_requests)
     groups: tuple[FindingGroup, ...]  # every finding, grouped, worst first
-    other_groups: int  # groups not already counted as a request
-    other_by_severity: dict[str, int]  # the same groups per severity
-    other_items: int  # the findings in those groups
+    others: tuple[FindingGroup, ...]  # the groups not already counted as a request
     findings: int  # the items in every group
 
     @property
     def attention(self) -> int:
         """What the headline counts: each thing to act on once."""
         return self.overdue_deletions + self.urgent_requests + self.other_groups
+
+    @property
+    def other_groups(self) -> int:
+        return len(self.others)
+
+    @property
+    def other_by_severity(self) -> dict[str, int]:
+        return {k: sum(1 for g in self.others if g.severity == k) for k in SEVERITIES}
+
+    @property
+    def other_items(self) -> int:
+        """The findings in the other groups."""
+        return sum(g.size for g in self.others)
 
     @property
     def soon_requests(self) -> int:
@@ -158,7 +169,6 @@ def week_figures(snap: Snapshot, cal: WorkCalendar) -> WeekFigures:
     due = deletions["due"][is_soon]
     urgent = snap.requests_due_within(URGENT_WORKING_DAYS, cal)
     groups = tuple(group_findings(snap.findings))
-    others = [g for g in groups if g.code not in COUNTED_AS_REQUEST]
     return WeekFigures(
         clients=int(status.get("client", 0)),
         former_clients=int(status.get("former_client", 0)),
@@ -171,9 +181,7 @@ def week_figures(snap: Snapshot, cal: WorkCalendar) -> WeekFigures:
         urgent_requests=len(urgent),
         late_requests=int((urgent["status"] == "overdue").sum()),
         groups=groups,
-        other_groups=len(others),
-        other_by_severity={k: sum(1 for g in others if g.severity == k) for k in SEVERITIES},
-        other_items=sum(g.size for g in others),
+        others=tuple(g for g in groups if g.code not in COUNTED_AS_REQUEST),
         findings=len(snap.findings),
     )
 

@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from compliance.figures import week_figures
+from compliance.figures import WeekFigures, week_figures
 from compliance.finding_list import FindingList
 from compliance.findings import Finding
 from compliance.report import Snapshot
@@ -27,16 +27,19 @@ def _finding_key(code: str, subject_id: int | None, message: str) -> str:
     return f"{code}:{subject_id}:{message}"
 
 
-def review_state(snap: Snapshot, cal: WorkCalendar) -> dict[str, Any]:
+def review_state(
+    snap: Snapshot, cal: WorkCalendar, figures: WeekFigures | None = None
+) -> dict[str, Any]:
     """What a sign-off keeps: the week's figures (compliance.figures, as the Overzicht shows
-    them) and the keys of open findings and overdue deletions."""
+    them; `figures` when already counted for `snap`) and the keys of open findings and
+    overdue deletions."""
     d = snap.deletions
     overdue = d[d["status"] == "overdue"]
     heads, en, nl = _finding_parts(snap.findings)
     keys = [_finding_key(code, sid, text) for (code, sid), text in zip(heads, en, strict=True)]
     return {
         "as_of": snap.as_of.isoformat(),
-        "counts": {"subjects": len(snap.subjects), **week_figures(snap, cal).counts()},
+        "counts": {"subjects": len(snap.subjects), **(figures or week_figures(snap, cal)).counts()},
         "findings": sorted(keys),
         # The Dutch texts, so a finding closed since can still be shown in either language
         # (the English one is the key's last part).

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from compliance import store, ui
-from compliance.figures import COUNTED_AS_REQUEST, week_figures
+from compliance.figures import week_figures
 from compliance.samples import load_samples
 from compliance.ui import review
 from compliance.ui.overview import attention_sentence, latest_imports, trend_chart
@@ -99,7 +99,7 @@ left, right = st.columns([3, 2], gap="large")
 with left:
     st.subheader(s.t("overview.findings_title"), anchor="bevindingen")
     # The card's groups, worst first; late requests are in the requests table below.
-    groups = [g for g in figures.groups if g.code not in COUNTED_AS_REQUEST]
+    groups = figures.others
     if not groups:
         st.caption(s.t("overview.no_findings"))
     # A page of groups at a time: thousands of dormant clients are thousands of elements.

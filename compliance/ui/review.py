@@ -9,6 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from compliance import review
+from compliance.figures import week_figures
 from compliance.importing import current_actor
 from compliance.report import Snapshot
 from compliance.store import review as review_store
@@ -41,7 +42,9 @@ def _review_data(s: Settings, snap: Snapshot) -> tuple[Any, ...]:
     """Today's state, the sign-offs and the changes since the last: once per snapshot
     (ui.derived), since they run over every finding and overdue deletion."""
     done = guarded(s, review_store.sign_offs, s.db)
-    now_state = review.review_state(snap, s.cal)
+    # The Overzicht's own figures (same derived key): grouping every finding once per page.
+    figures = derived(s, "week_figures", lambda: week_figures(snap, s.cal))
+    now_state = review.review_state(snap, s.cal, figures)
     if done.empty:
         last_state, since = {}, datetime.min
     else:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from compliance.i18n import STRINGS, t
+from compliance.i18n import STRINGS, plural, t
 
 SEVERITIES = ("high", "medium", "low")
 
@@ -26,7 +26,7 @@ class Finding:
         params = {k: v[lang] if isinstance(v, Mapping) else v for k, v in self.params.items()}
         key = f"finding.{self.code}"
         if key not in STRINGS and "n" in params:  # a count: its singular or plural text
-            key = f"{key}.{'one' if params['n'] == 1 else 'many'}"
+            return plural(key, lang, **params)
         return t(key, lang, **params)
 
 

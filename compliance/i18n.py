@@ -44,6 +44,11 @@ def t(key: str, lang: str = DEFAULT_LANGUAGE, **params: object) -> str:
     return text.format(**params) if params else text
 
 
+def plural(key: str, lang: str, n: int, **params: object) -> str:
+    """`key.one` for exactly one, else `key.many`: Dutch and English agree on that."""
+    return t(f"{key}.{'one' if n == 1 else 'many'}", lang, n=n, **params)
+
+
 def template(key: str, lang: str = DEFAULT_LANGUAGE) -> str:
     """The text for `key` in `lang` with its placeholders unfilled: to fill many times."""
     nl, en = STRINGS[key]

@@ -312,7 +312,7 @@ def classify(
     reading = _Reading(rules, language)
     own_sentences = reading.sentences_of(own, "text") if own else []
     forward = is_forward(subject)
-    if subject and (not is_reply or rules.reply_subject_counts):
+    if read_subject := _own_subject(subject, is_reply, rules):
         reading.read(reading.sentences_of(subject, "forwarded" if forward else "subject"))
     reading.read(own_sentences)
     reading.read_follow_ups(own_sentences)
@@ -342,9 +342,14 @@ def classify(
     if model is None or parts is None or not (parts.own.strip() or parts.below.strip()):
         # Learned from whole messages: a subject alone (a message trace) is not one.
         return verdict
-    read_subject = "" if is_reply and not rules.reply_subject_counts else subject
     found = _model_features(read_subject, parts, rules, own_addresses)
     return second_look(verdict, model.probability(found), model)
+
+
+def _own_subject(subject: str | None, is_reply: bool, rules: MailRules) -> str:
+    """The subject as the sender's own words: an inherited one ("Re: …") says nothing of
+    its own unless the policy says it does."""
+    return "" if not subject or (is_reply and not rules.reply_subject_counts) else subject
 
 
 def _model_features(
@@ -373,8 +378,7 @@ def message_features(
     parts = split_own_words(body[:MAX_TEXT_CHARS]) if body else None
     if parts is None:
         return frozenset()
-    read_subject = "" if is_reply and not rules.reply_subject_counts else subject or ""
-    return _model_features(read_subject, parts, rules, own_addresses)
+    return _model_features(_own_subject(subject, is_reply, rules), parts, rules, own_addresses)
 
 
 def second_look(verdict: Verdict, likeness: float, model: Resemblance) -> Verdict:

@@ -15,6 +15,7 @@ from compliance.figures import FindingGroup
 from compliance.findings import Finding
 from compliance.i18n import STRINGS
 from compliance.i18n import label as policy_label
+from compliance.i18n import plural as i18n_plural
 from compliance.samples import SAMPLE_ACTOR
 from compliance.ui.frame import Settings
 from compliance.visible import visible
@@ -79,8 +80,8 @@ def fmt_date(value: object, missing: str = "—") -> str:
 
 
 def plural(s: Settings, key: str, n: int, **params: object) -> str:
-    """`key.one` for exactly one, else `key.many`: Dutch and English agree on that."""
-    return s.t(f"{key}.{'one' if n == 1 else 'many'}", n=n, **params)
+    """compliance.i18n.plural in the page's language."""
+    return i18n_plural(key, s.lang, n, **params)
 
 
 # ------------------------------------------------------------------------- shared tables

@@ -159,16 +159,13 @@ def linked_by_text(s: Settings, row: dict[str, Any]) -> str:
 # Columns of the page's table (compact) and of the CSV download (everything).
 # On the page the columns must fit its width (a cut-off column hides what to remove): the
 # CSV download has every column, "linked by" among them.
-PAGE_COLUMNS = (
-    "toegang.col.subject", "toegang.col.state", "toegang.col.kind", "toegang.col.system",
-    "toegang.col.holder", "toegang.col.item", "toegang.col.due", "toegang.col.since",
-)  # fmt: skip
-# Pixel widths that together fit the page at 1400 px wide; the item wraps into its tooltip.
+# Pixel widths that together fit the page at 1400 px wide; a longer cell shows all on hover.
 PAGE_WIDTHS = {
     "toegang.col.subject": 140, "toegang.col.state": 132, "toegang.col.kind": 100,
     "toegang.col.system": 104, "toegang.col.holder": 128, "toegang.col.item": 140,
     "toegang.col.due": 80, "toegang.col.since": 80,
 }  # fmt: skip
+PAGE_COLUMNS = tuple(PAGE_WIDTHS)  # in this order
 CSV_COLUMNS = (
     "toegang.col.subject", "col.status", "toegang.col.state", "toegang.col.kind",
     "toegang.col.system", "toegang.col.item", "toegang.col.holder", "toegang.col.due",

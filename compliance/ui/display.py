@@ -128,7 +128,8 @@ HISTORY_WIDTHS = {
 def history_download(s: Settings, df: pd.DataFrame) -> pd.DataFrame:
     """Every column of the import history, for the CSV download."""
     out = imports_table(s, df, full=True)
-    out.insert(7, s.t("col.rows_unchanged"), df["rows_unchanged"].to_numpy())
+    at = out.columns.get_loc(s.t("col.rows_skipped"))  # between changed and skipped
+    out.insert(at, s.t("col.rows_unchanged"), df["rows_unchanged"].to_numpy())
     out[s.t("col.actor")] = [
         s.t("audit.actor.samples") if a == SAMPLE_ACTOR else a for a in df["actor"]
     ]
